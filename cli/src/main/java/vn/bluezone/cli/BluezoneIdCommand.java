@@ -11,8 +11,8 @@ import vn.bluezone.protocol.legacy.BluezoneId;
 
 /** {@code bluezone crypto bluezone-id}: the 15-minute IDs a 2020 Bluezone daily key gives. */
 @Command(name = "bluezone-id", mixinStandardHelpOptions = true,
-        description = {"Print 'index id_hex' for the 15-minute slots of a 2020 Bluezone app daily key",
-                "(slot i starts at 00:00 UTC + 15*i minutes of the key's day)."},
+        description = "Print 'index id_hex' for the 15-minute slots of a 2020 Bluezone app daily key"
+                + " (slot i starts at 00:00 UTC + 15*i minutes of the key's day).",
         footer = {"", "Example: bluezone crypto bluezone-id --daily-key 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f --count 4"})
 final class BluezoneIdCommand implements Runnable {
 

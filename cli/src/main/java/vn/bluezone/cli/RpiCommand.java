@@ -11,8 +11,8 @@ import vn.bluezone.protocol.crypto.TekKeys;
 
 /** {@code bluezone crypto rpi}: the RPI and AEM a TEK gives for consecutive intervals. */
 @Command(name = "rpi", mixinStandardHelpOptions = true,
-        description = {"Print 'ENIntervalNumber RPI_hex AEM_hex' for consecutive 10-minute intervals of a TEK",
-                "(Exposure Notification cryptography v1.2)."},
+        description = "Print 'ENIntervalNumber RPI_hex AEM_hex' for consecutive 10-minute intervals of a TEK"
+                + " (Exposure Notification cryptography v1.2).",
         footer = {"", "Example: bluezone crypto rpi --tek 75c734c6dd1a782de7a965da5eb93125 --interval 2642976 --count 3"})
 final class RpiCommand implements Runnable {
     /** Bound on one run's output (about 60 MB of text). */
