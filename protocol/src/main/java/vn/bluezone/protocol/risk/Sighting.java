@@ -2,6 +2,7 @@ package vn.bluezone.protocol.risk;
 
 import java.time.Instant;
 import java.util.Objects;
+import vn.bluezone.protocol.crypto.BluetoothMetadata;
 
 /**
  * One received beacon of a matched key: when it was heard, at what signal strength, and the sender's calibrated
@@ -21,6 +22,11 @@ public record Sighting(Instant time, int rssiDbm, int txPowerDbm) {
         if (txPowerDbm < Byte.MIN_VALUE || txPowerDbm > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("txPowerDbm must be in -128..127, was " + txPowerDbm);
         }
+    }
+
+    /** A sighting whose TX power comes from the beacon's decrypted AEM metadata (byte 1). */
+    public static Sighting of(Instant time, int rssiDbm, BluetoothMetadata metadata) {
+        return new Sighting(time, rssiDbm, metadata.txPowerDbm());
     }
 
     /** A sighting at {@code epochSecond}, for tests and simulations. */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.TemporaryExposureKey;
+import vn.bluezone.protocol.crypto.BluetoothMetadata;
 
 class ExposureWindowBuilderTest {
     /** AEM metadata 40 08 00 00 (the default in `bluezone crypto rpi`) carries a TX power of 8 dBm. */
@@ -33,6 +34,13 @@ class ExposureWindowBuilderTest {
         assertEquals(68, at(0, -55).attenuationDb(-5));         // 8 - (-55 - 5)
         assertEquals(0, Sighting.at(0, 20, -20).attenuationDb(0));     // -40 clamps to 0
         assertEquals(255, Sighting.at(0, -127, 127).attenuationDb(-100)); // 354 clamps to 255
+    }
+
+    @Test
+    void txPowerComesFromTheDecryptedMetadata() {
+        BluetoothMetadata metadata = BluetoothMetadata.ofHex("40080000");
+        assertEquals(8, Sighting.of(T0, -50, metadata).txPowerDbm());
+        assertEquals(58, Sighting.of(T0, -50, metadata).attenuationDb(0));
     }
 
     @Test
