@@ -10,6 +10,9 @@ public interface Areas {
     /** True when {@code unitCode} is {@code ancestor} or lies inside it. */
     boolean contains(String ancestor, String unitCode);
 
+    /** Villages and residential groups of a commune: code ("V12") to full name ("Thôn Hà Lạc"). */
+    java.util.Map<String, String> villagesOf(String communeCode);
+
     /** The name, or a clear 400 when the unit does not exist. */
     default String requireName(String unitCode) {
         return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest("UNKNOWN_UNIT",

@@ -1,40 +1,31 @@
 package vn.bluezone.server.campaign;
 
+import org.springframework.http.HttpStatus;
+import vn.bluezone.server.web.ApiException;
+
 /**
- * An expected failure in the campaign tools, answered with HTTP {@code status} and
+ * An expected failure in the campaign tools, answered with its HTTP status and
  * {@code {"error": code, "message": ...}}: bad input is always a clear 4xx, never a stack trace.
  */
-public class CampaignProblem extends RuntimeException {
-    private final int status;
-    private final String code;
+public class CampaignProblem extends ApiException {
 
-    public CampaignProblem(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+    public CampaignProblem(HttpStatus status, String code, String message) {
+        super(status, code, message);
     }
 
     public static CampaignProblem badRequest(String code, String message) {
-        return new CampaignProblem(400, code, message);
+        return new CampaignProblem(HttpStatus.BAD_REQUEST, code, message);
     }
 
     public static CampaignProblem notFound(String code, String message) {
-        return new CampaignProblem(404, code, message);
+        return new CampaignProblem(HttpStatus.NOT_FOUND, code, message);
     }
 
     public static CampaignProblem forbidden(String code, String message) {
-        return new CampaignProblem(403, code, message);
+        return new CampaignProblem(HttpStatus.FORBIDDEN, code, message);
     }
 
     public static CampaignProblem conflict(String code, String message) {
-        return new CampaignProblem(409, code, message);
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+        return new CampaignProblem(HttpStatus.CONFLICT, code, message);
     }
 }

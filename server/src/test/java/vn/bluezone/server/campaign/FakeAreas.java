@@ -51,6 +51,17 @@ public final class FakeAreas implements Areas, AreaFigures {
     }
 
     @Override
+    public Map<String, String> villagesOf(String communeCode) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        parents.forEach((code, parent) -> {
+            if (parent.equals(communeCode) && code.startsWith("V")) {
+                m.put(code, names.get(code));
+            }
+        });
+        return m;
+    }
+
+    @Override
     public boolean contains(String ancestor, String unitCode) {
         for (String c = unitCode; c != null; c = parents.get(c)) {
             if (c.equals(ancestor)) {

@@ -35,7 +35,7 @@ class ScriptTemplateTest {
         assertThatThrownBy(() -> ScriptTemplate.fill("{don_vi}: {ty_le}", noPopulation))
                 .isInstanceOfSatisfying(CampaignProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("FIGURES_MISSING");
-                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.status().value()).isEqualTo(409);
                 })
                 .hasMessageContaining("Thôn Tân Mỹ").hasMessageContaining("{ty_le}");
         // Figures that need no denominator still work.
