@@ -163,7 +163,7 @@ final class ExportCommand implements Runnable {
                 }
                 Files.write(out, zip);
                 PrintWriter w = spec.commandLine().getOut();
-                w.println("wrote " + out + ": " + parsed.size() + " keys, region " + region + ", batch " + batchNum + " of "
+                w.println("wrote " + out + ": " + parsed.size() + (parsed.size() == 1 ? " key" : " keys") + ", region " + region + ", batch " + batchNum + " of "
                         + batchSize + ", window " + Instant.ofEpochSecond(from) + " .. " + Instant.ofEpochSecond(to)
                         + ", signed by key id " + keyId + " version " + keyVersion + " (" + zip.length + " bytes)");
                 w.flush();
