@@ -2,9 +2,11 @@ package vn.bluezone.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -26,7 +28,11 @@ import vn.bluezone.protocol.matching.ObservedRpiTable;
  *   <li>{@code baseline}: {@link BaselineMatcher} on one thread, same data, same run.</li>
  *   <li>{@code optimizedAllCores}: {@link ExposureMatcher#matchParallel}; divide by the core count for per core.</li>
  * </ul>
- * Defaults are short (the project's machine has 2 shared cores); override on the command line, e.g.
+ * Besides the wall-clock score, each benchmark reports two counters, {@code rpis} and {@code cpuMicros} (process CPU
+ * time spent in the invocations: matcher, GC and JIT threads); rpis / cpuMicros is RPIs per CPU-microsecond, which
+ * the load of other processes on a shared machine does not stretch. {@code bench/report.py} prints both rates.
+ *
+ * <p>Defaults are short (the project's machine has 2 shared cores); override on the command line, e.g.
  * {@code -f 2 -wi 3 -i 5}. See bench/README.md for how to run it.
  */
 @State(Scope.Benchmark)
@@ -64,19 +70,51 @@ public class MatchBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(RPIS)
-    public List<KeyMatch> optimized() {
-        return matcher.match(workload.keys());
+    public List<KeyMatch> optimized(Cpu cpu) {
+        long t = cpu.start();
+        List<KeyMatch> r = matcher.match(workload.keys());
+        cpu.stop(t);
+        return r;
     }
 
     @Benchmark
     @OperationsPerInvocation(RPIS)
-    public List<KeyMatch> baseline() {
-        return baseline.match(workload.keys());
+    public List<KeyMatch> baseline(Cpu cpu) {
+        long t = cpu.start();
+        List<KeyMatch> r = baseline.match(workload.keys());
+        cpu.stop(t);
+        return r;
     }
 
     @Benchmark
     @OperationsPerInvocation(RPIS)
-    public List<KeyMatch> optimizedAllCores() {
-        return matcher.matchParallel(workload.keys());
+    public List<KeyMatch> optimizedAllCores(Cpu cpu) {
+        long t = cpu.start();
+        List<KeyMatch> r = matcher.matchParallel(workload.keys());
+        cpu.stop(t);
+        return r;
+    }
+
+    /** Per-iteration totals of RPIs and process CPU time; read together they give RPIs per CPU-second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        public long rpis;
+        public long cpuMicros;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            rpis = 0;
+            cpuMicros = 0;
+        }
+
+        long start() {
+            return CpuClock.processCpuNanos();
+        }
+
+        void stop(long start) {
+            cpuMicros += (CpuClock.processCpuNanos() - start) / 1000;
+            rpis += RPIS;
+        }
     }
 }

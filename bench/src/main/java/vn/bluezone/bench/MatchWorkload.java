@@ -24,8 +24,9 @@ public record MatchWorkload(List<TemporaryExposureKey> keys, List<Sighting> sigh
     /** 2021-07-01T00:00Z, a day boundary (multiple of 144), during Vietnam's 2021 wave. */
     public static final long LAST_DAY = EnIntervalNumber.of(Instant.parse("2021-07-01T00:00:00Z"));
     static final int DAYS = 14;
-    /** One key in this many gets sightings; five sightings each. */
+    /** At most one key in this many gets sightings (50 keys of 100,000); five sightings each. */
     static final int PLANT_EVERY = 2000;
+    static final int PLANTED_KEYS_TARGET = 50;
     static final int SIGHTINGS_PER_PLANTED_KEY = 5;
 
     public static MatchWorkload generate(int keyCount, int observedCount, long seed) {
@@ -42,8 +43,8 @@ public record MatchWorkload(List<TemporaryExposureKey> keys, List<Sighting> sigh
         List<Sighting> sightings = new ArrayList<>(observedCount);
         int planted = 0;
         byte[] metadata = {0x40, (byte) -12, 0, 0};
-        for (int i = 0; i < keyCount && sightings.size() + SIGHTINGS_PER_PLANTED_KEY <= observedCount;
-             i += PLANT_EVERY) {
+        int every = Math.max(1, Math.min(PLANT_EVERY, keyCount / PLANTED_KEYS_TARGET));
+        for (int i = 0; i < keyCount && sightings.size() + SIGHTINGS_PER_PLANTED_KEY <= observedCount; i += every) {
             TemporaryExposureKey k = keys.get(i);
             byte[] tek = k.keyData();
             for (int c = 0; c < SIGHTINGS_PER_PLANTED_KEY; c++) {

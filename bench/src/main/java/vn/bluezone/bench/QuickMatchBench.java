@@ -1,8 +1,6 @@
 package vn.bluezone.bench;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -15,8 +13,8 @@ import vn.bluezone.protocol.matching.ObservedRpiTable;
  * over the same workload, alternately, until the time budget is spent. Good for a look; the figures of record come
  * from {@link MatchBenchmark} (see bench/README.md).
  *
- * <p>Single-thread rates are RPIs per CPU-second of the measuring thread (when the JVM can tell), which is what
- * "per core" means and does not count time spent waiting for a core on a shared machine. The all-cores rate is per
+ * <p>Per-core rates are RPIs per CPU-second of the process (when the JVM can tell; see {@link CpuClock}), which is what
+ * "per core" means and does not count time spent waiting for a core on a shared machine. The all-cores total is per
  * wall-clock second.
  */
 public final class QuickMatchBench {
@@ -71,26 +69,28 @@ public final class QuickMatchBench {
             base += rate(() -> baseline.match(w.keys()), rpis, budget / 2) / 2;
         }
         double all = wallRate(() -> matcher.matchParallel(w.keys()), rpis, budget / 2);
-        out.printf(Locale.ROOT, "optimized on all %d cores: %sM RPIs/s in total (wall clock)%n", cores, millions(all));
-        out.printf(Locale.ROOT, "single-thread rates per %s second%n", cpuClock() ? "CPU" : "wall-clock");
+        double allPerCore = rate(() -> matcher.matchParallel(w.keys()), rpis, budget / 4);
+        out.printf(Locale.ROOT, "optimized on all %d cores: %sM RPIs/s in total (wall clock), %sM RPIs/s/core%n",
+                cores, millions(all), millions(allPerCore));
+        out.printf(Locale.ROOT, "per-core rates are RPIs per %s second%n",
+                CpuClock.available() ? "process CPU" : "wall-clock");
         return new Result(keys, observed, cores, fast.size(), opt, base, all);
     }
 
-    /** Whole passes until {@code nanos} of wall-clock time have passed (at least one); RPIs per thread-CPU second. */
+    /** Whole passes until {@code nanos} of wall-clock time have passed (at least one); RPIs per process-CPU second. */
     private static double rate(Supplier<List<KeyMatch>> pass, long rpisPerPass, long nanos) {
-        if (!cpuClock()) {
+        if (!CpuClock.available()) {
             return wallRate(pass, rpisPerPass, nanos);
         }
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long wallStart = System.nanoTime();
-        long cpuStart = mx.getCurrentThreadCpuTime();
+        long cpuStart = CpuClock.processCpuNanos();
         long passes = 0;
         int sink = 0;
         do {
             sink += pass.get().size();
             passes++;
         } while (System.nanoTime() - wallStart < nanos);
-        long cpu = Math.max(1, mx.getCurrentThreadCpuTime() - cpuStart);
+        long cpu = Math.max(1, CpuClock.processCpuNanos() - cpuStart);
         keep(sink);
         return rpisPerPass * passes / (cpu / 1e9);
     }
@@ -108,11 +108,6 @@ public final class QuickMatchBench {
         } while (elapsed < nanos);
         keep(sink);
         return rpisPerPass * passes / (Math.max(1, elapsed) / 1e9);
-    }
-
-    private static boolean cpuClock() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        return mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled();
     }
 
     private static void keep(int sink) {

@@ -20,8 +20,9 @@ class BaselineEquivalenceTest {
 
     @Test
     void optimizedAndBaselineAgreeOnRandomWorkloads() {
-        for (long seed = 1; seed <= 3; seed++) {
-            MatchWorkload w = MatchWorkload.generate(6000, 3000, seed);
+        for (long seed = 1; seed <= 2; seed++) {
+            MatchWorkload w = MatchWorkload.generate(2500, 3000, seed);
+            assertEquals(50, w.plantedKeys());
             List<KeyMatch> baseline = new BaselineMatcher(w.sightings()).match(w.keys());
             ExposureMatcher matcher = ExposureMatcher.of(w.sightings());
 
@@ -41,7 +42,7 @@ class BaselineEquivalenceTest {
         Random random = new Random(5);
         List<TemporaryExposureKey> keys = new ArrayList<>();
         List<Sighting> seen = new ArrayList<>();
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 800; i++) {
             byte[] tek = new byte[16];
             random.nextBytes(tek);
             int period = 1 + random.nextInt(144);
@@ -59,7 +60,7 @@ class BaselineEquivalenceTest {
             }
         }
         List<KeyMatch> baseline = new BaselineMatcher(seen).match(keys);
-        assertTrue(baseline.size() > 50, "enough matches to compare: " + baseline.size());
+        assertTrue(baseline.size() > 30, "enough matches to compare: " + baseline.size());
         ExposureMatcher matcher = ExposureMatcher.of(seen);
         assertEquals(baseline, matcher.match(keys));
         assertEquals(baseline, matcher.matchParallel(keys));
