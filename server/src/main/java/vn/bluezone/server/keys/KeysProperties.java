@@ -107,6 +107,14 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
             @Min(0) @Max(31_536_000) @DefaultValue("86400") int fileMaxAgeSeconds) {
         public Export {
             requireBetween("bluezone.keys.export.embargo", embargo, Duration.ofHours(2), Duration.ofDays(2));
+            if (schedule != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule)) {
+                throw new IllegalArgumentException("bluezone.keys.export.schedule is not a cron expression: " + schedule);
+            }
+            if (retentionSchedule != null
+                    && !org.springframework.scheduling.support.CronExpression.isValidExpression(retentionSchedule)) {
+                throw new IllegalArgumentException("bluezone.keys.export.retention-schedule is not a cron expression: "
+                        + retentionSchedule);
+            }
         }
     }
 
