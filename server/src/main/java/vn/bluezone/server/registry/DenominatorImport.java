@@ -156,7 +156,7 @@ public class DenominatorImport {
             if (column == null) {
                 problems.add(new ImportProblem(header.row(), raw, "UNKNOWN_COLUMN", "Row " + header.row()
                         + ": unknown column '" + raw + "' (expected unit_code, as_of, population, households, "
-                        + "mobile_subscribers, smartphone_users, source)"));
+                        + "mobile_subscribers, smartphone_users, source)", raw));
             } else {
                 columns.put(i, column);
             }
@@ -164,7 +164,7 @@ public class DenominatorImport {
         for (String required : List.of("unit_code", "as_of")) {
             if (!columns.containsValue(required)) {
                 problems.add(new ImportProblem(header.row(), required, "MISSING_COLUMN",
-                        "Row " + header.row() + ": the column '" + required + "' is missing"));
+                        "Row " + header.row() + ": the column '" + required + "' is missing", required));
             }
         }
         if (!problems.isEmpty()) {
@@ -179,21 +179,21 @@ public class DenominatorImport {
             int before = problems.size();
             String code = v.get("unit_code");
             if (code.isEmpty() || units.find(code).isEmpty()) {
-                problems.add(problem(r, "unit_code", "UNKNOWN_UNIT", code.isEmpty() ? "the unit code is empty"
+                problems.add(problem(r, "unit_code", code, "UNKNOWN_UNIT", code.isEmpty() ? "the unit code is empty"
                         : "no administrative unit or village has code '" + code + "'"));
             } else if (!inScope.test(code)) {
-                problems.add(problem(r, "unit_code", "OUT_OF_SCOPE", "unit " + code + " is outside your area"));
+                problems.add(problem(r, "unit_code", code, "OUT_OF_SCOPE", "unit " + code + " is outside your area"));
             }
             LocalDate asOf = parseDate(v.get("as_of"));
             if (asOf == null) {
-                problems.add(problem(r, "as_of", "BAD_DATE", "'" + v.get("as_of")
+                problems.add(problem(r, "as_of", v.get("as_of"), "BAD_DATE", "'" + v.get("as_of")
                         + "' is not a date (use 2024-01-31 or 31/01/2024)"));
             } else if (asOf.isAfter(today)) {
-                problems.add(problem(r, "as_of", "FUTURE_DATE", "the date " + asOf + " is in the future"));
+                problems.add(problem(r, "as_of", v.get("as_of"), "FUTURE_DATE", "the date " + asOf + " is in the future"));
             }
             String source = v.getOrDefault("source", "");
             if (source.length() > 1000) {
-                problems.add(problem(r, "source", "BAD_SOURCE", "the source is longer than 1000 characters"));
+                problems.add(problem(r, "source", null, "BAD_SOURCE", "the source is longer than 1000 characters"));
             }
             List<NewFigure> rowFigures = new ArrayList<>();
             for (DenominatorKind kind : DenominatorKind.values()) {
@@ -203,7 +203,7 @@ public class DenominatorImport {
                 }
                 Long amount = parseAmount(text);
                 if (amount == null) {
-                    problems.add(problem(r, kind.name().toLowerCase(Locale.ROOT), "BAD_NUMBER", "'" + text
+                    problems.add(problem(r, kind.name().toLowerCase(Locale.ROOT), text, "BAD_NUMBER", "'" + text
                             + "' in " + kind.name().toLowerCase(Locale.ROOT) + " is not a whole number of 0 or more"));
                 } else if (asOf != null) {
                     rowFigures.add(new NewFigure(code, kind, amount, asOf,
@@ -211,11 +211,11 @@ public class DenominatorImport {
                 }
             }
             if (problems.size() == before && rowFigures.isEmpty()) {
-                problems.add(problem(r, null, "NO_FIGURES", "the row has no figure (population, households, "
+                problems.add(problem(r, null, null, "NO_FIGURES", "the row has no figure (population, households, "
                         + "mobile_subscribers or smartphone_users)"));
             }
             if (problems.size() == before && !seen.add(code + "@" + asOf)) {
-                problems.add(problem(r, "unit_code", "DUPLICATE_ROW", "unit " + code + " on " + asOf
+                problems.add(problem(r, "unit_code", code, "DUPLICATE_ROW", "unit " + code + " on " + asOf
                         + " appears twice in the file"));
             }
             figures.addAll(rowFigures);
@@ -230,8 +230,8 @@ public class DenominatorImport {
         return figures;
     }
 
-    private static ImportProblem problem(RawRow r, String column, String code, String detail) {
-        return new ImportProblem(r.row(), column, code, "Row " + r.row() + ": " + detail);
+    private static ImportProblem problem(RawRow r, String column, String value, String code, String detail) {
+        return new ImportProblem(r.row(), column, code, "Row " + r.row() + ": " + detail, value);
     }
 
     static LocalDate parseDate(String s) {
