@@ -234,7 +234,7 @@ public class DenominatorImport {
         return new ImportProblem(r.row(), column, code, "Row " + r.row() + ": " + detail, value);
     }
 
-    static LocalDate parseDate(String s) {
+    public static LocalDate parseDate(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -246,7 +246,7 @@ public class DenominatorImport {
     }
 
     /** Whole numbers, optionally grouped by thousands with '.' or ',' (1.234.567 as written in Vietnam). */
-    static Long parseAmount(String s) {
+    public static Long parseAmount(String s) {
         String t = s.replace(" ", "").replace("\u00a0", "");
         if (GROUPED.matcher(t).matches()) {
             t = t.replace(".", "").replace(",", "");

@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * shared by the test classes through Spring's context cache. PostgreSQL runs in the *PostgresTest classes.
  */
 @SpringBootTest(properties = {
-        "bluezone.db.url=jdbc:h2:mem:registrytest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE",
+        "bluezone.db.url=jdbc:h2:mem:registrytest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "bluezone.demo.enabled=false"})
 public abstract class RegistryTestSupport {
 }
