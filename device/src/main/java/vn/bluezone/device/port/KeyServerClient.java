@@ -36,4 +36,19 @@ public interface KeyServerClient {
 
     /** {@code GET /api/v1/config}: the signed risk and scanning configuration. */
     SignedConfiguration configuration() throws KeyServerException;
+
+    /** A client for a phone with no network: every call fails with {@code offline}. */
+    static KeyServerClient offline() {
+        return (KeyServerClient) java.lang.reflect.Proxy.newProxyInstance(KeyServerClient.class.getClassLoader(),
+                new Class<?>[] {KeyServerClient.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "toString" -> "KeyServerClient.offline()";
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> proxy == args[0];
+                        };
+                    }
+                    throw new KeyServerException(0, "offline", "no key server: " + method.getName());
+                });
+    }
 }
