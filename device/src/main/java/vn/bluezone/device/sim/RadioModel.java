@@ -34,6 +34,9 @@ import java.time.Duration;
 public record RadioModel(double referenceLossDb, double pathLossExponent, double shadowingSigmaDb,
                          Duration shadowingCoherence, double fastFadingSigmaDb, double packetLossProbability,
                          double sensitivityDbm, Duration advertisingInterval) {
+    /** Path loss at 1 m of the default model (CWA-fitted, see {@link #defaults()}). */
+    public static final double REFERENCE_LOSS_DB = 50.3;
+    public static final double PATH_LOSS_EXPONENT = 2.66;
 
     public RadioModel {
         if (pathLossExponent <= 0 || pathLossExponent > 6) {
@@ -54,17 +57,20 @@ public record RadioModel(double referenceLossDb, double pathLossExponent, double
     }
 
     /**
-     * Defaults: 1 m reference loss 42 dB and exponent 2.5, so that the mean attenuation is about 46 dB at 1.5 m,
-     * 50 dB at 2 m and 65 dB at 8 m; σ 8 dB shadowing held for 60 s; 3 dB fading; 10 % packet loss; -100 dBm
-     * sensitivity; 250 ms advertising interval.
+     * Defaults: path loss 50.3 dB at 1 m with exponent 2.66, the log-distance fit of the Corona-Warn-App's published
+     * GAEN calibration (55 dB ≈ 1.5 m, 63 dB ≈ 3 m) that {@code vn.bluezone.protocol.risk.CloseContactRule} also
+     * uses, so that the mean attenuation is 55 dB at 1.5 m, 58 dB at 2 m and 74 dB at 8 m; σ 8 dB shadowing held
+     * for 60 s; 3 dB fading; 10 % packet loss; -100 dBm sensitivity; 250 ms advertising interval.
      */
     public static RadioModel defaults() {
-        return new RadioModel(42.0, 2.5, 8.0, Duration.ofSeconds(60), 3.0, 0.10, -100.0, Duration.ofMillis(250));
+        return new RadioModel(REFERENCE_LOSS_DB, PATH_LOSS_EXPONENT, 8.0, Duration.ofSeconds(60), 3.0, 0.10, -100.0,
+                Duration.ofMillis(250));
     }
 
     /** A noiseless, lossless channel: attenuation equals the path loss; for tests of the geometry. */
     public static RadioModel ideal() {
-        return new RadioModel(42.0, 2.5, 0.0, Duration.ofSeconds(60), 0.0, 0.0, -100.0, Duration.ofMillis(250));
+        return new RadioModel(REFERENCE_LOSS_DB, PATH_LOSS_EXPONENT, 0.0, Duration.ofSeconds(60), 0.0, 0.0, -100.0,
+                Duration.ofMillis(250));
     }
 
     public RadioModel withShadowingSigma(double sigmaDb) {

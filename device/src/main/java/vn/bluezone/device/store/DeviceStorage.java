@@ -42,11 +42,17 @@ public interface DeviceStorage extends AutoCloseable {
     /** Whether a warning of this level for this day of contact was given before; records it if not. */
     boolean recordWarningIfNew(String level, LocalDate contactDay, Instant at);
 
+    /** Remembers a diagnosis key that matched this phone's sightings (it is re-scored at every check). */
+    void saveMatchedKey(TemporaryExposureKey key, Instant matchedAt);
+
+    /** Diagnosis keys that matched before, with their report type and days since onset. */
+    List<TemporaryExposureKey> matchedKeys();
+
     Optional<String> state(String name);
 
     void setState(String name, String value);
 
-    /** Deletes sightings, scans, own keys, warnings and export file names older than {@code cutoff}. */
+    /** Deletes sightings, scans, own and matched keys, warnings and export file names older than {@code cutoff}. */
     PurgeResult purgeBefore(Instant cutoff);
 
     @Override

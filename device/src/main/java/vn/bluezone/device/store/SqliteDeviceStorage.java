@@ -41,6 +41,9 @@ public final class SqliteDeviceStorage implements DeviceStorage {
                 + " processed_at INTEGER NOT NULL, PRIMARY KEY (region, name))",
         "CREATE TABLE IF NOT EXISTS warning (level TEXT NOT NULL, contact_day TEXT NOT NULL,"
                 + " issued_at INTEGER NOT NULL, PRIMARY KEY (level, contact_day))",
+        "CREATE TABLE IF NOT EXISTS matched_key (key_data BLOB PRIMARY KEY, rolling_start INTEGER NOT NULL,"
+                + " rolling_period INTEGER NOT NULL, transmission_risk INTEGER NOT NULL, report_type INTEGER NOT NULL,"
+                + " days_since_onset INTEGER, matched_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     };
 
@@ -212,6 +215,35 @@ public final class SqliteDeviceStorage implements DeviceStorage {
     }
 
     @Override
+    public synchronized void saveMatchedKey(TemporaryExposureKey key, Instant matchedAt) {
+        update("INSERT INTO matched_key(key_data, rolling_start, rolling_period, transmission_risk, report_type,"
+                        + " days_since_onset, matched_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT(key_data) DO UPDATE SET"
+                        + " rolling_start=excluded.rolling_start, rolling_period=excluded.rolling_period,"
+                        + " transmission_risk=excluded.transmission_risk, report_type=excluded.report_type,"
+                        + " days_since_onset=excluded.days_since_onset",
+                key.keyData(), key.rollingStartIntervalNumber(), key.rollingPeriod(), key.transmissionRiskLevel(),
+                key.reportType().code(), key.daysSinceOnsetOfSymptoms(), matchedAt.toEpochMilli());
+    }
+
+    @Override
+    public synchronized List<TemporaryExposureKey> matchedKeys() {
+        try (PreparedStatement ps = prepare("SELECT key_data, rolling_start, rolling_period, transmission_risk,"
+                + " report_type, days_since_onset FROM matched_key ORDER BY rolling_start, rowid");
+             ResultSet rs = ps.executeQuery()) {
+            List<TemporaryExposureKey> keys = new ArrayList<>();
+            while (rs.next()) {
+                int onset = rs.getInt(6);
+                Integer days = rs.wasNull() ? null : onset;
+                keys.add(new TemporaryExposureKey(rs.getBytes(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        ReportType.ofCode(rs.getInt(5)), days));
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw new StorageException("reading matched keys failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized Optional<String> state(String name) {
         try (PreparedStatement ps = prepare("SELECT value FROM state WHERE name = ?", name);
              ResultSet rs = ps.executeQuery()) {
@@ -236,10 +268,11 @@ public final class SqliteDeviceStorage implements DeviceStorage {
             int scans = updateInTx("DELETE FROM scan WHERE started_at < ?", ms);
             // A key is old once its whole validity lies before the cutoff.
             int keys = updateInTx("DELETE FROM own_key WHERE rolling_start + rolling_period <= ?", interval);
+            int matched = updateInTx("DELETE FROM matched_key WHERE rolling_start + rolling_period <= ?", interval);
             int warnings = updateInTx("DELETE FROM warning WHERE issued_at < ?", ms);
             int files = updateInTx("DELETE FROM export_file WHERE processed_at < ?", ms);
             connection.commit();
-            return new PurgeResult(sightings, scans, keys, warnings, files);
+            return new PurgeResult(sightings, scans, keys, matched, warnings, files);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StorageException("purging old data failed: " + e.getMessage(), e);

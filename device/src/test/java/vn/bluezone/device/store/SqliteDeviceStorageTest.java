@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.bluezone.device.store.DeviceStorage.SightingDraft;
 import vn.bluezone.protocol.EnIntervalNumber;
+import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.TemporaryExposureKey;
 
 class SqliteDeviceStorageTest {
@@ -45,13 +46,17 @@ class SqliteDeviceStorageTest {
             db.saveKey(key(9, NOW.minus(Duration.ofDays(16))));
             db.saveKey(key(8, NOW.minus(Duration.ofDays(13))));
             db.saveKey(key(7, NOW));
+            db.saveMatchedKey(new TemporaryExposureKey(key(1, old).keyData(), key(1, old).rollingStartIntervalNumber(),
+                    144, 0, ReportType.CONFIRMED_TEST, 2), old);
+            db.saveMatchedKey(new TemporaryExposureKey(key(2, recent).keyData(),
+                    key(2, recent).rollingStartIntervalNumber(), 144, 0, ReportType.RECURSIVE, null), recent);
             db.recordWarningIfNew("F1", LocalDate.of(2021, 7, 1), old);
             db.markExportFileProcessed("VN", "old.zip", old);
             db.markExportFileProcessed("VN", "new.zip", recent);
 
             PurgeResult r = db.purgeBefore(NOW.minus(Duration.ofDays(14)));
 
-            assertEquals(new PurgeResult(2, 1, 1, 1, 1), r);
+            assertEquals(new PurgeResult(2, 1, 1, 1, 1, 1), r);
             List<Sighting> left = db.sightingsBetween(Instant.EPOCH, NOW);
             assertEquals(2, left.size());
             assertEquals(edge, left.get(0).seenAt());
@@ -60,8 +65,12 @@ class SqliteDeviceStorageTest {
             assertEquals(3, db.scansBetween(Instant.EPOCH, NOW.plusSeconds(1)).size());
             assertEquals(2, db.keysEndingAfter(0).size());
             assertEquals(java.util.Set.of("new.zip"), db.processedExportFiles("VN"));
+            List<TemporaryExposureKey> matched = db.matchedKeys();
+            assertEquals(1, matched.size());
+            assertEquals(ReportType.RECURSIVE, matched.get(0).reportType());
+            assertEquals(null, matched.get(0).daysSinceOnsetOfSymptoms());
             // Purging again deletes nothing more.
-            assertEquals(new PurgeResult(0, 0, 0, 0, 0), db.purgeBefore(NOW.minus(Duration.ofDays(14))));
+            assertEquals(new PurgeResult(0, 0, 0, 0, 0, 0), db.purgeBefore(NOW.minus(Duration.ofDays(14))));
         }
     }
 
