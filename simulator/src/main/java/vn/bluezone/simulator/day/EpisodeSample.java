@@ -25,7 +25,7 @@ public final class EpisodeSample {
         return kind.size() >= limit;
     }
 
-    void add(int k, int p, int pa, int pb, int t, int bitsV, int near, float d) {
+    public void add(int k, int p, int pa, int pb, int t, int bitsV, int near, float d) {
         kind.add(k);
         place.add(p);
         a.add(pa);

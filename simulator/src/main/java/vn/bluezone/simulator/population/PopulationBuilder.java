@@ -32,6 +32,7 @@ public final class PopulationBuilder {
         int[] householdStart = starts.toArray();
         int hh = householdStart.length - 1;
 
+        double[] otherShares = otherMemberShares();
         byte[] age = new byte[size];
         int[] household = new int[size];
         float[] homeSide = new float[hh];
@@ -40,12 +41,7 @@ public final class PopulationBuilder {
             homeSide[h] = (float) Math.sqrt(Math.max(p.homeAreaMin(), p.homeAreaPerPerson() * m));
             for (int i = householdStart[h]; i < householdStart[h + 1]; i++) {
                 household[i] = h;
-                int a = drawAge(ages);
-                // Every household has an adult: its first member is redrawn until 18+.
-                while (i == householdStart[h] && a < 18) {
-                    a = drawAge(ages);
-                }
-                age[i] = (byte) a;
+                age[i] = (byte) (i == householdStart[h] ? drawAdultAge(ages) : drawAge(ages, otherShares));
             }
         }
 
@@ -133,6 +129,27 @@ public final class PopulationBuilder {
                 groupMembers, slot, groupIsSchool, far[0], far[1], smartphone, sociability, markets, eateries, desks);
     }
 
+    /**
+     * A commune of exactly one household of adults who all own smartphones and stay out of school and work:
+     * every contact any of them has is with the others (the isolated-household scenario of the tests).
+     */
+    public static Population isolatedHousehold(int members) {
+        byte[] age = new byte[members];
+        int[] household = new int[members];
+        int[] group = new int[members];
+        boolean[] phones = new boolean[members];
+        float[] sociability = new float[members];
+        for (int i = 0; i < members; i++) {
+            age[i] = (byte) (30 + i);
+            group[i] = -1;
+            phones[i] = true;
+            sociability[i] = 1f;
+        }
+        return new Population(members, age, household, new int[] {0, members}, new float[] {6f},
+                new byte[members], group, new int[] {0}, new int[0], new int[members], new boolean[0],
+                new int[members + 1], new int[0], phones, sociability, 1, 1, 1);
+    }
+
     private int drawHouseholdSize(SplittableRandom r) {
         double[] weights = p.householdSizeWeights();
         double total = 0;
@@ -149,14 +166,47 @@ public final class PopulationBuilder {
         return weights.length;
     }
 
-    private int drawAge(SplittableRandom r) {
+    /**
+     * Every household's first member is an adult (18+); the other members' age groups are drawn from shares chosen
+     * so that the whole population still matches the census shares of 0-14, 15-64 and 65+.
+     */
+    private double[] otherMemberShares() {
+        double f = 1 / p.meanHouseholdSize();
+        double[] census = {p.share0to14(), p.share15to64(), 1 - p.share0to14() - p.share15to64()};
+        double adults = p.share15to64() * 47 / 50 + census[2];
+        double[] first = {0, p.share15to64() * 47 / 50 / adults, census[2] / adults};
+        double[] other = new double[3];
+        double sum = 0;
+        for (int g = 0; g < 3; g++) {
+            other[g] = Math.max(0, (census[g] - f * first[g]) / (1 - f));
+            sum += other[g];
+        }
+        for (int g = 0; g < 3; g++) {
+            other[g] /= sum;
+        }
+        return other;
+    }
+
+    private int drawAdultAge(SplittableRandom r) {
+        double adults = p.share15to64() * 47 / 50 + (1 - p.share0to14() - p.share15to64());
+        if (r.nextDouble() < p.share15to64() * 47 / 50 / adults) {
+            return 18 + r.nextInt(47);
+        }
+        return over65(r);
+    }
+
+    private int drawAge(SplittableRandom r, double[] shares) {
         double u = r.nextDouble();
-        if (u < p.share0to14()) {
+        if (u < shares[0]) {
             return r.nextInt(15);
         }
-        if (u < p.share0to14() + p.share15to64()) {
+        if (u < shares[0] + shares[1]) {
             return 15 + r.nextInt(50);
         }
+        return over65(r);
+    }
+
+    private int over65(SplittableRandom r) {
         return (int) Math.min(100, 65 + -p.over65MeanYears() * Math.log(1 - r.nextDouble()));
     }
 
