@@ -143,6 +143,7 @@ final class SimulateCommand implements Callable<Integer> {
     /** One line on stderr, redrawn in place: run, simulated day, days per second and person-days per second. */
     static final class ProgressBar implements ProgressListener {
         private final PrintWriter err;
+        private long lastDraw;
 
         ProgressBar(PrintWriter err) {
             this.err = err;
@@ -150,6 +151,12 @@ final class SimulateCommand implements Callable<Integer> {
 
         @Override
         public void day(String label, int day, int days, long peopleDays, double elapsed) {
+            long now = System.nanoTime();
+            // Redraw at most four times a second (and always at a run's last day).
+            if (day < days && now - lastDraw < 250_000_000L) {
+                return;
+            }
+            lastDraw = now;
             int width = 30;
             int done = (int) ((long) width * day / days);
             double rate = elapsed > 0 ? day / elapsed : 0;
