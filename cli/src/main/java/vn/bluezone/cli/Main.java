@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 CryptoCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -50,8 +51,9 @@ public final class Main implements Runnable {
             return EXIT_ERROR;
         });
         cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            // One line: the problem and where to read more.
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_ERROR;
         });
         return cl.execute(args);
