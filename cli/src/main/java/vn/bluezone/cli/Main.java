@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 CryptoCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -256,7 +256,8 @@ public final class KeyExportReader {
                         }
                     }
                     verified = match != null;
-                    detail = verified ? "verified with " + match
+                    detail = verified ? "verified with configured public key " + (trustedKeys.indexOf(match) + 1)
+                            + (match.keyId().isEmpty() ? "" : " (key id '" + match.keyId() + "')")
                             : "does not verify with the configured public key" + (candidates.size() > 1 ? "s" : "")
                                     + (looksRaw(signature) ? " (64 bytes: raw r||s, not the required DER)" : "");
                 }

@@ -271,7 +271,7 @@ class KeyExportReaderTest {
         KeyExport ok = KeyExportReader.verifyingWith(new VerificationKey(other.getPublic(), "452", "v1"),
                 new VerificationKey(PAIR.getPublic(), "452", "v1")).read(zip);
         assertTrue(ok.verified());
-        assertTrue(ok.signatures().get(0).detail().contains("452"), ok.signatures().get(0).detail());
+        assertTrue(ok.signatures().get(0).detail().contains("configured public key 2 (key id '452')"), ok.signatures().get(0).detail());
         // Wrong key only.
         rejects(KeyExportError.SIGNATURE_MISMATCH, () -> KeyExportReader.verifyingWith(VerificationKey.of(other.getPublic())).read(zip));
     }

@@ -2,7 +2,8 @@ package vn.bluezone.server.accounts;
 
 /**
  * What an official may do. The administrative roles follow Vietnam's levels of government; HEALTH_OFFICER
- * verifies confirmed cases for the key server; VOLUNTEER helps with installs in one commune.
+ * verifies confirmed cases for the key server; VOLUNTEER helps with installs in one commune. POLICE (commune
+ * police) and HEALTH_STATION (commune health station) record and check people who must install (campaign).
  */
 public enum Role {
     ADMIN,
@@ -11,7 +12,9 @@ public enum Role {
     DISTRICT,
     COMMUNE,
     HEALTH_OFFICER,
-    VOLUNTEER;
+    VOLUNTEER,
+    POLICE,
+    HEALTH_STATION;
 
     /** The Spring Security authority, e.g. {@code ROLE_HEALTH_OFFICER} (so {@code hasRole('HEALTH_OFFICER')} works). */
     public String authority() {

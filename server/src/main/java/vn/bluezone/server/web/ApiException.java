@@ -9,11 +9,27 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    /** With a {@code Retry-After} header (seconds) when {@code retryAfterSeconds > 0}, e.g. for 429. */
+    public ApiException(HttpStatus status, String code, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiException tooManyRequests(long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                "too many attempts; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException badRequest(String code, String message) {

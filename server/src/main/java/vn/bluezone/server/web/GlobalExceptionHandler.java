@@ -45,14 +45,22 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (e.retryAfterSeconds() > 0) {
+            res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
         return respond(req, res, e.status(), new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest req,
                                         HttpServletResponse res) throws IOException {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof DatabindException de && !de.getPath().isEmpty()) {
+        DatabindException de = null;
+        for (Throwable t = e.getCause(); t != null && de == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabindException d) {
+                de = d;
+            }
+        }
+        if (de != null && !de.getPath().isEmpty()) {
             String field = fieldPath(de);
             return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_FIELD",
                     "field '" + field + "' has the wrong type or format",

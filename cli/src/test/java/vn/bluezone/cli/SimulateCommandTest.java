@@ -1,0 +1,66 @@
+package vn.bluezone.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    private static String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8),
+                    e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void writesTheThreeFilesAndShowsProgress(@TempDir Path dir) {
+        String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
+                "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.exists(dir.resolve("report.html")));
+        assertTrue(Files.exists(dir.resolve("metrics.json")));
+        assertTrue(Files.exists(dir.resolve("contacts-sample.csv")));
+        assertTrue(r[2].contains("day 6/6"), "progress bar on stderr: " + r[2]);
+        assertTrue(r[1].contains("attack rate"), r[1]);
+    }
+
+    @Test
+    void badArgumentsAreOneLineAndExitTwo(@TempDir Path dir) {
+        String out = dir.toString();
+        String[][] bad = {
+                {"simulate", "--population", "1", "--out", out},
+                {"simulate", "--adoption", "1.5", "--out", out},
+                {"simulate", "--days", "0", "--out", out},
+                {"simulate", "--sweep-adoption", "0,x", "--out", out},
+                {"simulate", "--mode", "radio", "--out", out},
+                {"simulate", "--server", "http://127.0.0.1:1", "--out", out},
+                {"simulate", "--seeds", "0", "--sweep-adoption", "0.2", "--out", out},
+                {"simulate", "--adoption-by-age", "0.1,0.2", "--out", out},
+        };
+        for (String[] args : bad) {
+            String[] r = run(args);
+            assertEquals("2", r[0], String.join(" ", args));
+            String err = r[2].strip();
+            assertTrue(err.startsWith("error: "), err);
+            assertEquals(1, err.lines().count(), err);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vn.bluezone.simulator;
+
+import vn.bluezone.simulator.day.EpisodeSample;
+import vn.bluezone.simulator.day.PlaceKind;
+
+/** What one run measured. Counts are raw so that callers can pool them; ratios are derived on demand. */
+public final class RunResult {
+    public long seed;
+    public double adoption;
+    public String mode;
+    public int population;
+    public int households;
+    public int smartphoneOwners;
+    public int appUsers;
+    public int days;
+
+    public int seedInfections;
+    public int infections;
+    public int confirmed;
+    public int uploadsConfirmed;
+    public int uploadsRecursive;
+    public int warnedF1;
+    public int warnedF2;
+    public int quarantinedF1;
+    public int[] dailyInfections;
+    public int[] dailyConfirmed;
+    public int[] dailyWarnedF1;
+    public int[] dailyWarnedF2;
+    public int[] dailyInfectious;
+
+    /** Detection at the pair-day level, among app-user pairs: ground truth vs what the radio counted. */
+    public long detectionTp;
+    public long detectionFp;
+    public long detectionFn;
+    public double[] noiseLevelsDb;
+    public long[] noiseTp;
+    public long[] noiseFp;
+    public long[] noiseFn;
+
+    /** Warnings against ground truth, per (uploaded confirmed case, contact) pair. */
+    public long warningPairsTp;
+    public long warningPairsTruth;
+    public long warningPairsWarned;
+    /** Warnings against ground truth, per person (should have been warned F1 vs was warned F1). */
+    public long warnedPeopleTp;
+    public long warnedPeopleTruth;
+    public long warnedPeopleWarned;
+
+    public double[] hoursToWarning = new double[0];
+    public double earlyR;
+    public long[] closeContactsByPlace = new long[PlaceKind.values().length];
+    public double closeContactsPerPersonDay;
+    public double elapsedSeconds;
+
+    /** Not serialised: the contact sample and who used the app, for the CSV. */
+    public transient EpisodeSample sample;
+    public transient boolean[] appUser;
+
+    public double attackRate() {
+        return population == 0 ? 0 : infections / (double) population;
+    }
+
+    /** Infections caused during the run (excluding the seeded ones). */
+    public int transmissions() {
+        return infections - seedInfections;
+    }
+
+    public double uptake() {
+        return population == 0 ? 0 : appUsers / (double) population;
+    }
+
+    public static double precision(long tp, long fp) {
+        return tp + fp == 0 ? Double.NaN : tp / (double) (tp + fp);
+    }
+
+    public static double recall(long tp, long fn) {
+        return tp + fn == 0 ? Double.NaN : tp / (double) (tp + fn);
+    }
+
+    public static double f1(long tp, long fp, long fn) {
+        return 2 * tp + fp + fn == 0 ? Double.NaN : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+}

@@ -1,0 +1,534 @@
+package vn.bluezone.simulator;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import vn.bluezone.simulator.day.DayContext;
+import vn.bluezone.simulator.day.DayPlanner;
+import vn.bluezone.simulator.day.EpisodeSample;
+import vn.bluezone.simulator.day.GatheringProcessor;
+import vn.bluezone.simulator.day.PairDayTable;
+import vn.bluezone.simulator.day.Ticks;
+import vn.bluezone.simulator.disease.Epidemic;
+import vn.bluezone.simulator.population.Population;
+import vn.bluezone.simulator.population.PopulationBuilder;
+import vn.bluezone.simulator.population.PopulationParameters;
+import vn.bluezone.simulator.util.IntList;
+import vn.bluezone.simulator.util.LongHeap;
+import vn.bluezone.simulator.util.Rand;
+
+/**
+ * One run in the contact-model mode: each day the commune lives its day (proximity from positions), app users'
+ * phones "hear" each other through the radio model, the virus spreads along exposures, and the day's events
+ * (test results, confirmations, uploads, publication of keys, phones' periodic exposure checks, F1 and F2
+ * warnings, quarantine) play out in time order from an event queue.
+ */
+public final class Simulation {
+    private static final int MINUTES_PER_DAY = 1440;
+    private static final long ADOPT = 0x41646F70L;
+    private static final long BEHAVE = 0x42656861L;
+    private static final long INFECT = 0x496E6665L;
+    private static final long CALIB = 0x43616C69L;
+
+    private static final int EV_TEST_RESULT = 1;
+    private static final int EV_F1_TEST_RESULT = 2;
+    private static final int EV_UPLOAD_CONFIRMED = 3;
+    private static final int EV_UPLOAD_RECURSIVE = 4;
+    private static final int EV_PUBLISH_CONFIRMED = 5;
+    private static final int EV_PUBLISH_RECURSIVE = 6;
+    private static final int EV_WARN = 7;
+
+    private final SimulationConfig cfg;
+    private final Population pop;
+    private final boolean[] app;
+    private final Epidemic epi;
+    private final DayContext ctx;
+    private final PairDayTable table;
+    private final EpisodeSample sample;
+    private final DayPlanner planner;
+    private final vn.bluezone.simulator.tracing.ContactLog truthLog;
+    private final vn.bluezone.simulator.tracing.ContactLog detectedLog;
+    private final LongHeap events = new LongHeap();
+    private final RunResult result = new RunResult();
+
+    private final int[] confirmedAt;
+    private final int[] warnedF1At;
+    private final int[] warnedF2At;
+    private final int[] facilityUntil;
+    private final int[] homeUntil;
+    private final byte[] status;
+    private final boolean[] shouldBeWarned;
+    private final int[] stampDetected;
+    private final int[] stampTruth;
+    private int stamp;
+    private final IntList warnPerson = new IntList();
+    private final IntList warnCase = new IntList();
+    private final IntList warnRecursive = new IntList();
+    private final IntList candidates = new IntList();
+    private final int[] candidateMinute;
+    private final int[] candidateSource;
+    private final IntList hours = new IntList();
+
+    public Simulation(SimulationConfig cfg) {
+        this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
+    }
+
+    /** Runs on a given population (a sweep builds it once per seed and reuses it for every adoption level). */
+    public Simulation(SimulationConfig cfg, Population pop) {
+        cfg.validate();
+        this.cfg = cfg;
+        this.pop = pop;
+        int n = pop.size;
+        this.app = chooseAppUsers(cfg, pop);
+        this.epi = new Epidemic(cfg.disease, cfg.seed, n);
+        float[] calibration = new float[n];
+        for (int i = 0; i < n; i++) {
+            calibration[i] = (float) (cfg.radio.calibrationSigmaDb() * Rand.gaussian(Rand.hash(cfg.seed, CALIB, i)));
+        }
+        this.ctx = new DayContext(cfg.seed, n, cfg.radio, calibration, cfg.noiseLevelsDb, cfg.disease.cutoffMetres());
+        this.table = new PairDayTable(n * 4, cfg.noiseLevelsDb.length);
+        this.sample = new EpisodeSample(cfg.sampleRows);
+        this.planner = new DayPlanner(pop, ctx, new GatheringProcessor(ctx, table, sample),
+                cfg.populationParameters.randomMeanPerDay());
+        this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
+        this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
+        this.confirmedAt = filled(n, Epidemic.NEVER);
+        this.warnedF1At = filled(n, Epidemic.NEVER);
+        this.warnedF2At = filled(n, Epidemic.NEVER);
+        this.facilityUntil = new int[n];
+        this.homeUntil = new int[n];
+        this.status = new byte[n];
+        this.shouldBeWarned = new boolean[n];
+        this.stampDetected = new int[n];
+        this.stampTruth = new int[n];
+        this.candidateMinute = filled(n, Epidemic.NEVER);
+        this.candidateSource = new int[n];
+    }
+
+    /** Adopters among smartphone owners: a fixed per-person draw below the rate, so higher rates nest lower ones. */
+    public static boolean[] chooseAppUsers(SimulationConfig cfg, Population pop) {
+        boolean[] app = new boolean[pop.size];
+        for (int i = 0; i < pop.size; i++) {
+            double rate = cfg.adoptionFor(PopulationParameters.band(pop.age[i]));
+            app[i] = pop.smartphone[i] && Rand.uniform(Rand.hash(cfg.seed, ADOPT, i)) < rate;
+        }
+        return app;
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    public RunResult run(String label, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        int n = pop.size;
+        int days = cfg.days;
+        result.seed = cfg.seed;
+        result.adoption = cfg.adoption;
+        result.mode = "contacts";
+        result.population = n;
+        result.households = pop.households();
+        result.smartphoneOwners = pop.smartphoneOwners();
+        for (boolean b : app) {
+            if (b) {
+                result.appUsers++;
+            }
+        }
+        result.days = days;
+        result.dailyInfections = new int[days];
+        result.dailyConfirmed = new int[days];
+        result.dailyWarnedF1 = new int[days];
+        result.dailyWarnedF2 = new int[days];
+        result.dailyInfectious = new int[days];
+        result.noiseLevelsDb = cfg.noiseLevelsDb.clone();
+        result.noiseTp = new long[cfg.noiseLevelsDb.length];
+        result.noiseFp = new long[cfg.noiseLevelsDb.length];
+        result.noiseFn = new long[cfg.noiseLevelsDb.length];
+
+        seedInfections();
+        for (int day = 0; day < days; day++) {
+            ctx.day = day;
+            ctx.allPairs = day == 0;
+            ctx.noiseCurve = day == 0;
+            prepareDay(day);
+            table.clear();
+            planner.run(day, status);
+            endOfDay(day);
+            drainEvents((day + 1) * MINUTES_PER_DAY);
+            progress.day(label, day + 1, days, (long) n * (day + 1), (System.nanoTime() - t0) / 1e9);
+        }
+        result.infections = epi.infections();
+        result.hoursToWarning = new double[hours.size()];
+        for (int i = 0; i < hours.size(); i++) {
+            result.hoursToWarning[i] = hours.get(i) / 60.0;
+        }
+        for (int i = 0; i < n; i++) {
+            if (app[i] && shouldBeWarned[i]) {
+                result.warnedPeopleTruth++;
+            }
+            if (warnedF1At[i] != Epidemic.NEVER) {
+                result.warnedPeopleWarned++;
+                if (shouldBeWarned[i]) {
+                    result.warnedPeopleTp++;
+                }
+            }
+        }
+        result.earlyR = earlyReproductionNumber();
+        result.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
+        result.sample = sample;
+        result.appUser = app;
+        return result;
+    }
+
+    private void seedInfections() {
+        int k = cfg.effectiveSeedInfections();
+        SplittableRandom r = new SplittableRandom(Rand.hash(cfg.seed, 0x53656564L));
+        int placed = 0;
+        while (placed < k) {
+            int p = r.nextInt(pop.size);
+            if (!epi.isInfected(p)) {
+                // Seeds were infected up to three days before the start, so the outbreak is already under way.
+                int minute = -(int) (r.nextDouble() * 3 * MINUTES_PER_DAY);
+                infect(p, minute, -1);
+                placed++;
+            }
+        }
+        result.seedInfections = k;
+    }
+
+    private void prepareDay(int day) {
+        int noon = day * MINUTES_PER_DAY + 720;
+        int infectious = 0;
+        for (int p = 0; p < pop.size; p++) {
+            byte st = DayPlanner.FREE;
+            if (facilityUntil[p] > day) {
+                st = DayPlanner.AWAY;
+            } else if (homeUntil[p] > day || sickAtHome(p, day)) {
+                st = DayPlanner.HOME_ONLY;
+            }
+            status[p] = st;
+            byte f = app[p] ? DayContext.APP : 0;
+            if (!epi.isInfected(p)) {
+                f |= DayContext.SUSCEPTIBLE;
+            } else if (epi.compartment(p, noon) == Epidemic.I) {
+                infectious++;
+                if (st != DayPlanner.AWAY) {
+                    f |= DayContext.INFECTIOUS;
+                }
+            }
+            ctx.flags[p] = f;
+        }
+        result.dailyInfectious[day] = infectious;
+    }
+
+    private boolean sickAtHome(int p, int day) {
+        if (!epi.isInfected(p)) {
+            return false;
+        }
+        int onset = epi.onsetMinute(p);
+        return onset != Epidemic.NEVER && onset / MINUTES_PER_DAY < day
+                && epi.recoveryMinute(p) / MINUTES_PER_DAY >= day && epi.staysHomeWhenSick(p);
+    }
+
+    private void endOfDay(int day) {
+        IntList ta = new IntList();
+        IntList tb = new IntList();
+        IntList da = new IntList();
+        IntList db = new IntList();
+        int nearTicks = (cfg.nearMinutesThreshold + Ticks.MINUTES - 1) / Ticks.MINUTES;
+        int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
+        long closeAll = 0;
+        candidates.clear();
+        for (int s = 0; s < table.capacity(); s++) {
+            if (!table.used(s)) {
+                continue;
+            }
+            int a = table.a(s);
+            int b = table.b(s);
+            boolean truth = table.closeTicks(s) >= closeTicks;
+            if (ctx.allPairs && truth) {
+                closeAll++;
+                result.closeContactsByPlace[table.placeKind(s)]++;
+            }
+            if (app[a] && app[b]) {
+                boolean detected = table.nearTicks(s) >= nearTicks;
+                if (truth) {
+                    ta.add(a);
+                    tb.add(b);
+                }
+                if (detected) {
+                    da.add(a);
+                    db.add(b);
+                }
+                if (truth && detected) {
+                    result.detectionTp++;
+                } else if (detected) {
+                    result.detectionFp++;
+                } else if (truth) {
+                    result.detectionFn++;
+                }
+                if (ctx.noiseCurve) {
+                    for (int l = 0; l < cfg.noiseLevelsDb.length; l++) {
+                        boolean d = table.nearTicksAtLevel(l, s) >= nearTicks;
+                        if (truth && d) {
+                            result.noiseTp[l]++;
+                        } else if (d) {
+                            result.noiseFp[l]++;
+                        } else if (truth) {
+                            result.noiseFn[l]++;
+                        }
+                    }
+                }
+            }
+            byte fa = ctx.flags[a];
+            byte fb = ctx.flags[b];
+            if ((fa & DayContext.INFECTIOUS) != 0 && (fb & DayContext.SUSCEPTIBLE) != 0) {
+                maybeInfect(day, s, a, b);
+            } else if ((fb & DayContext.INFECTIOUS) != 0 && (fa & DayContext.SUSCEPTIBLE) != 0) {
+                maybeInfect(day, s, b, a);
+            }
+        }
+        if (ctx.allPairs) {
+            result.closeContactsPerPersonDay = 2.0 * closeAll / pop.size;
+        }
+        truthLog.store(day, ta, tb);
+        detectedLog.store(day, da, db);
+        for (int i = 0; i < candidates.size(); i++) {
+            int p = candidates.get(i);
+            infect(p, candidateMinute[p], candidateSource[p]);
+            candidateMinute[p] = Epidemic.NEVER;
+        }
+    }
+
+    private void maybeInfect(int day, int slot, int from, int to) {
+        double w = epi.infectiousnessOnDay(from, day);
+        double prob = epi.transmissionProbability(w, table.exposure(slot));
+        if (Rand.uniform(Rand.hash(cfg.seed, INFECT, day, table.keyAt(slot))) >= prob) {
+            return;
+        }
+        int minute = day * MINUTES_PER_DAY + (table.firstTick(slot) + table.lastTick(slot)) / 2 * Ticks.MINUTES;
+        // Several infectors on one day: the earliest wins (then the lowest id), whatever the table order.
+        if (candidateMinute[to] == Epidemic.NEVER) {
+            candidates.add(to);
+        } else if (candidateMinute[to] < minute || (candidateMinute[to] == minute && candidateSource[to] < from)) {
+            return;
+        }
+        candidateMinute[to] = minute;
+        candidateSource[to] = from;
+    }
+
+    private void infect(int p, int minute, int from) {
+        epi.infect(p, minute, from);
+        int day = Math.max(0, Math.floorDiv(minute, MINUTES_PER_DAY));
+        if (day < cfg.days && from >= 0) {
+            result.dailyInfections[day]++;
+        }
+        int onset = epi.onsetMinute(p);
+        if (onset != Epidemic.NEVER && epi.seeksTest(p)) {
+            double d = epi.testDelayDays(p) + cfg.disease.testTurnaroundDays();
+            schedule(onset + (int) Math.round(d * MINUTES_PER_DAY), EV_TEST_RESULT, p);
+        }
+    }
+
+    private long behave(int p, int what) {
+        return Rand.hash(cfg.seed ^ BEHAVE, p, what);
+    }
+
+    private void schedule(int minute, int type, int payload) {
+        long m = Math.max(0, minute);
+        events.add((m << 36) | ((long) type << 32) | (payload & 0xFFFFFFFFL));
+    }
+
+    private void drainEvents(int until) {
+        while (!events.isEmpty() && (events.peek() >>> 36) < until) {
+            long e = events.poll();
+            int t = (int) (e >>> 36);
+            int type = (int) ((e >>> 32) & 0xF);
+            int payload = (int) e;
+            switch (type) {
+                case EV_TEST_RESULT -> confirm(payload, t);
+                case EV_F1_TEST_RESULT -> f1TestResult(payload, t);
+                case EV_UPLOAD_CONFIRMED -> upload(payload, t, false);
+                case EV_UPLOAD_RECURSIVE -> upload(payload, t, true);
+                case EV_PUBLISH_CONFIRMED -> publish(payload, t, false);
+                case EV_PUBLISH_RECURSIVE -> publish(payload, t, true);
+                case EV_WARN -> warn(payload, t);
+                default -> throw new IllegalStateException("event " + type);
+            }
+        }
+    }
+
+    private int dayOf(int minute) {
+        return Math.floorDiv(minute, MINUTES_PER_DAY);
+    }
+
+    private void confirm(int p, int t) {
+        if (confirmedAt[p] != Epidemic.NEVER) {
+            return;
+        }
+        confirmedAt[p] = t;
+        result.confirmed++;
+        if (dayOf(t) < cfg.days) {
+            result.dailyConfirmed[dayOf(t)]++;
+        }
+        // Confirmed cases are isolated in hospital until the end of their infectious period.
+        facilityUntil[p] = Math.max(facilityUntil[p], Math.max(dayOf(t) + 1, dayOf(epi.recoveryMinute(p)) + 1));
+        if (app[p] && Rand.uniform(behave(p, 1)) < cfg.consentProbability) {
+            schedule(t + uploadDelay(p, 2), EV_UPLOAD_CONFIRMED, p);
+        }
+    }
+
+    private int uploadDelay(int p, int what) {
+        return (int) Math.round(Rand.exponential(behave(p, what), cfg.uploadDelayMeanHours * 60));
+    }
+
+    private void f1TestResult(int p, int t) {
+        int sampled = t - (int) Math.round(cfg.disease.testTurnaroundDays() * MINUTES_PER_DAY);
+        byte c = epi.compartment(p, sampled);
+        if (c == Epidemic.I) {
+            confirm(p, t);
+        }
+    }
+
+    private void upload(int p, int t, boolean recursive) {
+        if (recursive) {
+            result.uploadsRecursive++;
+        } else {
+            result.uploadsConfirmed++;
+        }
+        int interval = cfg.exportIntervalMinutes;
+        int published = (t + interval - 1) / interval * interval;
+        schedule(published, recursive ? EV_PUBLISH_RECURSIVE : EV_PUBLISH_CONFIRMED, p);
+    }
+
+    /**
+     * Keys of the last 14 days are now in an export file. Each phone that logged the case's identifiers finds them
+     * at its next periodic check; ground truth says who should have.
+     */
+    private void publish(int c, int t, boolean recursive) {
+        int today = dayOf(t);
+        stamp++;
+        for (int d = Math.max(0, today - 13); d <= today; d++) {
+            if (!detectedLog.has(d)) {
+                continue;
+            }
+            for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
+                int u = detectedLog.partner(d, k);
+                if (stampDetected[u] == stamp) {
+                    continue;
+                }
+                stampDetected[u] = stamp;
+                warnPerson.add(u);
+                warnCase.add(c);
+                warnRecursive.add(recursive ? 1 : 0);
+                schedule(nextCheck(u, t), EV_WARN, warnPerson.size() - 1);
+                if (!recursive) {
+                    result.warningPairsWarned++;
+                }
+            }
+        }
+        if (recursive) {
+            return;
+        }
+        for (int d = Math.max(0, today - 13); d <= today; d++) {
+            if (!truthLog.has(d)) {
+                continue;
+            }
+            for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
+                int u = truthLog.partner(d, k);
+                if (stampTruth[u] == stamp) {
+                    continue;
+                }
+                stampTruth[u] = stamp;
+                shouldBeWarned[u] = true;
+                result.warningPairsTruth++;
+                if (stampDetected[u] == stamp) {
+                    result.warningPairsTp++;
+                }
+            }
+        }
+    }
+
+    /** Phones check for new exports every few hours at their own phase. */
+    private int nextCheck(int u, int t) {
+        int interval = cfg.checkIntervalMinutes;
+        int phase = (int) (Rand.uniform(behave(u, 3)) * interval);
+        int k = Math.floorDiv(t - phase + interval - 1, interval);
+        return phase + k * interval;
+    }
+
+    private void warn(int idx, int t) {
+        int u = warnPerson.get(idx);
+        int c = warnCase.get(idx);
+        boolean recursive = warnRecursive.get(idx) == 1;
+        int day = dayOf(t);
+        if (!recursive) {
+            hours.add(t - confirmedAt[c]);
+            if (warnedF1At[u] != Epidemic.NEVER) {
+                return;
+            }
+            warnedF1At[u] = t;
+            result.warnedF1++;
+            if (day < cfg.days) {
+                result.dailyWarnedF1[day]++;
+            }
+            if (Rand.uniform(behave(u, 4)) < cfg.f1Compliance) {
+                result.quarantinedF1++;
+                int until = day + 1 + cfg.f1QuarantineDays;
+                if (cfg.f1Facility) {
+                    facilityUntil[u] = Math.max(facilityUntil[u], until);
+                } else {
+                    homeUntil[u] = Math.max(homeUntil[u], until);
+                }
+            }
+            if (Rand.uniform(behave(u, 5)) < cfg.f1TestProbability) {
+                int at = t + (int) Math.round((cfg.f1TestDelayDays + cfg.disease.testTurnaroundDays()) * MINUTES_PER_DAY);
+                schedule(at, EV_F1_TEST_RESULT, u);
+            }
+            if (confirmedAt[u] == Epidemic.NEVER && Rand.uniform(behave(u, 6)) < cfg.recursiveUploadProbability) {
+                schedule(t + uploadDelay(u, 7), EV_UPLOAD_RECURSIVE, u);
+            }
+        } else {
+            if (warnedF1At[u] != Epidemic.NEVER || warnedF2At[u] != Epidemic.NEVER) {
+                return;
+            }
+            warnedF2At[u] = t;
+            result.warnedF2++;
+            if (day < cfg.days) {
+                result.dailyWarnedF2[day]++;
+            }
+            if (Rand.uniform(behave(u, 8)) < cfg.f2Compliance) {
+                homeUntil[u] = Math.max(homeUntil[u], day + 1 + cfg.f2IsolationDays);
+            }
+        }
+    }
+
+    /** Mean number of people infected by those infected in the first 10 days (who had time to finish). */
+    private double earlyReproductionNumber() {
+        int horizon = Math.min(10, cfg.days / 2) * MINUTES_PER_DAY;
+        int[] offspring = new int[pop.size];
+        IntList infected = epi.infectedPeople();
+        for (int i = 0; i < infected.size(); i++) {
+            int p = infected.get(i);
+            int s = epi.source[p];
+            if (s >= 0) {
+                offspring[s]++;
+            }
+        }
+        long sum = 0;
+        int count = 0;
+        for (int i = 0; i < infected.size(); i++) {
+            int p = infected.get(i);
+            if (epi.infectedAt[p] < horizon) {
+                sum += offspring[p];
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / (double) count;
+    }
+
+    public Population population() {
+        return pop;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.bluezone.simulator;
+
+import vn.bluezone.simulator.population.Population;
+import vn.bluezone.simulator.population.PopulationBuilder;
+
+/** Entry point used by the CLI and tests: the run with the app, its no-app twin, and an optional sweep. */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static SimulationOutcome simulate(SimulationConfig cfg, double[] sweepLevels, int seeds,
+                                             ProgressListener progress) {
+        cfg.validate();
+        if (cfg.mode != SimulationConfig.Mode.CONTACTS) {
+            throw new UnsupportedOperationException(
+                    "mode 'engines' needs the device engine (device/ module), which this build does not have yet");
+        }
+        if (seeds < 1 || seeds > 100) {
+            throw new IllegalArgumentException("--seeds must be between 1 and 100, got " + seeds);
+        }
+        if (sweepLevels != null) {
+            for (double l : sweepLevels) {
+                if (!(l >= 0 && l <= 1)) {
+                    throw new IllegalArgumentException("--sweep-adoption levels must be between 0 and 1, got " + l);
+                }
+            }
+        }
+        Population pop = new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed);
+        RunResult with = new Simulation(cfg, pop).run("with app", progress);
+        RunResult without = new Simulation(cfg.withAdoption(0), pop).run("without app", progress);
+        Sweep sweep = sweepLevels == null ? null : Sweep.run(cfg, sweepLevels, seeds, progress);
+        return new SimulationOutcome(cfg, pop, with, without, sweep);
+    }
+}

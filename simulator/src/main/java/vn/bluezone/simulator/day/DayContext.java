@@ -1,0 +1,39 @@
+package vn.bluezone.simulator.day;
+
+import vn.bluezone.simulator.tracing.RadioModel;
+
+/** What the proximity pass needs to know about today: who uses the app, who can infect, who can be infected. */
+public final class DayContext {
+    public static final byte APP = 1;
+    public static final byte INFECTIOUS = 2;
+    public static final byte SUSCEPTIBLE = 4;
+
+    public final long seed;
+    public final byte[] flags;
+    public final float[] calibration;
+    public final RadioModel radio;
+    public final double[] noiseLevels;
+    public final double cutoffMetres;
+    public int day;
+    /** Process every pair (contact statistics and the CSV sample), not only the ones that matter. */
+    public boolean allPairs;
+    /** Also accumulate detection at each of {@link #noiseLevels}. */
+    public boolean noiseCurve;
+    /** Engines mode hooks app-to-app proximity here; null in contacts mode. */
+    public ProximityListener listener;
+
+    public DayContext(long seed, int people, RadioModel radio, float[] calibration, double[] noiseLevels,
+                      double cutoffMetres) {
+        this.seed = seed;
+        this.flags = new byte[people];
+        this.radio = radio;
+        this.calibration = calibration;
+        this.noiseLevels = noiseLevels;
+        this.cutoffMetres = cutoffMetres;
+    }
+
+    /** Receives, for app-user pairs, the ticks they spent at a given distance (for real device engines). */
+    public interface ProximityListener {
+        void proximity(int a, int b, int firstTick, int tickBits, float metres);
+    }
+}

@@ -1,0 +1,131 @@
+package vn.bluezone.simulator.disease;
+
+import java.util.Arrays;
+import vn.bluezone.simulator.util.IntList;
+import vn.bluezone.simulator.util.Rand;
+
+/**
+ * SEIR with presymptomatic and asymptomatic infectiousness, per person in primitive arrays. A person's natural
+ * history (incubation, asymptomatic or not, test seeking...) is drawn from hashes of (seed, person), so it is the
+ * same in every run with that seed, infected or not, early or late: runs differ only where tracing changed events.
+ */
+public final class Epidemic {
+    public static final int NEVER = Integer.MAX_VALUE;
+    public static final byte S = 0;
+    public static final byte E = 1;
+    public static final byte I = 2;
+    public static final byte R = 3;
+    private static final long DISEASE = 0x44697365L;
+
+    private final DiseaseParameters p;
+    private final long seed;
+    public final int[] infectedAt;
+    public final int[] source;
+    private final IntList infected = new IntList();
+
+    public Epidemic(DiseaseParameters p, long seed, int people) {
+        this.p = p;
+        this.seed = seed;
+        this.infectedAt = new int[people];
+        this.source = new int[people];
+        Arrays.fill(infectedAt, NEVER);
+        Arrays.fill(source, -1);
+    }
+
+    public DiseaseParameters parameters() {
+        return p;
+    }
+
+    private long h(int person, int what) {
+        return Rand.hash(seed ^ DISEASE, person, what);
+    }
+
+    public boolean asymptomatic(int person) {
+        return Rand.uniform(h(person, 1)) < p.asymptomaticFraction();
+    }
+
+    public double incubationDays(int person) {
+        return Math.exp(p.incubationMeanlog() + p.incubationSdlog() * Rand.gaussian(h(person, 2)));
+    }
+
+    public double latentDays(int person) {
+        return Math.max(p.latentMinDays(), incubationDays(person) - p.presymptomaticDays());
+    }
+
+    public double infectiousEndDays(int person) {
+        return incubationDays(person) + p.infectiousDaysAfterOnset();
+    }
+
+    public boolean seeksTest(int person) {
+        return Rand.uniform(h(person, 3)) < p.testSeekProbability();
+    }
+
+    public double testDelayDays(int person) {
+        return Rand.exponential(h(person, 4), p.testDelayMeanDays());
+    }
+
+    public boolean staysHomeWhenSick(int person) {
+        return Rand.uniform(h(person, 5)) < p.symptomaticStayHomeProbability();
+    }
+
+    public boolean isInfected(int person) {
+        return infectedAt[person] != NEVER;
+    }
+
+    public void infect(int person, int minute, int from) {
+        if (infectedAt[person] != NEVER) {
+            throw new IllegalStateException("already infected: " + person);
+        }
+        infectedAt[person] = minute;
+        source[person] = from;
+        infected.add(person);
+    }
+
+    public int infections() {
+        return infected.size();
+    }
+
+    public IntList infectedPeople() {
+        return infected;
+    }
+
+    public int onsetMinute(int person) {
+        if (!isInfected(person) || asymptomatic(person)) {
+            return NEVER;
+        }
+        return infectedAt[person] + (int) Math.round(incubationDays(person) * 1440);
+    }
+
+    public int recoveryMinute(int person) {
+        return infectedAt[person] + (int) Math.round(infectiousEndDays(person) * 1440);
+    }
+
+    public byte compartment(int person, int minute) {
+        if (!isInfected(person) || infectedAt[person] > minute) {
+            return S;
+        }
+        double tau = (minute - infectedAt[person]) / 1440.0;
+        if (tau < latentDays(person)) {
+            return E;
+        }
+        return tau < infectiousEndDays(person) ? I : R;
+    }
+
+    /** Relative infectiousness during a day (evaluated at noon): 0 outside the infectious window. */
+    public double infectiousnessOnDay(int person, int day) {
+        if (!isInfected(person)) {
+            return 0;
+        }
+        double tau = (day * 1440 + 720 - infectedAt[person]) / 1440.0;
+        if (tau < latentDays(person) || tau >= infectiousEndDays(person)) {
+            return 0;
+        }
+        double w = p.infectiousness(tau);
+        return asymptomatic(person) ? w * p.asymptomaticRelativeInfectiousness() : w;
+    }
+
+    /** Probability that a contact with the given exposure (hours at 1 m equivalent) transmits. */
+    public double transmissionProbability(double infectiousness, double exposureHours) {
+        return 1 - Math.exp(-p.beta() * infectiousness * exposureHours);
+    }
+}

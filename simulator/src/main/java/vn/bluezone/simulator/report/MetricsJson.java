@@ -1,0 +1,202 @@
+package vn.bluezone.simulator.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.bluezone.simulator.RunResult;
+import vn.bluezone.simulator.SimulationConfig;
+import vn.bluezone.simulator.SimulationOutcome;
+import vn.bluezone.simulator.Sweep;
+import vn.bluezone.simulator.day.PlaceKind;
+import vn.bluezone.simulator.population.Population;
+import vn.bluezone.simulator.util.Stats;
+
+/**
+ * metrics.json: everything the report shows, as numbers. It holds no wall-clock figures, so the same seed and
+ * settings give a byte-identical file.
+ */
+public final class MetricsJson {
+    /** Wymant et al., Nature 594:408 (2021), NHS COVID-19 app: % fewer cases per percentage point of uptake. */
+    public static final double WYMANT_MODELLING = 0.8;
+    public static final double WYMANT_STATISTICAL = 2.3;
+
+    private MetricsJson() {
+    }
+
+    public static Map<String, Object> build(SimulationOutcome o) {
+        SimulationConfig c = o.config();
+        RunResult w = o.withApp();
+        RunResult n = o.withoutApp();
+        Map<String, Object> root = Json.object();
+        root.put("commune", c.commune);
+        root.put("mode", w.mode);
+        root.put("seed", c.seed);
+        root.put("days", c.days);
+        root.put("adoption", c.adoption);
+        root.put("population", populationSummary(o.population(), w));
+
+        Map<String, Object> impact = Json.object();
+        impact.put("attackRateWithApp", w.attackRate());
+        impact.put("attackRateWithoutApp", n.attackRate());
+        impact.put("infectionsWithApp", w.infections);
+        impact.put("infectionsWithoutApp", n.infections);
+        impact.put("infectionsAverted", n.transmissions() - w.transmissions());
+        double rel = n.transmissions() == 0 ? Double.NaN
+                : 100.0 * (n.transmissions() - w.transmissions()) / n.transmissions();
+        impact.put("relativeReductionPercent", rel);
+        impact.put("reductionPercentPerUptakePoint", w.uptake() == 0 ? Double.NaN : rel / (w.uptake() * 100));
+        root.put("impact", impact);
+
+        Map<String, Object> detection = Json.object();
+        detection.put("definition", "ground truth: <= 2 m for >= 15 cumulative minutes in a day, both app users");
+        detection.put("pairDays", prf(w.detectionTp, w.detectionFp, w.detectionFn));
+        List<Object> noise = new ArrayList<>();
+        for (int l = 0; l < w.noiseLevelsDb.length; l++) {
+            Map<String, Object> m = prf(w.noiseTp[l], w.noiseFp[l], w.noiseFn[l]);
+            m.put("shadowingSigmaDb", w.noiseLevelsDb[l]);
+            noise.add(m);
+        }
+        detection.put("byRadioNoise", noise);
+        Map<String, Object> warnings = Json.object();
+        warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
+                w.warningPairsTruth - w.warningPairsTp));
+        warnings.put("people", prf(w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
+                w.warnedPeopleTruth - w.warnedPeopleTp));
+        detection.put("warnings", warnings);
+        root.put("detection", detection);
+
+        Map<String, Object> speed = Json.object();
+        speed.put("warnings", w.hoursToWarning.length);
+        speed.put("medianHoursFromConfirmationToWarning", Stats.quantile(w.hoursToWarning, 0.5));
+        speed.put("p90HoursFromConfirmationToWarning", Stats.quantile(w.hoursToWarning, 0.9));
+        root.put("speed", speed);
+
+        root.put("withApp", run(w));
+        root.put("withoutApp", run(n));
+        if (o.sweep() != null) {
+            root.put("sweep", sweep(o.sweep()));
+        }
+        Map<String, Object> published = Json.object();
+        published.put("source", "Wymant et al., Nature 594:408-412 (2021), NHS COVID-19 app, England and Wales");
+        published.put("reductionPercentPerUptakePointModelling", WYMANT_MODELLING);
+        published.put("reductionPercentPerUptakePointStatistical", WYMANT_STATISTICAL);
+        root.put("published", published);
+        root.put("parameters", parameters(c));
+        return root;
+    }
+
+    private static Map<String, Object> populationSummary(Population p, RunResult w) {
+        Map<String, Object> m = Json.object();
+        m.put("people", p.size);
+        m.put("households", p.households());
+        m.put("meanHouseholdSize", p.size / (double) p.households());
+        int[] ages = new int[3];
+        for (byte a : p.age) {
+            ages[a < 15 ? 0 : a < 65 ? 1 : 2]++;
+        }
+        m.put("shareAged0to14", ages[0] / (double) p.size);
+        m.put("shareAged15to64", ages[1] / (double) p.size);
+        m.put("shareAged65plus", ages[2] / (double) p.size);
+        m.put("smartphoneOwners", w.smartphoneOwners);
+        m.put("appUsers", w.appUsers);
+        m.put("uptakeOfPopulation", w.uptake());
+        m.put("closeContactsPerPersonPerDay", w.closeContactsPerPersonDay);
+        Map<String, Object> byPlace = Json.object();
+        for (PlaceKind k : PlaceKind.values()) {
+            byPlace.put(k.label(), w.closeContactsByPlace[k.ordinal()]);
+        }
+        m.put("closeContactPairsOnDay0ByPlace", byPlace);
+        return m;
+    }
+
+    static Map<String, Object> prf(long tp, long fp, long fn) {
+        Map<String, Object> m = Json.object();
+        m.put("truePositives", tp);
+        m.put("falsePositives", fp);
+        m.put("falseNegatives", fn);
+        m.put("precision", RunResult.precision(tp, fp));
+        m.put("recall", RunResult.recall(tp, fn));
+        m.put("f1", RunResult.f1(tp, fp, fn));
+        return m;
+    }
+
+    private static Map<String, Object> run(RunResult r) {
+        Map<String, Object> m = Json.object();
+        m.put("adoption", r.adoption);
+        m.put("appUsers", r.appUsers);
+        m.put("seedInfections", r.seedInfections);
+        m.put("infections", r.infections);
+        m.put("attackRate", r.attackRate());
+        m.put("earlyReproductionNumber", r.earlyR);
+        m.put("confirmed", r.confirmed);
+        m.put("uploadsConfirmed", r.uploadsConfirmed);
+        m.put("uploadsRecursive", r.uploadsRecursive);
+        m.put("warnedF1", r.warnedF1);
+        m.put("warnedF2", r.warnedF2);
+        m.put("quarantinedF1", r.quarantinedF1);
+        m.put("dailyNewInfections", r.dailyInfections);
+        m.put("dailyInfectious", r.dailyInfectious);
+        m.put("dailyConfirmed", r.dailyConfirmed);
+        m.put("dailyWarnedF1", r.dailyWarnedF1);
+        m.put("dailyWarnedF2", r.dailyWarnedF2);
+        return m;
+    }
+
+    private static Map<String, Object> sweep(Sweep s) {
+        Map<String, Object> m = Json.object();
+        m.put("seeds", s.seeds);
+        List<Object> levels = new ArrayList<>();
+        for (int l = 0; l < s.levels.length; l++) {
+            Map<String, Object> e = Json.object();
+            e.put("adoption", s.levels[l]);
+            e.put("meanUptakeOfPopulation", s.meanUptake(l));
+            e.put("infections", s.transmissions[l]);
+            e.put("meanAttackRate", s.meanAttackRate(l));
+            e.put("attackRateCi95", Stats.ci95HalfWidth(s.attackRate[l]));
+            if (l > 0) {
+                double[] av = s.avertedPerPoint(l);
+                double[] red = s.reductionPercentPerPoint(l);
+                e.put("infectionsAvertedPerUptakePoint", Stats.mean(av));
+                e.put("infectionsAvertedPerUptakePointCi95", Stats.ci95HalfWidth(av));
+                e.put("reductionPercentPerUptakePoint", Stats.mean(red));
+                e.put("reductionPercentPerUptakePointCi95", Stats.ci95HalfWidth(red));
+            }
+            levels.add(e);
+        }
+        m.put("levels", levels);
+        double[] slope = s.slopePercentPerPoint();
+        m.put("slopeReductionPercentPerUptakePoint", Stats.mean(slope));
+        m.put("slopeReductionPercentPerUptakePointCi95", Stats.ci95HalfWidth(slope));
+        return m;
+    }
+
+    private static Map<String, Object> parameters(SimulationConfig c) {
+        Map<String, Object> m = Json.object();
+        m.put("radioReferenceLossDb", c.radio.referenceLossDb());
+        m.put("radioPathLossExponent", c.radio.pathLossExponent());
+        m.put("radioShadowingSigmaDb", c.radio.shadowingSigmaDb());
+        m.put("radioCalibrationSigmaDb", c.radio.calibrationSigmaDb());
+        m.put("radioPacketLoss", c.radio.packetLoss());
+        m.put("nearMinutesThreshold", c.nearMinutesThreshold);
+        m.put("consentProbability", c.consentProbability);
+        m.put("uploadDelayMeanHours", c.uploadDelayMeanHours);
+        m.put("exportIntervalMinutes", c.exportIntervalMinutes);
+        m.put("checkIntervalMinutes", c.checkIntervalMinutes);
+        m.put("f1Compliance", c.f1Compliance);
+        m.put("f1Facility", c.f1Facility);
+        m.put("f1QuarantineDays", c.f1QuarantineDays);
+        m.put("f1TestProbability", c.f1TestProbability);
+        m.put("recursiveUploadProbability", c.recursiveUploadProbability);
+        m.put("f2Compliance", c.f2Compliance);
+        m.put("f2IsolationDays", c.f2IsolationDays);
+        m.put("seedInfections", c.effectiveSeedInfections());
+        m.put("transmissionBeta", c.disease.beta());
+        m.put("asymptomaticFraction", c.disease.asymptomaticFraction());
+        m.put("asymptomaticRelativeInfectiousness", c.disease.asymptomaticRelativeInfectiousness());
+        m.put("testSeekProbability", c.disease.testSeekProbability());
+        if (c.adoptionByBand != null) {
+            m.put("adoptionByAgeBand", c.adoptionByBand);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,49 @@
+package vn.bluezone.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import vn.bluezone.simulator.population.Population;
+import vn.bluezone.simulator.population.PopulationBuilder;
+
+class IsolatedHouseholdTest {
+
+    private RunResult run(long seed, SimulationConfig c) {
+        Population home = PopulationBuilder.isolatedHousehold(4);
+        return new Simulation(c, home).run("household", ProgressListener.NONE);
+    }
+
+    private SimulationConfig config(long seed) {
+        SimulationConfig c = Scenarios.small(4, 28, seed);
+        c.adoption = 1.0;
+        c.seedInfections = 1;
+        c.radio = Scenarios.noiseless();
+        c.consentProbability = 1.0;
+        c.disease = Scenarios.allSymptomaticAllTested(c.disease, 5.0);
+        return c;
+    }
+
+    @Test
+    void oneCaseInfectsTheOthersAndEveryTrueContactIsWarnedAtZeroNoise() {
+        RunResult r = run(7, config(7));
+        assertEquals(4, r.appUsers);
+        assertEquals(4, r.infections, "the seeded case infects the whole household");
+        assertTrue(r.uploadsConfirmed >= 1, "the confirmed case uploads");
+        assertTrue(r.warningPairsTruth >= 1, "ground truth has close contacts of an uploaded case");
+        assertEquals(r.warningPairsTruth, r.warningPairsTp, "recall 1: every true close contact is warned");
+        assertEquals(0, r.detectionFn, "no close contact missed at zero noise");
+        assertEquals(0, r.detectionFp, "no far contact counted at zero noise");
+        assertTrue(r.detectionTp > 0);
+        assertEquals(r.warnedPeopleTruth, r.warnedPeopleTp);
+    }
+
+    @Test
+    void holdsForSeveralSeeds() {
+        for (long seed = 1; seed <= 5; seed++) {
+            RunResult r = run(seed, config(seed));
+            assertEquals(r.warningPairsTruth, r.warningPairsTp, "seed " + seed);
+            assertEquals(0, r.detectionFn, "seed " + seed);
+        }
+    }
+}
