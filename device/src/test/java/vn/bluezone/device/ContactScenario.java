@@ -22,6 +22,7 @@ import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.report.PendingReport;
 import vn.bluezone.device.report.ReportResult;
 import vn.bluezone.device.sim.RadioModel;
+import vn.bluezone.device.sim.SimulatedClock;
 import vn.bluezone.device.sim.SimulatedWorld;
 import vn.bluezone.device.sim.Trajectory;
 import vn.bluezone.protocol.ReportType;
@@ -49,11 +50,13 @@ final class ContactScenario {
     private final Map<String, SimulatedWorld.Phone> phones = new LinkedHashMap<>();
     private final AtomicReference<KeyServerClient> eClient = new AtomicReference<>();
 
-    ContactScenario(ScenarioServer server, LocalDate dayD, long seed) {
+    /** {@code clock} is true time for the phones (and for the server when it runs on it); set here to D 07:50. */
+    ContactScenario(ScenarioServer server, LocalDate dayD, long seed, SimulatedClock clock) {
         this.server = server;
         this.dayD = dayD;
         Instant t0 = at("07:50");
-        this.world = new SimulatedWorld(LINE_OF_SIGHT, seed, t0);
+        clock.set(t0);
+        this.world = new SimulatedWorld(LINE_OF_SIGHT, seed, clock);
         eClient.set(server.client());
         add("A", "google", "Pixel 4", Duration.ZERO, Trajectory.fixed(0, 0));
         add("B", "samsung", "SM-A505F", Duration.ZERO, Trajectory.startingAt(t0, 2000, 0)
@@ -132,6 +135,10 @@ final class ContactScenario {
         }
         for (String n : List.of("C", "D", "H", "I")) {
             assertEquals(List.of(), warnings(n), n);
+        }
+        for (SimulatedWorld.Phone p : phones.values()) {
+            assertTrue(p.engine().storage().state(ExposureChecker.STATE_VERIFIED_CONFIG).isPresent(),
+                    p.name() + " scored with the server's configuration after verifying its signature");
         }
     }
 

@@ -12,8 +12,8 @@ class ContactScenarioInMemoryTest {
     @Test
     void f1F2NothingTamperingAndClockSkew() throws Exception {
         LocalDate dayD = LocalDate.of(2021, 7, 19);
-        SimulatedClock serverClock = new SimulatedClock(Instant.parse("2021-07-21T10:00:00Z"));
-        InMemoryKeyServer server = new InMemoryKeyServer(serverClock);
-        new ContactScenario(server, dayD, 20210719).run(serverClock.instant());
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-19T07:00:00Z"));
+        InMemoryKeyServer server = new InMemoryKeyServer(clock);
+        new ContactScenario(server, dayD, 20210719, clock).run(Instant.parse("2021-07-21T10:00:00Z"));
     }
 }
