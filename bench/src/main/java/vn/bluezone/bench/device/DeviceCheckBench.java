@@ -185,7 +185,7 @@ public final class DeviceCheckBench {
                 b / c);
     }
 
-    private static SignedConfiguration signedConfig(KeyPair signer) throws Exception {
+    static SignedConfiguration signedConfig(KeyPair signer) throws Exception {
         String json = RiskConfiguration.vietnamDefault().toJson();
         Signature s = Signature.getInstance("SHA256withECDSA");
         s.initSign(signer.getPrivate());
@@ -194,7 +194,7 @@ public final class DeviceCheckBench {
     }
 
     /** Serves export files and the configuration from memory. */
-    private record MemoryServer(Map<String, byte[]> zips, SignedConfiguration config) implements KeyServerClient {
+    record MemoryServer(Map<String, byte[]> zips, SignedConfiguration config) implements KeyServerClient {
         @Override
         public VerifiedCode verify(String code) throws KeyServerException {
             throw new KeyServerException(0, "offline", "bench");
