@@ -48,7 +48,7 @@ public final class RunResult {
 
     public double[] hoursToWarning = new double[0];
     public double earlyR;
-    public long[] closeContactsByPlace = new long[PlaceKind.values().length];
+    public double[] closeContactsPerPersonByPlace = new double[PlaceKind.values().length];
     public double closeContactsPerPersonDay;
     public double elapsedSeconds;
 

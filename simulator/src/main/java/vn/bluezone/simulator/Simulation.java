@@ -85,7 +85,9 @@ public final class Simulation {
             calibration[i] = (float) (cfg.radio.calibrationSigmaDb() * Rand.gaussian(Rand.hash(cfg.seed, CALIB, i)));
         }
         this.ctx = new DayContext(cfg.seed, n, cfg.radio, calibration, cfg.noiseLevelsDb, cfg.disease.cutoffMetres());
-        this.table = new PairDayTable(n * 4, cfg.noiseLevelsDb.length);
+        this.table = new PairDayTable(n, cfg.noiseLevelsDb.length);
+        // Contact statistics on day 0 look at every pair of a sample of about 20,000 people.
+        this.ctx.statsStride = Math.max(1, n / 20_000);
         this.sample = new EpisodeSample(cfg.sampleRows);
         this.planner = new DayPlanner(pop, ctx, new GatheringProcessor(ctx, table, sample),
                 cfg.populationParameters.randomMeanPerDay());
@@ -153,6 +155,7 @@ public final class Simulation {
             ctx.noiseCurve = day == 0;
             prepareDay(day);
             table.clear();
+            table.levels(ctx.noiseCurve);
             planner.run(day, status);
             endOfDay(day);
             drainEvents((day + 1) * MINUTES_PER_DAY);
@@ -239,6 +242,7 @@ public final class Simulation {
         int nearTicks = (cfg.nearMinutesThreshold + Ticks.MINUTES - 1) / Ticks.MINUTES;
         int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
         long closeAll = 0;
+        long[] closeByPlace = new long[result.closeContactsPerPersonByPlace.length];
         candidates.clear();
         for (int s = 0; s < table.capacity(); s++) {
             if (!table.used(s)) {
@@ -248,8 +252,9 @@ public final class Simulation {
             int b = table.b(s);
             boolean truth = table.closeTicks(s) >= closeTicks;
             if (ctx.allPairs && truth) {
-                closeAll++;
-                result.closeContactsByPlace[table.placeKind(s)]++;
+                int ends = (a % ctx.statsStride == 0 ? 1 : 0) + (b % ctx.statsStride == 0 ? 1 : 0);
+                closeAll += ends;
+                closeByPlace[table.placeKind(s)] += ends;
             }
             if (app[a] && app[b]) {
                 boolean detected = table.nearTicks(s) >= nearTicks;
@@ -290,7 +295,11 @@ public final class Simulation {
             }
         }
         if (ctx.allPairs) {
-            result.closeContactsPerPersonDay = 2.0 * closeAll / pop.size;
+            int sampled = (pop.size + ctx.statsStride - 1) / ctx.statsStride;
+            result.closeContactsPerPersonDay = closeAll / (double) sampled;
+            for (int k = 0; k < closeByPlace.length; k++) {
+                result.closeContactsPerPersonByPlace[k] = closeByPlace[k] / (double) sampled;
+            }
         }
         truthLog.store(day, ta, tb);
         detectedLog.store(day, da, db);

@@ -103,9 +103,9 @@ public final class MetricsJson {
         m.put("closeContactsPerPersonPerDay", w.closeContactsPerPersonDay);
         Map<String, Object> byPlace = Json.object();
         for (PlaceKind k : PlaceKind.values()) {
-            byPlace.put(k.label(), w.closeContactsByPlace[k.ordinal()]);
+            byPlace.put(k.label(), w.closeContactsPerPersonByPlace[k.ordinal()]);
         }
-        m.put("closeContactPairsOnDay0ByPlace", byPlace);
+        m.put("closeContactsPerPersonOnDay0ByPlace", byPlace);
         return m;
     }
 
