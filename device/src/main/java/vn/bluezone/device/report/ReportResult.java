@@ -1,0 +1,10 @@
+package vn.bluezone.device.report;
+
+import java.util.List;
+
+/** What happened to an upload: keys sent, keys the server accepted, its reasons for the others. */
+public record ReportResult(int sent, int accepted, List<String> rejectionReasons) {
+    public ReportResult {
+        rejectionReasons = List.copyOf(rejectionReasons);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.bluezone.device.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import vn.bluezone.device.exposure.ClosenessBucket;
+import vn.bluezone.device.exposure.DurationBucket;
+import vn.bluezone.device.exposure.ExposureWarning;
+import vn.bluezone.device.exposure.WarningLevel;
+
+class WarningMessagesTest {
+    private final ExposureWarning f1 = new ExposureWarning(WarningLevel.F1, LocalDate.of(2021, 7, 19), 20,
+            DurationBucket.of(20), ClosenessBucket.CLOSE, 2, 15, Instant.parse("2021-07-21T09:00:00Z"));
+
+    @Test
+    void vietnameseTellsDayDurationClosenessRuleAndWhatToDo() {
+        RenderedWarning w = WarningMessages.render(f1, WarningMessages.VIETNAMESE);
+        assertTrue(w.title().contains("F1"), w.title());
+        assertTrue(w.body().contains("19/07/2021"), w.body());
+        assertTrue(w.body().contains("từ 15 đến 30 phút"), w.body());
+        assertTrue(w.body().contains("trong khoảng 2 mét"), w.body());
+        assertTrue(w.body().contains("tổng cộng từ 15 phút"), w.body());
+        assertTrue(w.body().contains("1900 9095"), w.body());
+        assertEquals(Normalizer.normalize(w.body(), Normalizer.Form.NFC), w.body());
+    }
+
+    @Test
+    void englishAndFallbackToVietnamese() {
+        RenderedWarning en = WarningMessages.render(f1, Locale.UK);
+        assertTrue(en.body().contains("Monday 19 July 2021"), en.body());
+        assertTrue(en.body().contains("between 15 and 30 minutes"), en.body());
+        assertTrue(en.body().contains("within about 2 metres of each other for 15 minutes"), en.body());
+        RenderedWarning fr = WarningMessages.render(f1, Locale.FRENCH);
+        assertEquals(WarningMessages.render(f1, WarningMessages.VIETNAMESE), fr);
+    }
+
+    @Test
+    void f2SaysF2() {
+        ExposureWarning f2 = new ExposureWarning(WarningLevel.F2, LocalDate.of(2021, 7, 19), 75,
+                DurationBucket.of(75), ClosenessBucket.VERY_CLOSE, 2, 15, Instant.now());
+        RenderedWarning w = WarningMessages.render(f2, Locale.ENGLISH);
+        assertTrue(w.title().contains("F2"));
+        assertTrue(w.body().contains("more than 1 hour") && w.body().contains("very close"), w.body());
+    }
+}

@@ -1,0 +1,142 @@
+package vn.bluezone.device.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import vn.bluezone.device.keys.KeyRotation;
+import vn.bluezone.device.port.KeyServerClient;
+import vn.bluezone.device.server.DiagnosisKeyUpload;
+import vn.bluezone.device.server.ExportPublicKey;
+import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.server.SignedConfiguration;
+import vn.bluezone.device.server.SubmissionResult;
+import vn.bluezone.device.server.VerifiedCode;
+import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.device.store.SqliteDeviceStorage;
+import vn.bluezone.protocol.EnIntervalNumber;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.protocol.TemporaryExposureKey;
+
+class ReportFlowTest {
+    /** Records every call, so that the test can show what left the phone and when. */
+    static final class RecordingServer implements KeyServerClient {
+        final List<String> calls = new ArrayList<>();
+        String hmac;
+        DiagnosisKeyUpload upload;
+
+        @Override
+        public VerifiedCode verify(String code) throws KeyServerException {
+            calls.add("verify " + code);
+            if (!code.equals("12345678")) {
+                throw new KeyServerException(400, "code_invalid", "wrong code");
+            }
+            return new VerifiedCode("token-1", ReportType.CONFIRMED_TEST, LocalDate.of(2021, 7, 18));
+        }
+
+        @Override
+        public String certificate(String token, String keyHmacBase64) {
+            calls.add("certificate " + token);
+            hmac = keyHmacBase64;
+            return "cert-1";
+        }
+
+        @Override
+        public SubmissionResult submit(DiagnosisKeyUpload u) {
+            calls.add("submit " + u.keys().size());
+            upload = u;
+            return new SubmissionResult(u.keys().size(), List.of());
+        }
+
+        @Override
+        public List<String> exportIndex(String region) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public byte[] exportFile(String region, String fileName) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public ExportPublicKey exportPublicKey() {
+            throw new AssertionError();
+        }
+
+        @Override
+        public SignedConfiguration configuration() {
+            throw new AssertionError();
+        }
+    }
+
+    @Test
+    void uploadsTheLast14DaysOnlyAfterConsentThenStartsAFreshKey() throws Exception {
+        Instant start = Instant.parse("2021-07-01T09:00:00Z");
+        SimulatedClock clock = new SimulatedClock(start);
+        RecordingServer server = new RecordingServer();
+        try (SqliteDeviceStorage db = SqliteDeviceStorage.inMemory()) {
+            KeyRotation rotation = new KeyRotation(db, clock, new SecureRandom(), -25);
+            // 20 days of keys.
+            for (int d = 0; d < 20; d++) {
+                rotation.refresh();
+                clock.advance(Duration.ofDays(1));
+            }
+            clock.advance(Duration.ofHours(1)); // 2021-07-21T10:00Z
+            rotation.refresh();
+            ReportFlow flow = new ReportFlow(server, db, rotation, clock, new SecureRandom());
+
+            assertThrows(KeyServerException.class, () -> flow.verify("999"));
+            PendingReport pending = flow.verify(" 12345678 ");
+            assertEquals(List.of("verify 999", "verify 12345678"), server.calls, "only the code has left the phone");
+            assertEquals(14, pending.keyCount());
+            assertEquals(LocalDate.of(2021, 7, 8), pending.days().get(0));
+            assertEquals(LocalDate.of(2021, 7, 21), pending.days().get(13));
+            byte[] onAirBefore = rotation.currentKeyData();
+
+            ReportResult r = flow.uploadWithConsent(pending);
+
+            assertEquals(List.of("verify 999", "verify 12345678", "certificate token-1", "submit 14"), server.calls);
+            assertEquals(new ReportResult(14, 14, List.of()), r);
+            List<TemporaryExposureKey> sent = server.upload.keys();
+            long now = EnIntervalNumber.of(clock.instant());
+            long today = EnIntervalNumber.dayStart(now);
+            assertEquals(today - 13 * 144, sent.get(0).rollingStartIntervalNumber());
+            TemporaryExposureKey todays = sent.get(13);
+            assertTrue(Arrays.equals(onAirBefore, todays.keyData()), "today's key is uploaded, shortened");
+            assertEquals(now - today + 1, todays.rollingPeriod());
+            // The certificate bound exactly these keys under the uploaded HMAC key.
+            assertEquals(server.hmac, KeyHmac.compute(Base64.getDecoder().decode(server.upload.hmacKeyBase64()), sent));
+            assertEquals("cert-1", server.upload.certificate());
+            assertTrue(server.upload.padding().length() > 300);
+            // A fresh key is on air now and is not among the uploaded ones.
+            byte[] onAirAfter = rotation.currentKeyData();
+            assertFalse(Arrays.equals(onAirBefore, onAirAfter));
+            assertTrue(sent.stream().noneMatch(k -> Arrays.equals(k.keyData(), onAirAfter)));
+            assertTrue(ReportFlow.reportedAt(db).isPresent());
+        }
+    }
+
+    @Test
+    void hmacMessageIsSortedAndDotted() {
+        byte[] k1 = new byte[16];
+        byte[] k2 = new byte[16];
+        k2[0] = (byte) 0xFF;
+        TemporaryExposureKey a = new TemporaryExposureKey(k2, 144, 144, 0, ReportType.UNKNOWN, null);
+        TemporaryExposureKey b = new TemporaryExposureKey(k1, 288, 10, 3, ReportType.UNKNOWN, null);
+        // Plain string order: "/" (0x2F) sorts before "A" (0x41).
+        assertEquals("/wAAAAAAAAAAAAAAAAAAAA==.144.144.0,AAAAAAAAAAAAAAAAAAAAAA==.288.10.3",
+                KeyHmac.message(List.of(a, b)));
+    }
+}

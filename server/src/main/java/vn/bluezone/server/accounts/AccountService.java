@@ -1,0 +1,168 @@
+package vn.bluezone.server.accounts;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.server.audit.AuditLog;
+import vn.bluezone.server.web.ApiException;
+
+/** Officials' accounts: creation, lookup, password changes. Passwords are stored only as encoder hashes. */
+@Service
+public class AccountService implements UserDetailsService {
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern AREA = Pattern.compile("[0-9]{2,5}");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    public AccountService(JdbcClient jdbc, PasswordEncoder encoder, SecureRandom random, Clock clock, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.random = random;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** A new account and the password to hand over once (never stored in clear). */
+    public record CreatedAccount(Official official, String oneTimePassword) {
+    }
+
+    /** Creates an account with a random password that must be changed at first login. */
+    @Transactional
+    public CreatedAccount createWithRandomPassword(String actor, String username, String displayName, Role role,
+                                                   String areaCode) {
+        String password = RandomSecrets.password(random);
+        Official o = create(actor, username, displayName, role, areaCode, password, true);
+        return new CreatedAccount(o, password);
+    }
+
+    /** Creates an account; {@code mustChangePassword} forces a change at first console login. */
+    @Transactional
+    public Official create(String actor, String username, String displayName, Role role, String areaCode,
+                           String rawPassword, boolean mustChangePassword) {
+        String u = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!USERNAME.matcher(u).matches()) {
+            throw ApiException.badRequest("INVALID_USERNAME",
+                    "username must be 3-64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (role == null) {
+            throw ApiException.badRequest("INVALID_ROLE", "role is required");
+        }
+        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
+        if (area != null && !AREA.matcher(area).matches()) {
+            throw ApiException.badRequest("INVALID_AREA", "area code must be a GSO unit code of 2-5 digits");
+        }
+        checkPasswordStrength(rawPassword);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    INSERT INTO account (username, display_name, password_hash, role, area_code, enabled,
+                                         must_change_password, created_at)
+                    VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                    .params(u, displayName, encoder.encode(rawPassword), role.name(), area, mustChangePassword, now())
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("USERNAME_TAKEN", "an account named '" + u + "' already exists");
+        }
+        long id = keys.getKey().longValue();
+        audit.record(actor, "account.create", u, "role=" + role + " area=" + (area == null ? "VN" : area));
+        return new Official(id, u, displayName, role, area, mustChangePassword);
+    }
+
+    public static void checkPasswordStrength(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (rawPassword.length() > 128) {
+            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at most 128 characters");
+        }
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+    }
+
+    public Optional<Official> find(String username) {
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username)
+                .query(AccountService::official).optional();
+    }
+
+    public Optional<Official> find(long id) {
+        return jdbc.sql("SELECT * FROM account WHERE id = ?").param(id).query(AccountService::official).optional();
+    }
+
+    public List<Official> list() {
+        return jdbc.sql("SELECT * FROM account ORDER BY username").query(AccountService::official).list();
+    }
+
+    /** Changes the password after checking the current one; clears the must-change flag. */
+    @Transactional
+    public void changePassword(long accountId, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = ?").param(accountId)
+                .query(String.class).optional()
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+        if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
+            throw ApiException.badRequest("WRONG_PASSWORD", "the current password is wrong");
+        }
+        checkPasswordStrength(newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw ApiException.badRequest("SAME_PASSWORD", "choose a password different from the current one");
+        }
+        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
+                .params(encoder.encode(newPassword), accountId).update();
+        audit.record(find(accountId).map(Official::username).orElse("?"), "account.password-change", null, null);
+    }
+
+    @Transactional
+    public void setEnabled(String actor, long accountId, boolean enabled) {
+        int n = jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
+        if (n == 0) {
+            throw ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account");
+        }
+        audit.record(actor, enabled ? "account.enable" : "account.disable", String.valueOf(accountId), null);
+    }
+
+    /** For form login: the account with its password hash. */
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        String u = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(u)
+                .query((rs, n) -> new OfficialDetails(official(rs, n), rs.getString("password_hash"),
+                        rs.getBoolean("enabled")))
+                .optional().orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    /** Account for an id, if enabled (API-key logins). */
+    Optional<OfficialDetails> loadEnabled(long id) {
+        return jdbc.sql("SELECT * FROM account WHERE id = ? AND enabled = TRUE").param(id)
+                .query((rs, n) -> new OfficialDetails(official(rs, n), null, true)).optional();
+    }
+
+    static Official official(ResultSet rs, int rowNum) throws SQLException {
+        return new Official(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("area_code"), rs.getBoolean("must_change_password"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,15 @@
+package vn.bluezone.server.accounts;
+
+/**
+ * Knows which administrative units (GSO codes of provinces, districts, communes) lie inside which. Accounts use
+ * it to decide what an official scoped to one unit may see. The registry feature supplies the real hierarchy as
+ * a Spring bean; without one, {@link EqualCodesHierarchy} applies (a unit contains only itself).
+ */
+public interface AdministrativeHierarchy {
+
+    /**
+     * True when {@code unitCode} is {@code ancestorCode} itself or lies inside it. A {@code null} ancestor means
+     * the whole country and contains every unit.
+     */
+    boolean contains(String ancestorCode, String unitCode);
+}

@@ -1,0 +1,67 @@
+package vn.bluezone.server.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.bluezone.server.web.ApiException;
+
+/** The console's login page, its home page and the password page (server-rendered, Vietnamese first). */
+@Controller
+public class ConsoleController {
+    private final CurrentOfficial current;
+    private final AccountService accounts;
+    private final PrincipalRefresher refresher;
+
+    public ConsoleController(CurrentOfficial current, AccountService accounts, PrincipalRefresher refresher) {
+        this.current = current;
+        this.accounts = accounts;
+        this.refresher = refresher;
+    }
+
+    @GetMapping("/")
+    public String root() {
+        return "redirect:/console";
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    @GetMapping("/console")
+    public String home(Model model) {
+        model.addAttribute("official", current.require());
+        return "console/home";
+    }
+
+    @GetMapping("/console/password")
+    public String passwordForm(Model model) {
+        model.addAttribute("official", current.require());
+        return "console/password";
+    }
+
+    @PostMapping("/console/password")
+    public String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+                                 @RequestParam(defaultValue = "") String newPassword,
+                                 @RequestParam(defaultValue = "") String confirmPassword,
+                                 Model model, HttpServletRequest req, HttpServletResponse res) {
+        Official me = current.require();
+        model.addAttribute("official", me);
+        if (!newPassword.equals(confirmPassword)) {
+            model.addAttribute("error", "Mật khẩu nhập lại không khớp / The passwords do not match");
+            return "console/password";
+        }
+        try {
+            accounts.changePassword(me.id(), currentPassword, newPassword);
+        } catch (ApiException e) {
+            model.addAttribute("error", e.getMessage());
+            return "console/password";
+        }
+        refresher.refresh(me.username(), req, res); // the must-change flag is gone from the session too
+        return "redirect:/console?passwordChanged";
+    }
+}

@@ -1,0 +1,36 @@
+package vn.bluezone.server.accounts;
+
+/**
+ * What an official may do. The administrative roles follow Vietnam's levels of government; HEALTH_OFFICER
+ * verifies confirmed cases for the key server; VOLUNTEER helps with installs in one commune. POLICE (commune
+ * police) and HEALTH_STATION (commune health station) record and check people who must install (campaign).
+ */
+public enum Role {
+    ADMIN,
+    NATIONAL,
+    PROVINCE,
+    DISTRICT,
+    COMMUNE,
+    HEALTH_OFFICER,
+    VOLUNTEER,
+    POLICE,
+    HEALTH_STATION;
+
+    /** The Spring Security authority, e.g. {@code ROLE_HEALTH_OFFICER} (so {@code hasRole('HEALTH_OFFICER')} works). */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Roles whose scope is always the whole country, whatever area code the account carries. */
+    public boolean isNational() {
+        return this == ADMIN || this == NATIONAL;
+    }
+
+    public static Role parse(String s) {
+        try {
+            return Role.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unknown role '" + s + "'");
+        }
+    }
+}

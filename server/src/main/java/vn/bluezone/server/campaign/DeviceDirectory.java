@@ -1,0 +1,22 @@
+package vn.bluezone.server.campaign;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only look-ups into the registry's anonymous installs. */
+public interface DeviceDirectory {
+    /** The install whose app shows {@code installCode} (case and spaces ignored). */
+    Optional<DeviceStatus> byInstallCode(String installCode);
+
+    Map<String, DeviceStatus> byIds(Collection<String> deviceIds);
+
+    /** Per referral code: distinct devices that registered with it, not counting a device naming its own code. */
+    Map<String, Long> referralCounts(Collection<String> referralCodes);
+
+    /** Per place code: devices that registered with it. */
+    Map<String, Long> installsByPlace(Collection<String> placeCodes);
+
+    /** True when some install was given {@code referralCode}. */
+    boolean referralCodeExists(String referralCode);
+}

@@ -1,0 +1,29 @@
+package vn.bluezone.server.campaign;
+
+import java.text.Normalizer;
+
+/** Input checks shared by the campaign forms and APIs: NFC, trimmed, bounded, with a clear 400 otherwise. */
+public final class Fields {
+    private Fields() {
+    }
+
+    public static String required(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw CampaignProblem.badRequest("FIELD_REQUIRED", field + " is required");
+        }
+        return bounded(value, field, max);
+    }
+
+    /** Null or blank becomes null. */
+    public static String optional(String value, String field, int max) {
+        return value == null || value.isBlank() ? null : bounded(value, field, max);
+    }
+
+    private static String bounded(String value, String field, int max) {
+        String v = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        if (v.length() > max) {
+            throw CampaignProblem.badRequest("FIELD_TOO_LONG", field + " is longer than " + max + " characters");
+        }
+        return v;
+    }
+}

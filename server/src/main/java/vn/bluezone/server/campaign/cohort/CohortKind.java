@@ -1,0 +1,42 @@
+package vn.bluezone.server.campaign.cohort;
+
+import java.util.Locale;
+
+/** Groups of people whom the health authorities require to install (section 1 of the campaign issue). */
+public enum CohortKind {
+    CENTRALIZED_QUARANTINE("Cách ly tập trung", "Centralized quarantine"),
+    HOME_QUARANTINE("Cách ly tại nhà", "Home quarantine"),
+    TEST_DUE("Cần xét nghiệm COVID-19", "Due for a COVID-19 test"),
+    ARRIVAL("Người từ nơi khác đến", "Arrival from elsewhere");
+
+    private final String vi;
+    private final String en;
+
+    CohortKind(String vi, String en) {
+        this.vi = vi;
+        this.en = en;
+    }
+
+    public String vi() {
+        return vi;
+    }
+
+    public String en() {
+        return en;
+    }
+
+    public String label(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? en : vi;
+    }
+
+    public static CohortKind parse(String s) {
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException("cohort is required");
+        }
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown cohort '" + s + "'");
+        }
+    }
+}

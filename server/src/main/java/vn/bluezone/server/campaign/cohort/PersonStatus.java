@@ -1,0 +1,7 @@
+package vn.bluezone.server.campaign.cohort;
+
+import vn.bluezone.server.campaign.DeviceStatus;
+
+/** A person with the live state of their verified install. */
+public record PersonStatus(CohortPerson person, DeviceStatus device, boolean active, boolean needsVisit) {
+}

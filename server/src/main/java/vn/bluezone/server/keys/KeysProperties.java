@@ -1,0 +1,152 @@
+package vn.bluezone.server.keys;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Key server settings ({@code bluezone.keys.*}; environment e.g. {@code BLUEZONE_KEYS_VERIFICATION_SHORT_CODE_VALIDITY}).
+ * Bounds are checked at start-up: a value out of range stops the server with one line naming it.
+ */
+@Validated
+@ConfigurationProperties(prefix = "bluezone.keys")
+public record KeysProperties(@Valid @NotNull @DefaultValue Verification verification,
+                             @Valid @NotNull @DefaultValue RateLimit rateLimit,
+                             @Valid @NotNull @DefaultValue Submission submission,
+                             @Valid @NotNull @DefaultValue Export export,
+                             @Valid @NotNull @DefaultValue DeviceConfig deviceConfig,
+                             @Valid @NotNull @DefaultValue Signing signing) {
+
+    /**
+     * @param shortCodeValidity   8-digit codes read out to the case (1 min to 1 h)
+     * @param longCodeValidity    16-character codes sent by SMS (1 h to 7 days)
+     * @param tokenValidity       verification token handed to the phone (10 min to 7 days)
+     * @param certificateValidity signed certificate authorising one upload (1 to 60 min)
+     * @param maxDateAgeDays      symptom onset or test date at most this many days back (1..28)
+     * @param codeSecret          base64 HMAC key for codes and tokens; empty = generated once and kept in the database
+     * @param timeZone            time zone of "today" for dates entered by officers
+     */
+    public record Verification(
+            @NotNull @DefaultValue("15m") Duration shortCodeValidity,
+            @NotNull @DefaultValue("24h") Duration longCodeValidity,
+            @NotNull @DefaultValue("24h") Duration tokenValidity,
+            @NotNull @DefaultValue("15m") Duration certificateValidity,
+            @Min(1) @Max(28) @DefaultValue("28") int maxDateAgeDays,
+            @DefaultValue("") String codeSecret,
+            @NotBlank @DefaultValue("Asia/Ho_Chi_Minh") String timeZone) {
+        public Verification {
+            requireBetween("bluezone.keys.verification.short-code-validity", shortCodeValidity, Duration.ofMinutes(1), Duration.ofHours(1));
+            requireBetween("bluezone.keys.verification.long-code-validity", longCodeValidity, Duration.ofHours(1), Duration.ofDays(7));
+            requireBetween("bluezone.keys.verification.token-validity", tokenValidity, Duration.ofMinutes(10), Duration.ofDays(7));
+            requireBetween("bluezone.keys.verification.certificate-validity", certificateValidity, Duration.ofMinutes(1), Duration.ofHours(1));
+        }
+    }
+
+    /**
+     * Brute-force limits on {@code /verify} and {@code /certificate}: token buckets per client address and for the
+     * whole server. A client may make {@code clientBurst} attempts at once, then {@code clientPerHour} per hour.
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @Max(100_000) @DefaultValue("10") int clientBurst,
+            @Min(1) @Max(1_000_000) @DefaultValue("60") int clientPerHour,
+            @Min(1) @Max(10_000_000) @DefaultValue("2000") int globalBurst,
+            @Min(1) @Max(1_000_000) @DefaultValue("200") int globalPerSecond) {
+    }
+
+    /**
+     * @param maxKeys               keys per upload (1..30 per the issue)
+     * @param maxKeyAgeDays         oldest key accepted, in days (1..14)
+     * @param maxKeysPerStartInterval keys sharing one rolling start interval (1..3)
+     * @param minPaddingBytes       random padding added to each response, lower bound
+     * @param maxPaddingBytes       upper bound (exclusive)
+     */
+    public record Submission(
+            @Min(1) @Max(30) @DefaultValue("30") int maxKeys,
+            @Min(1) @Max(14) @DefaultValue("14") int maxKeyAgeDays,
+            @Min(1) @Max(3) @DefaultValue("3") int maxKeysPerStartInterval,
+            @Min(0) @Max(16_384) @DefaultValue("256") int minPaddingBytes,
+            @Min(1) @Max(65_536) @DefaultValue("2048") int maxPaddingBytes) {
+        public Submission {
+            if (maxPaddingBytes <= minPaddingBytes) {
+                throw new IllegalArgumentException("bluezone.keys.submission.max-padding-bytes must exceed min-padding-bytes");
+            }
+        }
+    }
+
+    /**
+     * @param enabled         run the export job on {@code schedule}
+     * @param schedule        Spring cron expression (second minute hour day month weekday)
+     * @param embargo         time after a key's rolling period ends before it may be published (at least 2 h)
+     * @param minKeysPerFile  pad smaller batches with random keys up to this many
+     * @param maxKeysPerFile  split larger batches
+     * @param retentionDays   keys and files older than this are deleted
+     * @param store           {@code directory} or {@code s3}
+     * @param directory       directory store root; empty = {@code <data-dir>/exports}
+     */
+    public record Export(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("0 5 * * * *") String schedule,
+            @NotNull @DefaultValue("2h") Duration embargo,
+            @Min(0) @Max(100_000) @DefaultValue("1000") int minKeysPerFile,
+            @Min(1_000) @Max(1_000_000) @DefaultValue("500000") int maxKeysPerFile,
+            @Min(1) @Max(30) @DefaultValue("14") int retentionDays,
+            @NotBlank @DefaultValue("0 35 3 * * *") String retentionSchedule,
+            @Pattern(regexp = "directory|s3") @DefaultValue("directory") String store,
+            @DefaultValue("") String directory,
+            @Valid @NotNull @DefaultValue S3 s3,
+            @Min(0) @Max(86_400) @DefaultValue("300") int indexMaxAgeSeconds,
+            @Min(0) @Max(31_536_000) @DefaultValue("86400") int fileMaxAgeSeconds) {
+        public Export {
+            requireBetween("bluezone.keys.export.embargo", embargo, Duration.ofHours(2), Duration.ofDays(2));
+            if (schedule != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule)) {
+                throw new IllegalArgumentException("bluezone.keys.export.schedule is not a cron expression: " + schedule);
+            }
+            if (retentionSchedule != null
+                    && !org.springframework.scheduling.support.CronExpression.isValidExpression(retentionSchedule)) {
+                throw new IllegalArgumentException("bluezone.keys.export.retention-schedule is not a cron expression: "
+                        + retentionSchedule);
+            }
+        }
+    }
+
+    /** S3-compatible object storage; {@code endpoint} empty = AWS itself. */
+    public record S3(@DefaultValue("") String bucket,
+                     @DefaultValue("") String prefix,
+                     @DefaultValue("") String endpoint,
+                     @DefaultValue("ap-southeast-1") String region,
+                     @DefaultValue("false") boolean pathStyle) {
+    }
+
+    /** Scanning and app settings sent with the risk configuration in {@code GET /api/v1/config}. */
+    public record DeviceConfig(
+            @DefaultValue("") String riskFile,
+            @Min(1) @Max(60) @DefaultValue("4") int scanWindowSeconds,
+            @Min(10) @Max(3600) @DefaultValue("300") int scanIntervalSeconds,
+            @Min(100) @Max(10_000) @DefaultValue("250") int advertiseIntervalMillis,
+            @NotBlank @Pattern(regexp = "\\d+(\\.\\d+){0,3}") @DefaultValue("1.0.0") String minimumAppVersion) {
+    }
+
+    /**
+     * @param keyId      id under which phones know the export key (Vietnam's MCC, 452)
+     * @param keyVersion version of the first generated key ("v1"; rotation adds v2, ...)
+     */
+    public record Signing(@NotBlank @Pattern(regexp = "[A-Za-z0-9_]{1,32}") @DefaultValue("452") String keyId,
+                          @NotBlank @Pattern(regexp = "[A-Za-z0-9_]{1,16}") @DefaultValue("v1") String keyVersion,
+                          @NotBlank @DefaultValue("bluezone") String certificateIssuer) {
+    }
+
+    private static void requireBetween(String name, Duration d, Duration min, Duration max) {
+        if (d != null && (d.compareTo(min) < 0 || d.compareTo(max) > 0)) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + d);
+        }
+    }
+}

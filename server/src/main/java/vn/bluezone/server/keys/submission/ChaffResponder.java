@@ -1,0 +1,78 @@
+package vn.bluezone.server.keys.submission;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+import vn.bluezone.server.keys.KeysProperties;
+
+/**
+ * Plausible deniability: phones send fake uploads ({@code X-Chaff: 1}) so that an observer of the network
+ * cannot tell who uploads real keys. A chaff request stores nothing, and its answer is built by the same code
+ * as a real one (same fields, one ACCEPTED result per key sent, padding from the same random range), so the
+ * size distribution matches; it is answered after a delay drawn from the latencies of recent real uploads.
+ */
+@Component
+public class ChaffResponder {
+    private static final int SAMPLES = 1024;
+    private static final long DEFAULT_LATENCY_NANOS = 30_000_000L;
+    private static final long MAX_LATENCY_NANOS = 2_000_000_000L;
+
+    private final SecureRandom random;
+    private final KeysProperties.Submission cfg;
+    private final AtomicLongArray latencies = new AtomicLongArray(SAMPLES);
+    private final AtomicInteger count = new AtomicInteger();
+
+    public ChaffResponder(SecureRandom random, KeysProperties props) {
+        this.random = random;
+        this.cfg = props.submission();
+    }
+
+    /** Learns from a real upload's handling time. */
+    public void recordReal(long nanos) {
+        int i = count.getAndIncrement();
+        latencies.set(Math.floorMod(i, SAMPLES), Math.min(nanos, MAX_LATENCY_NANOS));
+    }
+
+    /** A latency drawn from recent real uploads (a default before any was seen). */
+    public long sampleLatencyNanos() {
+        int n = Math.min(count.get(), SAMPLES);
+        if (n == 0) {
+            return DEFAULT_LATENCY_NANOS;
+        }
+        return latencies.get(random.nextInt(n));
+    }
+
+    /** The answer to a chaff upload of {@code keyCount} keys: every key "accepted", nothing stored. */
+    public SubmissionApi.Response fakeResponse(int keyCount) {
+        int n = Math.max(1, Math.min(keyCount, cfg.maxKeys()));
+        List<SubmissionApi.KeyResult> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(SubmissionApi.KeyResult.accepted(i));
+        }
+        return new SubmissionApi.Response(n, results, padding());
+    }
+
+    /** Random padding for every answer, real or chaff. */
+    public String padding() {
+        int len = cfg.minPaddingBytes() + random.nextInt(cfg.maxPaddingBytes() - cfg.minPaddingBytes());
+        byte[] b = new byte[len];
+        random.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** Waits until {@code startNanos + sampled latency}, so that chaff answers take as long as real ones. */
+    public void delay(long startNanos) {
+        long wait = startNanos + sampleLatencyNanos() - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

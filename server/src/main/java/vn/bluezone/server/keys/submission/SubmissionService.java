@@ -1,0 +1,151 @@
+package vn.bluezone.server.keys.submission;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.protocol.EnIntervalNumber;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.keys.KeysProperties;
+import vn.bluezone.server.keys.verification.CertificateSigner;
+import vn.bluezone.server.web.ApiException;
+
+/**
+ * Stores a confirmed case's keys. The certificate must verify, match the HMAC of exactly these keys and not
+ * have been used; then each key is checked on its own. Everything (the certificate's use and the keys) is
+ * committed in one transaction before the answer is sent, so an accepted upload survives a crash.
+ */
+@Service
+public class SubmissionService {
+    /** Days since symptom onset outside this range are not sent to phones (the export format's range). */
+    static final int MAX_ABS_DAYS_SINCE_ONSET = 14;
+
+    private final JdbcTemplate jdbc;
+    private final CertificateSigner certificates;
+    private final KeysProperties props;
+    private final Clock clock;
+    private final ChaffResponder chaff;
+    private final KeyValidator validator;
+
+    public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
+                             ChaffResponder chaff) {
+        this.jdbc = jdbc;
+        this.certificates = certificates;
+        this.props = props;
+        this.clock = clock;
+        this.chaff = chaff;
+        this.validator = new KeyValidator(props.submission());
+    }
+
+    @Transactional
+    public SubmissionApi.Response submit(SubmissionApi.Request req) {
+        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
+        if (keys == null || keys.isEmpty()) {
+            throw ApiException.badRequest("NO_KEYS", "temporaryExposureKeys must hold 1 to " + props.submission().maxKeys() + " keys");
+        }
+        if (keys.size() > props.submission().maxKeys()) {
+            throw ApiException.badRequest("TOO_MANY_KEYS", "at most " + props.submission().maxKeys() + " keys per upload");
+        }
+        if (req.certificate() == null || req.certificate().isBlank()) {
+            throw ApiException.badRequest("MISSING_CERTIFICATE", "certificate is required");
+        }
+        byte[] hmacKey = decodeHmacKey(req.hmacKey());
+        CertificateSigner.Claims cert = certificates.verify(req.certificate().trim());
+
+        List<KeyHmac.Entry> entries = new ArrayList<>(keys.size());
+        for (SubmissionApi.KeyJson k : keys) {
+            entries.add(k == null ? new KeyHmac.Entry(null, null, null, null)
+                    : new KeyHmac.Entry(k.key(), k.rollingStartIntervalNumber(), k.rollingPeriod(), k.transmissionRisk()));
+        }
+        byte[] expected;
+        try {
+            expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("CERTIFICATE_INVALID", "the certificate's key HMAC is malformed");
+        }
+        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries))) {
+            throw ApiException.badRequest("HMAC_MISMATCH", "the keys do not match the certificate's HMAC");
+        }
+        try {
+            jdbc.update("INSERT INTO used_certificate (jti, expires_at) VALUES (?, ?)", cert.jti(),
+                    cert.expiresAt().atOffset(ZoneOffset.UTC));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.badRequest("CERTIFICATE_USED", "the certificate was already used");
+        }
+
+        Instant now = clock.instant();
+        KeyValidator.Outcome outcome = validator.validate(keys, EnIntervalNumber.of(now));
+        store(outcome.accepted(), cert, now);
+
+        List<SubmissionApi.KeyResult> results = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            String reason = outcome.reasons()[i];
+            results.add(reason == null ? SubmissionApi.KeyResult.accepted(i) : SubmissionApi.KeyResult.rejected(i, reason));
+        }
+        return new SubmissionApi.Response(outcome.accepted().size(), results, chaff.padding());
+    }
+
+    private void store(List<KeyValidator.Valid> keys, CertificateSigner.Claims cert, Instant now) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        // Privacy: creation times are kept only to the hour.
+        Instant createdHour = now.truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime created = createdHour.atOffset(ZoneOffset.UTC);
+        LocalDate onset = cert.symptomDate() != null ? cert.symptomDate() : cert.testDate();
+        Duration embargo = props.export().embargo();
+        ReportType type = cert.reportType();
+        List<Object[]> rows = new ArrayList<>(keys.size());
+        for (KeyValidator.Valid k : keys) {
+            Instant end = EnIntervalNumber.toInstant((long) k.rollingStart() + k.rollingPeriod());
+            Instant available = ceilHour(end.plus(embargo));
+            if (available.isBefore(createdHour)) {
+                available = createdHour;
+            }
+            rows.add(new Object[] {k.keyData(), k.rollingStart(), k.rollingPeriod(), k.transmissionRisk(), type.code(),
+                    daysSinceOnset(k.rollingStart(), onset), cert.region(), created, available.atOffset(ZoneOffset.UTC)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
+                    days_since_onset, region, created_at, available_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    static Integer daysSinceOnset(int rollingStart, LocalDate onset) {
+        if (onset == null) {
+            return null;
+        }
+        long keyDay = Math.floorDiv(rollingStart, EnIntervalNumber.TEK_ROLLING_PERIOD);
+        long d = keyDay - onset.toEpochDay();
+        return Math.abs(d) > MAX_ABS_DAYS_SINCE_ONSET ? null : (int) d;
+    }
+
+    static Instant ceilHour(Instant t) {
+        Instant h = t.truncatedTo(ChronoUnit.HOURS);
+        return h.equals(t) ? h : h.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static byte[] decodeHmacKey(String b64) {
+        byte[] k;
+        try {
+            k = Base64.getDecoder().decode(b64 == null ? "" : b64.trim());
+        } catch (IllegalArgumentException e) {
+            k = new byte[0];
+        }
+        if (k.length < 16 || k.length > 128) {
+            throw ApiException.badRequest("INVALID_HMAC_KEY", "hmacKey must be base64 of 16 to 128 random bytes");
+        }
+        return k;
+    }
+}

@@ -1,0 +1,133 @@
+package vn.bluezone.server.keys.verification;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.keys.KeysProperties;
+import vn.bluezone.server.keys.SigningKeys;
+import vn.bluezone.server.web.ApiException;
+
+/**
+ * Verification certificates: ES256 JWTs that bind the case's report type, dates and region to the HMAC of the
+ * exact keys to be uploaded ({@code tekmac}). Claim names follow the GAEN verification server's certificate
+ * (reportType, symptomOnsetInterval, testDateInterval, tekmac) with dates added as ISO text.
+ */
+@Component
+public class CertificateSigner {
+    public static final String AUDIENCE = "bluezone-keys";
+
+    private final SigningKeys keys;
+    private final KeysProperties props;
+    private final Clock clock;
+
+    public CertificateSigner(SigningKeys keys, KeysProperties props, Clock clock) {
+        this.keys = keys;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** What a certificate vouches for. */
+    public record Claims(String jti, ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region,
+                         String tekmac, Instant expiresAt) {
+    }
+
+    public String sign(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region, String tekmac,
+                       Instant expiresAt) {
+        SigningKeys.StoredKey key = keys.current(SigningKeys.CERTIFICATE);
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(props.signing().certificateIssuer())
+                .audience(AUDIENCE)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .claim("reportType", reportType.name())
+                .claim("region", region)
+                .claim("tekmac", tekmac);
+        if (symptomDate != null) {
+            claims.claim("symptomDate", symptomDate.toString())
+                    .claim("symptomOnsetInterval", symptomDate.toEpochDay() * 144);
+        }
+        if (testDate != null) {
+            claims.claim("testDate", testDate.toString()).claim("testDateInterval", testDate.toEpochDay() * 144);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid(key)).build(), claims.build());
+        try {
+            jwt.sign(new ECDSASigner(key.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign certificate", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** Checks signature, issuer, audience and expiry; distinct stable codes for invalid and expired. */
+    public Claims verify(String certificate) {
+        SignedJWT jwt;
+        JWTClaimsSet c;
+        try {
+            jwt = SignedJWT.parse(certificate);
+            c = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw invalid("the certificate is not a valid signed token");
+        }
+        if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+            throw invalid("the certificate is not signed with ES256");
+        }
+        List<SigningKeys.StoredKey> candidates = keys.active(SigningKeys.CERTIFICATE).stream()
+                .filter(k -> kid(k).equals(jwt.getHeader().getKeyID())).toList();
+        boolean ok = false;
+        for (SigningKeys.StoredKey k : candidates) {
+            try {
+                if (jwt.verify(new ECDSAVerifier(k.publicKey()))) {
+                    ok = true;
+                    break;
+                }
+            } catch (JOSEException e) {
+                // try the next key
+            }
+        }
+        if (!ok) {
+            throw invalid("the certificate's signature does not verify");
+        }
+        if (!props.signing().certificateIssuer().equals(c.getIssuer()) || c.getAudience() == null
+                || !c.getAudience().contains(AUDIENCE) || c.getJWTID() == null || c.getExpirationTime() == null) {
+            throw invalid("the certificate was not issued for key uploads");
+        }
+        Instant exp = c.getExpirationTime().toInstant();
+        if (!clock.instant().isBefore(exp)) {
+            throw ApiException.badRequest("CERTIFICATE_EXPIRED", "the certificate has expired; verify again");
+        }
+        try {
+            return new Claims(c.getJWTID(), ReportType.valueOf(c.getStringClaim("reportType")),
+                    date(c.getStringClaim("symptomDate")), date(c.getStringClaim("testDate")),
+                    c.getStringClaim("region"), c.getStringClaim("tekmac"), exp);
+        } catch (ParseException | RuntimeException e) {
+            throw invalid("the certificate's claims are malformed");
+        }
+    }
+
+    private static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    private static String kid(SigningKeys.StoredKey k) {
+        return k.keyId() + "." + k.keyVersion();
+    }
+
+    private static ApiException invalid(String message) {
+        return ApiException.badRequest("CERTIFICATE_INVALID", message);
+    }
+}

@@ -1,0 +1,74 @@
+package vn.bluezone.server.keys.verification;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.web.ApiException;
+
+/** Device side of verification: code → token → certificate. Public, rate limited per address and globally. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "verification", description = "Phones exchange a health officer's code for an upload certificate")
+public class VerificationController {
+    private final VerificationService service;
+    private final AttemptLimiter limiter;
+
+    public VerificationController(VerificationService service, AttemptLimiter limiter) {
+        this.service = service;
+        this.limiter = limiter;
+    }
+
+    /** {@code {"code": "12345678"}} (8 digits) or the 16-character SMS code. */
+    public record VerifyRequest(@NotBlank @Size(max = 64) String code) {
+    }
+
+    /** Single-use token with what the officer entered. */
+    public record VerifyResponse(String token, ReportType reportType, LocalDate symptomOnsetDate, LocalDate testDate,
+                                 Instant expiresAt) {
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Exchange a verification code for a single-use token (24 h)",
+            description = "Errors: CODE_INVALID, CODE_USED, CODE_EXPIRED (400), RATE_LIMITED (429)")
+    public VerifyResponse verify(@Valid @RequestBody VerifyRequest body, HttpServletRequest req) {
+        limit(req);
+        VerificationService.VerifiedToken t = service.verify(body.code());
+        return new VerifyResponse(t.token(), t.reportType(), t.symptomDate(), t.testDate(), t.expiresAt());
+    }
+
+    /** The token and the base64 HMAC-SHA256 of the keys to upload. */
+    public record CertificateRequest(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 100) String ekeyhmac) {
+    }
+
+    /** An ES256 JWT valid for one upload within {@code expiresAt}. */
+    public record CertificateResponse(String certificate, Instant expiresAt) {
+    }
+
+    @PostMapping("/certificate")
+    @Operation(summary = "Exchange a token and the keys' HMAC for a signed certificate (15 min)",
+            description = "ekeyhmac = base64(HMAC-SHA256(hmacKey, sorted 'base64(key).rollingStart.rollingPeriod."
+                    + "transmissionRisk' joined by ',')). Errors: TOKEN_INVALID, TOKEN_USED, TOKEN_EXPIRED, "
+                    + "INVALID_EKEYHMAC (400), RATE_LIMITED (429)")
+    public CertificateResponse certificate(@Valid @RequestBody CertificateRequest body, HttpServletRequest req) {
+        limit(req);
+        VerificationService.IssuedCertificate c = service.certificate(body.token(), body.ekeyhmac());
+        return new CertificateResponse(c.certificate(), c.expiresAt());
+    }
+
+    private void limit(HttpServletRequest req) {
+        AttemptLimiter.Decision d = limiter.tryAcquire(req.getRemoteAddr());
+        if (!d.allowed()) {
+            throw ApiException.tooManyRequests(d.retryAfterSeconds());
+        }
+    }
+}

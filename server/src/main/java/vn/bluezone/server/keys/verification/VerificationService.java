@@ -1,0 +1,335 @@
+package vn.bluezone.server.keys.verification;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.accounts.AreaScope;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.accounts.RandomSecrets;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.audit.AuditLog;
+import vn.bluezone.server.keys.KeySecrets;
+import vn.bluezone.server.keys.KeysProperties;
+import vn.bluezone.server.web.ApiException;
+
+/**
+ * Health-authority verification: an officer issues a one-time code for a confirmed case; the case's phone
+ * exchanges it for a single-use token, then the token and the HMAC of its keys for a signed certificate.
+ * Codes and tokens are stored only as keyed hashes (HMAC-SHA256 under {@link KeySecrets}).
+ */
+@Service
+public class VerificationService {
+    public static final int SHORT_CODE_DIGITS = 8;
+    public static final int LONG_CODE_LENGTH = 16;
+    /** Report types an officer may issue a code for. */
+    public static final List<ReportType> ISSUABLE = List.of(ReportType.CONFIRMED_TEST,
+            ReportType.CONFIRMED_CLINICAL_DIAGNOSIS, ReportType.RECURSIVE);
+
+    private final JdbcClient jdbc;
+    private final KeySecrets secrets;
+    private final KeysProperties.Verification cfg;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final AreaScope scope;
+    private final CertificateSigner signer;
+    private final ZoneId zone;
+
+    public VerificationService(JdbcClient jdbc, KeySecrets secrets, KeysProperties props, SecureRandom random,
+                               Clock clock, AuditLog audit, AreaScope scope, CertificateSigner signer) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.cfg = props.verification();
+        this.random = random;
+        this.clock = clock;
+        this.audit = audit;
+        this.scope = scope;
+        this.signer = signer;
+        this.zone = ZoneId.of(cfg.timeZone());
+    }
+
+    /** An officer's request for a code. {@code region}: province code, or null for the officer's own area. */
+    public record IssueRequest(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region) {
+    }
+
+    /** The codes, shown to the officer once. */
+    public record IssuedCode(String id, String shortCode, Instant shortCodeExpiresAt, String longCode,
+                             Instant longCodeExpiresAt, ReportType reportType, LocalDate symptomDate,
+                             LocalDate testDate, String region) {
+    }
+
+    /** What an officer may see of a code afterwards (never the code itself). */
+    public record CodeStatus(String id, String status, ReportType reportType, LocalDate symptomDate,
+                             LocalDate testDate, String region, String issuedBy, Instant issuedAt,
+                             Instant shortCodeExpiresAt, Instant longCodeExpiresAt, Instant claimedAt,
+                             Instant expiredAt) {
+    }
+
+    /** Answer to a phone that presented a valid code. */
+    public record VerifiedToken(String token, ReportType reportType, LocalDate symptomDate, LocalDate testDate,
+                                Instant expiresAt) {
+    }
+
+    /** A signed certificate for one upload. */
+    public record IssuedCertificate(String certificate, Instant expiresAt) {
+    }
+
+    @Transactional
+    public IssuedCode issue(Official officer, IssueRequest req) {
+        if (officer.role() != Role.HEALTH_OFFICER && officer.role() != Role.ADMIN) {
+            throw ApiException.forbidden("FORBIDDEN", "only health officers issue verification codes");
+        }
+        if (req.reportType() == null || !ISSUABLE.contains(req.reportType())) {
+            throw ApiException.badRequest("INVALID_REPORT_TYPE",
+                    "report type must be one of CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS, RECURSIVE");
+        }
+        if (req.symptomDate() == null && req.testDate() == null) {
+            throw ApiException.badRequest("DATE_REQUIRED", "give the symptom onset date or the test date");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        for (LocalDate d : new LocalDate[] {req.symptomDate(), req.testDate()}) {
+            if (d == null) {
+                continue;
+            }
+            if (d.isAfter(today)) {
+                throw ApiException.badRequest("DATE_IN_FUTURE", "the date " + d + " is in the future");
+            }
+            if (d.isBefore(today.minusDays(cfg.maxDateAgeDays()))) {
+                throw ApiException.badRequest("DATE_TOO_OLD",
+                        "the date " + d + " is more than " + cfg.maxDateAgeDays() + " days back");
+            }
+        }
+        String region = regionFor(officer, req.region());
+        Instant now = clock.instant();
+        Instant shortExp = now.plus(cfg.shortCodeValidity());
+        Instant longExp = now.plus(cfg.longCodeValidity());
+        String id = UUID.randomUUID().toString();
+        for (int attempt = 0; ; attempt++) {
+            String shortCode = RandomSecrets.fromAlphabet(random, "0123456789", SHORT_CODE_DIGITS);
+            String longCode = RandomSecrets.fromAlphabet(random, RandomSecrets.UNAMBIGUOUS, LONG_CODE_LENGTH);
+            try {
+                jdbc.sql("""
+                        INSERT INTO verification_code (public_id, short_code_hash, long_code_hash, report_type,
+                            symptom_date, test_date, region, issued_by, issued_at, short_expires_at, long_expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(id, secrets.codeHash(shortCode), secrets.codeHash(longCode), req.reportType().code(),
+                                req.symptomDate(), req.testDate(), region, officer.username(), odt(now), odt(shortExp),
+                                odt(longExp))
+                        .update();
+            } catch (DuplicateKeyException collision) {
+                // An earlier code (even a used one) had the same digits: draw again. 10^8 codes make this rare.
+                if (attempt >= 5) {
+                    throw new IllegalStateException("could not draw a unique code", collision);
+                }
+                continue;
+            }
+            audit.record(officer.username(), "code.issue", id,
+                    "type=" + req.reportType() + " region=" + region);
+            return new IssuedCode(id, shortCode, shortExp, longCode, longExp, req.reportType(), req.symptomDate(),
+                    req.testDate(), region);
+        }
+    }
+
+    /** A province code (2 digits) in the officer's scope, or "VN" for national officers without one. */
+    private String regionFor(Official officer, String requested) {
+        String region = requested == null || requested.isBlank() ? officer.areaCode() : requested.trim();
+        if (region == null || region.equalsIgnoreCase("VN")) {
+            if (!officer.isNational()) {
+                throw ApiException.badRequest("INVALID_REGION", "give the province of the case");
+            }
+            return "VN";
+        }
+        if (!region.matches("\\d{2}")) {
+            throw ApiException.badRequest("INVALID_REGION", "region must be a 2-digit province code or VN");
+        }
+        scope.check(officer, region);
+        return region;
+    }
+
+    public CodeStatus status(Official officer, String id) {
+        CodeStatus s = jdbc.sql("SELECT * FROM verification_code WHERE public_id = ?").param(id)
+                .query(this::codeStatus).optional()
+                .orElseThrow(() -> ApiException.notFound("CODE_NOT_FOUND", "no code with id " + id));
+        if (!mayManage(officer, s)) {
+            throw ApiException.notFound("CODE_NOT_FOUND", "no code with id " + id);
+        }
+        return s;
+    }
+
+    /** Codes issued by the officer (or, for administrators, by anyone), newest first. */
+    public List<CodeStatus> recent(Official officer, int limit) {
+        int n = Math.max(1, Math.min(limit, 500));
+        if (officer.role() == Role.ADMIN) {
+            return jdbc.sql("SELECT * FROM verification_code ORDER BY id DESC LIMIT " + n).query(this::codeStatus).list();
+        }
+        return jdbc.sql("SELECT * FROM verification_code WHERE issued_by = ? ORDER BY id DESC LIMIT " + n)
+                .param(officer.username()).query(this::codeStatus).list();
+    }
+
+    @Transactional
+    public CodeStatus expire(Official officer, String id) {
+        CodeStatus s = status(officer, id);
+        if (s.claimedAt() != null) {
+            throw ApiException.conflict("CODE_USED", "the code was already used");
+        }
+        jdbc.sql("UPDATE verification_code SET expired_at = ? WHERE public_id = ? AND expired_at IS NULL")
+                .params(odt(clock.instant()), id).update();
+        audit.record(officer.username(), "code.expire", id, null);
+        return status(officer, id);
+    }
+
+    private boolean mayManage(Official officer, CodeStatus s) {
+        return officer.username().equals(s.issuedBy()) || officer.role() == Role.ADMIN
+                || (officer.role() == Role.HEALTH_OFFICER && scope.maySee(officer, "VN".equals(s.region()) ? null : s.region()));
+    }
+
+    /** Device: code → single-use token. Wrong, used and expired codes have distinct error codes. */
+    @Transactional
+    public VerifiedToken verify(String presentedCode) {
+        String code = normalize(presentedCode);
+        if (code == null) {
+            throw ApiException.badRequest("CODE_INVALID", "the code is not valid");
+        }
+        String hash = secrets.codeHash(code);
+        record Row(long id, String shortHash, String longHash, ReportType type, LocalDate symptom, LocalDate test,
+                   String region, Instant shortExp, Instant longExp, Instant claimed, Instant expired) {
+        }
+        Optional<Row> found = jdbc.sql("""
+                SELECT * FROM verification_code WHERE short_code_hash = ? OR long_code_hash = ?""")
+                .params(hash, hash)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("short_code_hash"),
+                        rs.getString("long_code_hash"), ReportType.ofCode(rs.getInt("report_type")),
+                        rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
+                        rs.getString("region"), instant(rs, "short_expires_at"), instant(rs, "long_expires_at"),
+                        instant(rs, "claimed_at"), instant(rs, "expired_at")))
+                .optional();
+        // Constant-time comparison of the stored hash with ours (the index lookup already matched on it).
+        boolean viaShort = found.isPresent() && constantTimeEquals(found.get().shortHash(), hash);
+        boolean viaLong = found.isPresent() && constantTimeEquals(found.get().longHash(), hash);
+        if (!viaShort && !viaLong) {
+            throw ApiException.badRequest("CODE_INVALID", "the code is not valid");
+        }
+        Row r = found.get();
+        if (r.claimed() != null) {
+            throw ApiException.badRequest("CODE_USED", "the code was already used");
+        }
+        Instant now = clock.instant();
+        Instant expiry = viaShort ? r.shortExp() : r.longExp();
+        if (r.expired() != null || !now.isBefore(expiry)) {
+            throw ApiException.badRequest("CODE_EXPIRED", "the code has expired; ask the health station for a new one");
+        }
+        int claimed = jdbc.sql("UPDATE verification_code SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL AND expired_at IS NULL")
+                .params(odt(now), r.id()).update();
+        if (claimed != 1) {
+            throw ApiException.badRequest("CODE_USED", "the code was already used");
+        }
+        String token = RandomSecrets.token(random, 32);
+        Instant tokenExp = now.plus(cfg.tokenValidity());
+        jdbc.sql("""
+                INSERT INTO verification_token (token_hash, code_id, report_type, symptom_date, test_date, region, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(secrets.codeHash("token:" + token), r.id(), r.type().code(), r.symptom(), r.test(), r.region(),
+                        odt(tokenExp))
+                .update();
+        return new VerifiedToken(token, r.type(), r.symptom(), r.test(), tokenExp);
+    }
+
+    /** Device: token + HMAC of the keys → signed certificate. The token is used up. */
+    @Transactional
+    public IssuedCertificate certificate(String token, String ekeyhmac) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw ApiException.badRequest("TOKEN_INVALID", "the token is not valid");
+        }
+        byte[] mac;
+        try {
+            mac = Base64.getDecoder().decode(ekeyhmac == null ? "" : ekeyhmac.trim());
+        } catch (IllegalArgumentException e) {
+            mac = new byte[0];
+        }
+        if (mac.length != 32) {
+            throw ApiException.badRequest("INVALID_EKEYHMAC", "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
+        }
+        String hash = secrets.codeHash("token:" + token.trim());
+        record Tok(String hash, ReportType type, LocalDate symptom, LocalDate test, String region, Instant exp,
+                   Instant used) {
+        }
+        Tok t = jdbc.sql("SELECT * FROM verification_token WHERE token_hash = ?").param(hash)
+                .query((rs, n) -> new Tok(rs.getString("token_hash"), ReportType.ofCode(rs.getInt("report_type")),
+                        rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
+                        rs.getString("region"), instant(rs, "expires_at"), instant(rs, "used_at")))
+                .optional().filter(x -> constantTimeEquals(x.hash(), hash))
+                .orElseThrow(() -> ApiException.badRequest("TOKEN_INVALID", "the token is not valid"));
+        if (t.used() != null) {
+            throw ApiException.badRequest("TOKEN_USED", "the token was already used");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(t.exp())) {
+            throw ApiException.badRequest("TOKEN_EXPIRED", "the token has expired");
+        }
+        if (jdbc.sql("UPDATE verification_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+                .params(odt(now), hash).update() != 1) {
+            throw ApiException.badRequest("TOKEN_USED", "the token was already used");
+        }
+        Instant exp = now.plus(cfg.certificateValidity());
+        String jwt = signer.sign(t.type(), t.symptom(), t.test(), t.region(), Base64.getEncoder().encodeToString(mac), exp);
+        return new IssuedCertificate(jwt, exp);
+    }
+
+    /** Digits only for short codes (spaces and dashes ignored); upper case for long codes. */
+    static String normalize(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        if (c.matches("\\d{" + SHORT_CODE_DIGITS + "}")) {
+            return c;
+        }
+        if (c.length() == LONG_CODE_LENGTH && c.chars().allMatch(ch -> RandomSecrets.UNAMBIGUOUS.indexOf(ch) >= 0)) {
+            return c;
+        }
+        return null;
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return a != null && b != null && MessageDigest.isEqual(a.getBytes(), b.getBytes());
+    }
+
+    private CodeStatus codeStatus(ResultSet rs, int n) throws SQLException {
+        Instant claimed = instant(rs, "claimed_at");
+        Instant expired = instant(rs, "expired_at");
+        Instant longExp = instant(rs, "long_expires_at");
+        String status = claimed != null ? "CLAIMED"
+                : expired != null || !clock.instant().isBefore(longExp) ? "EXPIRED" : "UNCLAIMED";
+        return new CodeStatus(rs.getString("public_id"), status, ReportType.ofCode(rs.getInt("report_type")),
+                rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
+                rs.getString("region"), rs.getString("issued_by"), instant(rs, "issued_at"),
+                instant(rs, "short_expires_at"), longExp, claimed, expired);
+    }
+
+    static Instant instant(ResultSet rs, String col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+}

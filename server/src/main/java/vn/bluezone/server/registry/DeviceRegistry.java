@@ -1,0 +1,201 @@
+package vn.bluezone.server.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.server.statistics.StatisticsCounters;
+import vn.bluezone.server.web.ApiException;
+
+/**
+ * Anonymous installs and their daily heartbeats. A registration or a heartbeat updates the roll-ups of the device's
+ * unit and its ancestors in the same transaction (see {@link StatisticsCounters}).
+ */
+@Service
+public class DeviceRegistry {
+    public static final int INSTALL_CODE_LENGTH = 8;
+    public static final int REFERRAL_CODE_LENGTH = 7;
+    private static final Pattern APP_VERSION = Pattern.compile("[0-9A-Za-z.+_-]{1,32}");
+    private static final Pattern MODEL = Pattern.compile("[\\p{L}\\p{N} ._()+/-]{1,64}");
+    private static final Pattern PLACE_CODE = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final List<String> PLATFORMS = List.of("android", "ios");
+
+    private final JdbcTemplate jdbc;
+    private final AdministrativeUnits units;
+    private final StatisticsCounters counters;
+    private final RegistryClock clock;
+
+    public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, StatisticsCounters counters,
+                          RegistryClock clock) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RegisteredDevice register(DeviceRegistration r) {
+        if (r == null) {
+            throw ApiException.badRequest("BAD_REQUEST", "A JSON body is required");
+        }
+        String platform = r.platform() == null ? "" : r.platform().trim().toLowerCase(Locale.ROOT);
+        if (!PLATFORMS.contains(platform)) {
+            throw ApiException.badRequest("BAD_PLATFORM", "platform must be one of " + PLATFORMS);
+        }
+        if (r.appVersion() == null || !APP_VERSION.matcher(r.appVersion()).matches()) {
+            throw ApiException.badRequest("BAD_APP_VERSION",
+                    "appVersion is required: 1 to 32 letters, digits or . + _ -");
+        }
+        String model = r.model() == null || r.model().isBlank() ? null : VietnameseText.nfc(r.model());
+        if (model != null && !MODEL.matcher(model).matches()) {
+            throw ApiException.badRequest("BAD_MODEL", "model is at most 64 letters, digits, spaces or . _ ( ) + / -");
+        }
+        String communeCode = blankToNull(r.communeCode());
+        if (communeCode != null) {
+            Optional<AdministrativeUnit> commune = units.find(communeCode);
+            if (commune.isEmpty() || commune.get().level() != UnitLevel.COMMUNE) {
+                throw ApiException.badRequest("UNKNOWN_COMMUNE",
+                        "communeCode '" + communeCode + "' is not a GSO commune code");
+            }
+        }
+        if (r.villageId() != null) {
+            AdministrativeUnit village = units.findVillage(r.villageId()).orElseThrow(() -> ApiException
+                    .badRequest("UNKNOWN_VILLAGE", "villageId " + r.villageId() + " does not exist"));
+            if (communeCode != null && !communeCode.equals(village.parentCode())) {
+                throw ApiException.badRequest("VILLAGE_NOT_IN_COMMUNE",
+                        "village " + r.villageId() + " is not in commune " + communeCode);
+            }
+            communeCode = village.parentCode();
+        }
+        String referredBy = blankToNull(ShortCodes.normalise(r.referralCode()));
+        if (referredBy != null) {
+            boolean known = ShortCodes.isCode(referredBy, REFERRAL_CODE_LENGTH) && Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT COUNT(*) > 0 FROM device WHERE referral_code = ?", Boolean.class, referredBy));
+            if (!known) {
+                throw ApiException.badRequest("UNKNOWN_REFERRAL_CODE",
+                        "referralCode '" + r.referralCode() + "' was not given to any install");
+            }
+        }
+        String placeCode = blankToNull(r.placeCode());
+        if (placeCode != null && !PLACE_CODE.matcher(placeCode).matches()) {
+            throw ApiException.badRequest("BAD_PLACE_CODE", "placeCode is 1 to 32 letters, digits or -");
+        }
+
+        Instant now = clock.clock().instant();
+        LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);
+        String id = UUID.randomUUID().toString();
+        String secret = ShortCodes.secret();
+        // Random codes can collide (rarely); ON CONFLICT DO NOTHING keeps the transaction usable so we just retry.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String installCode = ShortCodes.code(INSTALL_CODE_LENGTH);
+            String referralCode = ShortCodes.code(REFERRAL_CODE_LENGTH);
+            int inserted = jdbc.update("INSERT INTO device (id, secret_hash, platform, app_version, model, "
+                            + "commune_code, village_id, install_code, referral_code, referred_by, place_code, "
+                            + "registered_at, registered_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING",
+                    id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode, r.villageId(),
+                    installCode, referralCode, referredBy, placeCode, Timestamp.from(now), Date.valueOf(day));
+            if (inserted == 1) {
+                counters.installed(chainOf(communeCode, r.villageId()), day);
+                return new RegisteredDevice(id, secret, installCode, referralCode);
+            }
+        }
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CODES_EXHAUSTED", "Could not allocate codes; retry");
+    }
+
+    /** The units a device counts in, country first. */
+    List<String> chainOf(String communeCode, Long villageId) {
+        if (villageId != null) {
+            return units.chainCodes(AdministrativeUnit.villageCode(villageId));
+        }
+        if (communeCode != null) {
+            return units.chainCodes(communeCode);
+        }
+        return List.of(AdministrativeUnit.NATION_CODE);
+    }
+
+    @Transactional
+    public HeartbeatResult heartbeat(String deviceId, String secret, Heartbeat h) {
+        if (secret == null || secret.isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "DEVICE_AUTH_REQUIRED",
+                    "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
+        }
+        Map<String, Object> device = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
+                : jdbc.queryForList("SELECT secret_hash, commune_code, village_id, last_seen_day FROM device "
+                        + "WHERE id = ?", deviceId).stream().findFirst().orElse(null);
+        // Unknown device and wrong secret answer alike, so device ids cannot be probed.
+        if (device == null || !MessageDigest.isEqual(
+                ((String) device.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
+                ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_DEVICE_CREDENTIALS",
+                    "Unknown device or wrong device secret");
+        }
+        if (h == null || h.bluetoothOn() == null) {
+            throw ApiException.badRequest("BAD_HEARTBEAT", "bluetoothOn (true or false) is required");
+        }
+        if (h.appVersion() != null && !APP_VERSION.matcher(h.appVersion()).matches()) {
+            throw ApiException.badRequest("BAD_APP_VERSION", "appVersion is 1 to 32 letters, digits or . + _ -");
+        }
+        Instant now = clock.clock().instant();
+        LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);
+        java.sql.Date previous = (java.sql.Date) toSqlDate(device.get("last_seen_day"));
+        LocalDate previousDay = previous == null ? null : previous.toLocalDate();
+        boolean on = h.bluetoothOn();
+        Long villageId = device.get("village_id") == null ? null : ((Number) device.get("village_id")).longValue();
+        List<String> chain = chainOf((String) device.get("commune_code"), villageId);
+        String versionSet = h.appVersion() == null ? "" : ", app_version = ?";
+        if (previousDay == null || previousDay.isBefore(day)) {
+            // The condition on the previous day makes the first heartbeat of a day count once, even when two race.
+            Object[] args = h.appVersion() == null
+                    ? new Object[] {Date.valueOf(day), Timestamp.from(now), on, deviceId}
+                    : new Object[] {Date.valueOf(day), Timestamp.from(now), on, h.appVersion(), deviceId};
+            String where = previousDay == null ? " AND last_seen_day IS NULL" : " AND last_seen_day = ?";
+            Object[] all = previousDay == null ? args : append(args, Date.valueOf(previousDay));
+            int won = jdbc.update("UPDATE device SET last_seen_day = ?, last_seen_at = ?, bluetooth_on = ?"
+                    + versionSet + " WHERE id = ?" + where, all);
+            if (won == 1) {
+                counters.firstHeartbeat(chain, day, previousDay, on);
+                return new HeartbeatResult(true, day);
+            }
+        }
+        int flipped = jdbc.update("UPDATE device SET bluetooth_on = ? WHERE id = ? AND last_seen_day = ? "
+                + "AND bluetooth_on <> ?", on, deviceId, Date.valueOf(day), on);
+        if (flipped == 1) {
+            counters.bluetoothChanged(chain, day, on);
+        }
+        Object[] args = h.appVersion() == null ? new Object[] {Timestamp.from(now), deviceId}
+                : new Object[] {Timestamp.from(now), h.appVersion(), deviceId};
+        jdbc.update("UPDATE device SET last_seen_at = ?" + versionSet + " WHERE id = ?", args);
+        return new HeartbeatResult(false, day);
+    }
+
+    private static Object toSqlDate(Object o) {
+        if (o instanceof LocalDate d) {
+            return Date.valueOf(d);
+        }
+        return o;
+    }
+
+    private static Object[] append(Object[] a, Object x) {
+        Object[] r = java.util.Arrays.copyOf(a, a.length + 1);
+        r[a.length] = x;
+        return r;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

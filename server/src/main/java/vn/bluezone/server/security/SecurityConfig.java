@@ -1,0 +1,79 @@
+package vn.bluezone.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.bluezone.server.accounts.ApiKeyService;
+import vn.bluezone.server.web.ApiPaths;
+import vn.bluezone.server.web.JsonSecurityHandlers;
+
+/**
+ * Who may call what:
+ * <ul>
+ *   <li>{@code /api/v1/admin/**}: officials, with a console session (plus CSRF token for changes) or {@code X-Api-Key};</li>
+ *   <li>{@code /console/**}: officials, form login at {@code /login}, CSRF on every form;</li>
+ *   <li>every other {@code /api/**} path: phones, public (no cookies, no CSRF);</li>
+ *   <li>{@code /api/docs}: the OpenAPI description, public.</li>
+ * </ul>
+ * Security failures on API paths are JSON errors; console pages redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    /** BCrypt by default, with the {id} prefix so that the algorithm can change without a migration. */
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys,
+                                                   SecurityContextRepository contexts) throws Exception {
+        RequestMatcher api = ApiPaths::isApi;
+        RequestMatcher adminApi = req -> path(req).startsWith(ApiPaths.ADMIN_PREFIX);
+        RequestMatcher deviceApi = req -> ApiPaths.isApi(req) && !adminApi.matches(req);
+        RequestMatcher withApiKey = req -> req.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
+        // Without a session cookie there is nothing to forge: such calls get the plain 401 instead of a CSRF error.
+        RequestMatcher adminApiWithoutSession = req -> adminApi.matches(req) && req.getSession(false) == null;
+        http
+                .securityContext(sc -> sc.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(deviceApi, withApiKey, adminApiWithoutSession))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(adminApi).authenticated()
+                        .requestMatchers("/console", "/console/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(JsonSecurityHandlers.unauthorized(), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                req -> !api.matches(req))
+                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static String path(HttpServletRequest req) {
+        return req.getRequestURI().substring(req.getContextPath().length());
+    }
+}

@@ -1,0 +1,116 @@
+package vn.bluezone.server.statistics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.server.registry.RegistryClock;
+import vn.bluezone.server.registry.UnitView;
+import vn.bluezone.server.web.ApiException;
+
+/** Officials' statistics API (session or X-Api-Key), scoped like the console. */
+@RestController
+public class StatisticsApiController {
+    private final UnitStatistics statistics;
+    private final StatisticsAccess access;
+    private final RegistryClock clock;
+    private final RankingExport export;
+
+    public StatisticsApiController(UnitStatistics statistics, StatisticsAccess access, RegistryClock clock,
+                                   RankingExport export) {
+        this.statistics = statistics;
+        this.access = access;
+        this.clock = clock;
+        this.export = export;
+    }
+
+    /** Figures of one unit, as JSON: counts, denominators in force, rates (fractions), changes, flags. */
+    public record FiguresView(UnitView unit, LocalDate day, long installs, long changeSinceYesterday,
+                              long changeSinceWeekAgo, long active1d, long active7d, long bluetoothOn,
+                              Long population, Long households, Long phoneBase, boolean phoneBaseIsSubscribers,
+                              Double populationRate, Double phoneRate, Double populationRateChangeWeek,
+                              Double activeShare, Double bluetoothShare, boolean underFloor, boolean underTarget) {
+        static FiguresView of(UnitFigures f) {
+            return new FiguresView(f.unit() == null ? null : UnitView.of(f.unit()), f.day(), f.installs(),
+                    f.changeSinceYesterday(), f.changeSinceWeekAgo(), f.active1d(), f.active7d(), f.bluetoothOn(),
+                    f.population(), f.households(), f.phoneBase(), f.phoneBaseIsSubscribers(), f.populationRate(),
+                    f.phoneRate(), f.populationRateChangeWeek(), f.activeShare(), f.bluetoothShare(), f.underFloor(),
+                    f.underTarget());
+        }
+    }
+
+    public record RankingView(FiguresView parent, List<FiguresView> children, FiguresView unassigned, double floor,
+                              double target) {
+    }
+
+    @GetMapping("/api/v1/admin/statistics/{code}")
+    public FiguresView figures(@PathVariable String code,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        access.requireUnit(code);
+        return FiguresView.of(statistics.figures(code, day(day)));
+    }
+
+    @GetMapping("/api/v1/admin/statistics/{code}/ranking")
+    public RankingView ranking(@PathVariable String code,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        access.requireUnit(code);
+        Ranking r = statistics.ranking(code, day(day));
+        return new RankingView(FiguresView.of(r.parent()), r.children().stream().map(FiguresView::of).toList(),
+                r.unassigned() == null ? null : FiguresView.of(r.unassigned()), statistics.properties().floor(),
+                statistics.properties().target());
+    }
+
+    /** The ranking as a file: {@code format=csv} or {@code format=xlsx}; {@code lang=vi|en} for the headers. */
+    @GetMapping("/api/v1/admin/statistics/{code}/ranking/export")
+    public ResponseEntity<byte[]> exportRanking(@PathVariable String code,
+                                                @RequestParam(defaultValue = "xlsx") String format,
+                                                @RequestParam(defaultValue = "vi") String lang,
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        access.requireUnit(code);
+        Ranking r = statistics.ranking(code, day(day));
+        return file(export, r, format, Locale.forLanguageTag(lang.equals("en") ? "en" : "vi"));
+    }
+
+    public static ResponseEntity<byte[]> file(RankingExport export, Ranking r, String format, Locale locale) {
+        String name = "bluezone-" + r.parent().code() + "-" + r.parent().day();
+        return switch (format) {
+            case "csv" -> ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(name + ".csv").build().toString())
+                    .body(export.csv(r, locale));
+            case "xlsx" -> ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(name + ".xlsx").build().toString())
+                    .body(export.xlsx(r, locale));
+            default -> throw ApiException.badRequest("BAD_FORMAT", "format is csv or xlsx");
+        };
+    }
+
+    @GetMapping("/api/v1/admin/statistics/{code}/trend")
+    public List<TrendPoint> trend(@PathVariable String code,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        access.requireUnit(code);
+        LocalDate end = day(to);
+        LocalDate start = from == null ? end.minusDays(statistics.properties().trendDays() - 1L) : from;
+        if (start.isAfter(end) || start.plusDays(730).isBefore(end)) {
+            throw ApiException.badRequest("BAD_RANGE", "from must be before to, at most 730 days apart");
+        }
+        return statistics.trend(code, start, end);
+    }
+
+    private LocalDate day(LocalDate day) {
+        return day == null ? clock.today() : day;
+    }
+}

@@ -1,0 +1,210 @@
+package vn.bluezone.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure of an API call into {@code {"error":"STABLE_CODE","message":"..."}} with a 4xx status.
+ * Bad input never yields a 500 or a stack trace. For console pages (not under /api/) the status is passed on
+ * to the servlet error page instead, which renders HTML.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class GlobalExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (e.retryAfterSeconds() > 0) {
+            res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return respond(req, res, e.status(), new ApiError(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest req,
+                                        HttpServletResponse res) throws IOException {
+        DatabindException de = null;
+        for (Throwable t = e.getCause(); t != null && de == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabindException d) {
+                de = d;
+            }
+        }
+        if (de != null && !de.getPath().isEmpty()) {
+            String field = fieldPath(de);
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_FIELD",
+                    "field '" + field + "' has the wrong type or format",
+                    List.of(new ApiError.FieldProblem(field, "wrong type or format"))));
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_BODY", "a JSON request body is required"));
+        }
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MALFORMED_JSON", "the request body is not valid JSON"));
+    }
+
+    private static String fieldPath(DatabindException de) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : de.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException
+    ResponseEntity<ApiError> invalid(BindException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        List<ApiError.FieldProblem> fields = new ArrayList<>();
+        for (FieldError fe : e.getFieldErrors()) {
+            fields.add(new ApiError.FieldProblem(fe.getField(),
+                    fe.isBindingFailure() ? "wrong type or format" : fe.getDefaultMessage()));
+        }
+        e.getGlobalErrors().forEach(ge -> fields.add(new ApiError.FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+        String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> methodInvalid(HandlerMethodValidationException e, HttpServletRequest req,
+                                           HttpServletResponse res) throws IOException {
+        List<ApiError.FieldProblem> fields = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
+                fields.add(new ApiError.FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiError> constraint(ConstraintViolationException e, HttpServletRequest req,
+                                        HttpServletResponse res) throws IOException {
+        List<ApiError.FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList();
+        String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req,
+                                          HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_PARAMETER",
+                "parameter '" + e.getName() + "' has the wrong type or format",
+                List.of(new ApiError.FieldProblem(e.getName(), "wrong type or format"))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParam(MissingServletRequestParameterException e, HttpServletRequest req,
+                                          HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_PARAMETER",
+                "parameter '" + e.getParameterName() + "' is required"));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e, HttpServletRequest req,
+                                           HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_HEADER",
+                "header '" + e.getHeaderName() + "' is required"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req,
+                                    HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.METHOD_NOT_ALLOWED, new ApiError("METHOD_NOT_ALLOWED",
+                "method " + e.getMethod() + " is not allowed here"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req,
+                                       HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("UNSUPPORTED_MEDIA_TYPE",
+                "content type " + e.getContentType() + " is not supported; send application/json"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req,
+                                           HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.NOT_ACCEPTABLE, new ApiError("NOT_ACCEPTABLE",
+                "the requested response type is not available"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        return respond(req, res, HttpStatus.NOT_FOUND, new ApiError("NOT_FOUND", "no such resource"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        return respond(req, res, HttpStatus.CONTENT_TOO_LARGE, new ApiError("PAYLOAD_TOO_LARGE", "the request is too large"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ApiError> denied(RuntimeException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        return respond(req, res, HttpStatus.FORBIDDEN, new ApiError("FORBIDDEN", "you are not allowed to do this"));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ApiError> unauthenticated(AuthenticationException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        return respond(req, res, HttpStatus.UNAUTHORIZED, new ApiError("UNAUTHORIZED", "authentication required"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+            // Other framework errors that carry their own 4xx status (e.g. a missing path variable).
+            HttpStatus s = HttpStatus.resolve(er.getStatusCode().value());
+            String code = s == null ? "BAD_REQUEST" : s.name();
+            return respond(req, res, er.getStatusCode(), new ApiError(code,
+                    s == null ? "bad request" : s.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)));
+        }
+        log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return respond(req, res, HttpStatus.INTERNAL_SERVER_ERROR,
+                new ApiError("INTERNAL_ERROR", "the server could not complete the request"));
+    }
+
+    /** JSON for API calls; for console pages, hand the status to the servlet error page (HTML). */
+    private static ResponseEntity<ApiError> respond(HttpServletRequest req, HttpServletResponse res,
+                                                    HttpStatusCode status, ApiError body) throws IOException {
+        if (!ApiPaths.isApi(req)) {
+            res.sendError(status.value());
+            return null;
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,67 @@
+package vn.bluezone.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The servlet error page ({@code /error}): whatever ends there (unmatched paths, filter errors) is answered in
+ * JSON with a stable code when the original request was an API call, and with a small HTML page otherwise.
+ * Never shows a stack trace.
+ */
+@Controller
+public class JsonErrorController implements ErrorController {
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    public Object html(HttpServletRequest req, Model model) {
+        HttpStatus status = statusOf(req);
+        if (isApiOriginal(req)) {
+            return json(req);
+        }
+        model.addAttribute("status", status.value());
+        model.addAttribute("reason", status.getReasonPhrase());
+        req.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
+        return "error";
+    }
+
+    @RequestMapping("/error")
+    public ResponseEntity<ApiError> json(HttpServletRequest req) {
+        HttpStatus status = statusOf(req);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(codeOf(status),
+                status.is5xxServerError() ? "the server could not complete the request" : status.getReasonPhrase().toLowerCase()));
+    }
+
+    static String codeOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "NOT_FOUND";
+            case UNAUTHORIZED -> "UNAUTHORIZED";
+            case FORBIDDEN -> "FORBIDDEN";
+            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
+            case BAD_REQUEST -> "BAD_REQUEST";
+            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
+        };
+    }
+
+    private static boolean isApiOriginal(HttpServletRequest req) {
+        Object uri = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith(ApiPaths.API_PREFIX);
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest req) {
+        Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer i) {
+            HttpStatus s = HttpStatus.resolve(i);
+            if (s != null) {
+                return s;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

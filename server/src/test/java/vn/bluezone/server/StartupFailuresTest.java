@@ -1,0 +1,37 @@
+package vn.bluezone.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+
+/** Invalid configuration stops start-up with one clear line. */
+class StartupFailuresTest {
+
+    @Test
+    void invalidConfigurationIsOneClearLine() {
+        SpringApplication app = new SpringApplication(BluezoneServer.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = null;
+        try {
+            app.run("--bluezone.data-dir=", "--bluezone.db.url=jdbc:h2:mem:startupfail", "--logging.level.root=off");
+        } catch (Throwable t) {
+            failure = t;
+        }
+        assertThat(failure).isNotNull();
+        String line = StartupFailures.describe(failure);
+        assertThat(line).startsWith("invalid configuration: bluezone.data-dir").doesNotContain("\n");
+    }
+
+    @Test
+    void unreachableDatabaseIsOneClearLine() {
+        SpringApplication app = new SpringApplication(BluezoneServer.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        assertThatThrownBy(() -> app.run("--bluezone.db.url=jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+                "--spring.datasource.hikari.initialization-fail-timeout=1", "--logging.level.root=off"))
+                .satisfies(t -> assertThat(StartupFailures.describe(t))
+                        .startsWith("cannot use the database").doesNotContain("\n"));
+    }
+}

@@ -1,0 +1,74 @@
+package vn.bluezone.server.registry;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The phone's API over HTTP: public, JSON in and out, 4xx with stable codes for bad input. */
+@AutoConfigureMockMvc
+class DeviceApiTest extends RegistryTestSupport {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void registerThenHeartbeatWithTheSecret() throws Exception {
+        String body = mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"platform\":\"android\",\"appVersion\":\"4.2.0\",\"communeCode\":\"19882\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.installCode").isString())
+                .andExpect(jsonPath("$.referralCode").isString())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode d = JsonMapper.builder().build().readTree(body);
+        String id = d.get("deviceId").asString();
+        String secret = d.get("deviceSecret").asString();
+        mvc.perform(post("/api/v1/devices/" + id + "/heartbeat").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.counted").value(true));
+        mvc.perform(post("/api/v1/devices/" + id + "/heartbeat").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.counted").value(false));
+        mvc.perform(post("/api/v1/devices/" + id + "/heartbeat").header("Authorization", "Bearer nope")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("BAD_DEVICE_CREDENTIALS"));
+        mvc.perform(post("/api/v1/devices/" + id + "/heartbeat")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("DEVICE_AUTH_REQUIRED"));
+    }
+
+    @Test
+    void badRegistrationsAreClear4xx() throws Exception {
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"platform\":\"android\",\"appVersion\":\"1\",\"communeCode\":\"46\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("UNKNOWN_COMMUNE"));
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("MALFORMED_JSON"));
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"platform\":\"android\",\"appVersion\":\"1\",\"villageId\":\"abc\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("INVALID_FIELD"));
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("BAD_PLATFORM"));
+    }
+
+    @Test
+    void publicUnitPickerSearchesWithoutDiacritics() throws Exception {
+        mvc.perform(get("/api/v1/units").param("q", "quang ngan"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].code").value("19873"))
+                .andExpect(jsonPath("$[0].fullName").value("Xã Quảng Ngạn"));
+        mvc.perform(get("/api/v1/units/477/children")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == '19873')].name").value("Quảng Ngạn"));
+        mvc.perform(get("/api/v1/units/VN/children")).andExpect(jsonPath("$.length()").value(63));
+        mvc.perform(get("/api/v1/units/123456")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("UNIT_NOT_FOUND"));
+        mvc.perform(get("/api/v1/units").param("q", "q")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("QUERY_TOO_SHORT"));
+    }
+}
