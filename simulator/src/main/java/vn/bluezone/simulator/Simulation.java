@@ -23,6 +23,14 @@ import vn.bluezone.simulator.util.Rand;
  * warnings, quarantine) play out in time order from an event queue.
  */
 public final class Simulation {
+    /** Told who uses the app at the start and when each day ends (the registry feed of {@code --server}). */
+    public interface Observer {
+        void start(boolean[] appUsers);
+
+        void dayEnded(int day);
+    }
+
+
     private static final int MINUTES_PER_DAY = 1440;
     private static final long ADOPT = 0x41646F70L;
     private static final long BEHAVE = 0x42656861L;
@@ -67,6 +75,7 @@ public final class Simulation {
     private final int[] candidateMinute;
     private final int[] candidateSource;
     private final IntList hours = new IntList();
+    private Observer observer;
 
     public Simulation(SimulationConfig cfg) {
         this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
@@ -122,6 +131,11 @@ public final class Simulation {
         return a;
     }
 
+    public Simulation observe(Observer o) {
+        this.observer = o;
+        return this;
+    }
+
     public RunResult run(String label, ProgressListener progress) {
         long t0 = System.nanoTime();
         int n = pop.size;
@@ -149,6 +163,9 @@ public final class Simulation {
         result.noiseFn = new long[cfg.noiseLevelsDb.length];
 
         seedInfections();
+        if (observer != null) {
+            observer.start(app);
+        }
         for (int day = 0; day < days; day++) {
             ctx.day = day;
             ctx.allPairs = day == 0;
@@ -159,6 +176,9 @@ public final class Simulation {
             planner.run(day, status);
             endOfDay(day);
             drainEvents((day + 1) * MINUTES_PER_DAY);
+            if (observer != null) {
+                observer.dayEnded(day);
+            }
             progress.day(label, day + 1, days, (long) n * (day + 1), (System.nanoTime() - t0) / 1e9);
         }
         result.infections = epi.infections();
