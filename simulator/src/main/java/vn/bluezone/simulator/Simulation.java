@@ -59,6 +59,8 @@ public final class Simulation {
     private final RunResult result = new RunResult();
 
     private final int[] confirmedAt;
+    /** When a person's confirmed report was published (their phone is then never warned about earlier contacts). */
+    private final int[] reportedAt;
     private final int[] warnedF1At;
     private final int[] warnedF2At;
     private final int[] facilityUntil;
@@ -103,6 +105,7 @@ public final class Simulation {
         this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.confirmedAt = filled(n, Epidemic.NEVER);
+        this.reportedAt = filled(n, Epidemic.NEVER);
         this.warnedF1At = filled(n, Epidemic.NEVER);
         this.warnedF2At = filled(n, Epidemic.NEVER);
         this.facilityUntil = new int[n];
@@ -437,6 +440,9 @@ public final class Simulation {
      */
     private void publish(int c, int t, boolean recursive) {
         int today = dayOf(t);
+        if (!recursive && reportedAt[c] == Epidemic.NEVER) {
+            reportedAt[c] = t;
+        }
         stamp++;
         for (int d = Math.max(0, today - 13); d <= today; d++) {
             if (!detectedLog.has(d)) {
@@ -444,7 +450,8 @@ public final class Simulation {
             }
             for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
                 int u = detectedLog.partner(d, k);
-                if (stampDetected[u] == stamp) {
+                if (stampDetected[u] == stamp || reportedAt[u] <= t) {
+                    // As the device does: a phone that reported a case is not warned about contacts before then.
                     continue;
                 }
                 stampDetected[u] = stamp;
@@ -466,7 +473,7 @@ public final class Simulation {
             }
             for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
                 int u = truthLog.partner(d, k);
-                if (stampTruth[u] == stamp) {
+                if (stampTruth[u] == stamp || reportedAt[u] <= t) {
                     continue;
                 }
                 stampTruth[u] = stamp;
