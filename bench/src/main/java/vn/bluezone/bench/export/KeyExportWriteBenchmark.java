@@ -39,8 +39,7 @@ import vn.bluezone.protocol.export.proto.ExportProto;
 /**
  * Building, signing and zipping one key export file, as the key server does for each publication:
  * {@link KeyExportWriter} against a straightforward baseline in the same run (a generated protobuf message
- * per key, a comparator sort over key objects, default deflate). Run:
- * {@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main KeyExportWriteBenchmark}
+ * per key, a comparator sort over key objects, default deflate). Run: {@code bench/jmh KeyExportWriteBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
