@@ -94,8 +94,13 @@ public class CampaignDemoData {
         if (!properties.enabled() || isLoaded()) {
             return;
         }
-        tx.executeWithoutResult(s -> load());
-        log.info("Campaign demo data loaded in {} (disable with --no-demo)", properties.commune());
+        try {
+            tx.executeWithoutResult(s -> load());
+            log.info("Campaign demo data loaded in {} (disable with --no-demo)", properties.commune());
+        } catch (RuntimeException e) {
+            // A demo must never stop the server: the transaction rolled back, the database is as it was.
+            log.warn("Campaign demo data not loaded in {}: {}", properties.commune(), e.getMessage());
+        }
     }
 
     /** True when the campaign demo is in the database (its places are its marker). */
