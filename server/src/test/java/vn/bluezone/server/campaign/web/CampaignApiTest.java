@@ -221,13 +221,28 @@ class CampaignApiTest {
                         + "\"Ông Trần Văn Bình\",\"referralCode\":\"" + code + "\",\"hasTarget\":true}", 201);
         call(post("/api/v1/admin/campaign/communes/" + QN + "/referrers"), xa,
                 "{\"displayName\":\"X\",\"referralCode\":\"NOPE123\"}", 400);
-        JsonNode friend = device(",\"referralCode\":\"" + code + "\"");
+        String installation = ",\"installationId\":\"5a0c7e2b-1f4d-4c8a-9b3e-6d2f1a7c8e90\"";
+        JsonNode friend = device(",\"referralCode\":\"" + code + "\"" + installation);
         device(",\"referralCode\":\"" + code.toLowerCase() + "\"");
         JsonNode board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
         assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(2);
         assertThat(board.get("underTarget")).hasSize(1);
-        // The same phone registering twice is two installs in the registry (a reinstall cannot be told apart from a
-        // new phone without a persistent identifier, which Bluezone does not keep); each install counts once.
+        // The friend's phone registers again with the same installation id (a retry, or the app asking for its
+        // codes again): the same device comes back and it counts once for the referrer.
+        String again = mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .header("Authorization", "Bearer " + friend.get("deviceSecret").asString())
+                        .content("{\"platform\":\"android\",\"appVersion\":\"1.0.1\",\"communeCode\":\"" + QN
+                                + "\",\"referralCode\":\"" + code + "\"" + installation + "}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JSON.readTree(again).get("deviceId").asString()).isEqualTo(friend.get("deviceId").asString());
+        // Without the secret (the first answer was lost; no heartbeat yet): the same device with a new secret.
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"platform\":\"android\",\"appVersion\":\"1.0.1\",\"communeCode\":\"" + QN
+                                + "\",\"referralCode\":\"" + code + "\"" + installation + "}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deviceId").value(friend.get("deviceId").asString()));
+        board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
+        assertThat(board.get("leaderboard").get(0).get("installs").asLong()).as("a repeat counts once").isEqualTo(2);
+        // A third, different phone completes the target.
         device(",\"referralCode\":\"" + code + "\"");
         board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
         assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(3);
