@@ -27,7 +27,7 @@
           { label: d.labels.active1d, data: d.active1d, borderColor: '#e09b1a', backgroundColor: '#e09b1a', tension: 0.2, pointRadius: 0 }
         ]
       },
-      options: { responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false },
+      options: { locale: document.documentElement.lang || 'vi', responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false },
         scales: { y: { beginAtZero: true } } }
     });
   }
@@ -43,7 +43,7 @@
     new Chart(canvas, {
       type: 'bar',
       data: { labels: d.names, datasets: [{ label: d.labels.rate, data: d.rates.map(function (r) { return r === null ? 0 : r * 100; }), backgroundColor: colours }] },
-      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+      options: { locale: document.documentElement.lang || 'vi', indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: false },
           tooltip: { callbacks: { label: function (c) { return d.rates[c.dataIndex] === null ? '—' : percent(d.rates[c.dataIndex]); } } } },
         scales: { x: { beginAtZero: true, ticks: { callback: function (v) { return v + '%'; } } } } }

@@ -178,7 +178,7 @@ public class StatisticsPageController {
             audit.record(o.username(), "denominator.record", code, k + "=" + n + " as of " + date);
             redirect.addFlashAttribute("info", messages.getMessage("stats.denominators.saved", null, locale));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "kind?");
+            redirect.addFlashAttribute("error", "Unknown figure kind '" + kind + "'");
         } catch (ApiException e) {
             if (e.status().value() == 403) {
                 throw e;
