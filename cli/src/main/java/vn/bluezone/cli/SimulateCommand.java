@@ -57,8 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
             + "against a key server) (default ${DEFAULT-VALUE}).", defaultValue = "contacts")
     String mode;
 
-    @Option(names = "--server", paramLabel = "URL", description = "Key server URL for --mode engines "
-            + "(default: one started in this process).")
+    @Option(names = "--server", paramLabel = "URL", description = "A running Bluezone server: every simulated "
+            + "phone registers its install and sends daily heartbeats there, so its console shows the commune live.")
     String server;
 
     @Option(names = "--noise", paramLabel = "DB", description = "Radio shadowing σ in dB (default ${DEFAULT-VALUE}).",
@@ -100,9 +100,6 @@ final class SimulateCommand implements Callable<Integer> {
             default -> throw new CliException("--mode must be 'contacts' or 'engines', got '" + mode + "'");
         };
         cfg.serverUrl = server;
-        if (server != null && cfg.mode != SimulationConfig.Mode.ENGINES) {
-            throw new CliException("--server needs --mode engines");
-        }
         cfg.radio = cfg.radio.withShadowing(noise);
         cfg.radio = new vn.bluezone.simulator.tracing.RadioModel(cfg.radio.referenceLossDb(),
                 cfg.radio.pathLossExponent(), cfg.radio.shadowingSigmaDb(), cfg.radio.calibrationSigmaDb(),

@@ -1,25 +1,86 @@
 package vn.bluezone.device;
 
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
+import vn.bluezone.device.exposure.ClosenessBucket;
+import vn.bluezone.device.exposure.DurationBucket;
+import vn.bluezone.device.exposure.ExposureWarning;
+import vn.bluezone.device.exposure.WarningLevel;
+import vn.bluezone.device.messages.RenderedWarning;
+import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.port.Notifier;
+import vn.bluezone.device.report.ReportFlow;
 import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.server.SignedConfiguration;
 import vn.bluezone.device.store.DeviceStorage;
+import vn.bluezone.device.store.Sighting;
+import vn.bluezone.protocol.EnIntervalNumber;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.protocol.TemporaryExposureKey;
+import vn.bluezone.protocol.export.KeyExport;
+import vn.bluezone.protocol.export.KeyExportException;
+import vn.bluezone.protocol.export.KeyExportReader;
+import vn.bluezone.protocol.export.P256Keys;
+import vn.bluezone.protocol.export.VerificationKey;
+import vn.bluezone.protocol.matching.ExposureMatcher;
+import vn.bluezone.protocol.matching.KeyMatch;
+import vn.bluezone.protocol.matching.MatchedSighting;
+import vn.bluezone.protocol.risk.DailySummary;
+import vn.bluezone.protocol.risk.ExposureWindow;
+import vn.bluezone.protocol.risk.ExposureWindowBuilder;
+import vn.bluezone.protocol.risk.RiskConfiguration;
+import vn.bluezone.protocol.risk.RiskScorer;
+import vn.bluezone.protocol.risk.ScanInstance;
 
 /**
- * The exposure check (in progress: export verification, matching and scoring plug in from the protocol module).
+ * One exposure check, all on the phone:
+ * <ol>
+ *   <li>the risk configuration from the server, used only if its signature verifies with a trusted key
+ *       (otherwise the last verified one, or the shipped Vietnam default);</li>
+ *   <li>{@code index.txt} of every configured region, and only the export files not checked before;</li>
+ *   <li>each file read with the export reader that requires a signature by a trusted key: an unsigned or
+ *       tampered file is rejected with the reader's reason, none of its keys is used, and it is tried again at
+ *       the next check (it may have been a broken download);</li>
+ *   <li>the new keys matched against the sightings of the retention period (±2 h tolerance, AEM decrypted only
+ *       for matches); matching keys are remembered;</li>
+ *   <li>every remembered key's sightings turned into exposure windows (attenuation = the sender's transmit
+ *       power from its AEM − (RSSI + this phone's RSSI correction)) and scored into daily summaries;</li>
+ *   <li>per UTC day: F1 when the confirmed cases' score meets the close-contact rule, else F2 when the recursive
+ *       reports' score does; a warning is given once per level and day, F1 outranks F2, and a phone that itself
+ *       reported a case is not warned about contacts up to its report.</li>
+ * </ol>
  */
 final class ExposureChecker {
+    static final String STATE_VERIFIED_CONFIG = "risk.config.verified";
+    private static final Set<ReportType> CONFIRMED = EnumSet.of(ReportType.CONFIRMED_TEST,
+            ReportType.CONFIRMED_CLINICAL_DIAGNOSIS);
+    private static final Set<ReportType> RECURSIVE = EnumSet.of(ReportType.RECURSIVE);
+
     private final DeviceConfig config;
     private final Clock clock;
     private final DeviceStorage storage;
     private final KeyServerClient server;
     private final Notifier notifier;
+    private final List<PublicKey> trusted;
+    private final KeyExportReader reader;
 
     ExposureChecker(DeviceConfig config, Clock clock, DeviceStorage storage, KeyServerClient server,
                     Notifier notifier) {
@@ -28,19 +89,192 @@ final class ExposureChecker {
         this.storage = Objects.requireNonNull(storage);
         this.server = Objects.requireNonNull(server);
         this.notifier = Objects.requireNonNull(notifier);
+        List<PublicKey> keys = new ArrayList<>();
+        List<VerificationKey> verification = new ArrayList<>();
+        for (String pem : config.trustedExportKeysPem()) {
+            PublicKey k = P256Keys.readPublicKey(pem);
+            keys.add(k);
+            verification.add(VerificationKey.of(k));
+        }
+        this.trusted = List.copyOf(keys);
+        this.reader = KeyExportReader.verifyingWith(verification);
     }
 
     ExposureCheckResult check() throws KeyServerException {
-        List<String> newFiles = new ArrayList<>();
+        Instant now = clock.instant();
+        RiskConfiguration risk = riskConfiguration();
+
+        List<String> read = new ArrayList<>();
+        List<ExposureCheckResult.RejectedFile> rejected = new ArrayList<>();
+        List<TemporaryExposureKey> newKeys = new ArrayList<>();
         for (String region : config.regions()) {
             Set<String> done = storage.processedExportFiles(region);
             for (String name : server.exportIndex(region)) {
-                if (!done.contains(name)) {
-                    newFiles.add(name);
+                if (done.contains(name)) {
+                    continue;
+                }
+                byte[] zip = server.exportFile(region, name);
+                try {
+                    KeyExport export = reader.read(zip);
+                    newKeys.addAll(export.keys());
+                    newKeys.addAll(export.revisedKeys());
+                    read.add(region + "/" + name);
+                    storage.markExportFileProcessed(region, name, now);
+                } catch (KeyExportException e) {
+                    rejected.add(new ExposureCheckResult.RejectedFile(region, name,
+                            e.reason().name() + ": " + e.getMessage()));
                 }
             }
         }
-        throw new UnsupportedOperationException("exposure check needs the protocol export reader, matcher and"
-                + " risk scoring, not merged yet; " + newFiles.size() + " new export files listed");
+
+        List<Sighting> sightings = storage.sightingsBetween(now.minus(config.retention()), now.plusSeconds(86_400));
+        Map<vn.bluezone.protocol.matching.Sighting, Sighting> byMatching = new IdentityHashMap<>();
+        List<vn.bluezone.protocol.matching.Sighting> observed = new ArrayList<>(sightings.size());
+        for (Sighting s : sightings) {
+            vn.bluezone.protocol.matching.Sighting m = new vn.bluezone.protocol.matching.Sighting(s.rpi(), s.aem(),
+                    EnIntervalNumber.of(s.seenAt()), s.seenAt(), s.rssiTypical());
+            byMatching.put(m, s);
+            observed.add(m);
+        }
+        ExposureMatcher matcher = ExposureMatcher.of(observed);
+        List<KeyMatch> fresh = newKeys.size() > 2_000 ? matcher.matchParallel(newKeys) : matcher.match(newKeys);
+        for (KeyMatch m : fresh) {
+            storage.saveMatchedKey(m.key(), now);
+        }
+
+        List<ExposureWarning> warnings = decide(matcher.match(storage.matchedKeys()), risk, now);
+        return new ExposureCheckResult(read, rejected, newKeys.size(), fresh.size(), warnings);
     }
+
+    private List<ExposureWarning> decide(List<KeyMatch> matches, RiskConfiguration risk, Instant now) {
+        ExposureWindowBuilder builder = ExposureWindowBuilder.forDevice(config.calibration().rssiCorrection())
+                .withScanIntervalSeconds((int) config.dutyCycle().period().toSeconds());
+        List<ExposureWindow> windows = new ArrayList<>();
+        for (KeyMatch m : matches) {
+            List<vn.bluezone.protocol.risk.Sighting> seen = new ArrayList<>();
+            for (MatchedSighting ms : m.sightings()) {
+                seen.add(new vn.bluezone.protocol.risk.Sighting(ms.sighting().seenAt(), ms.sighting().rssi(),
+                        ms.transmitPowerDbm()));
+            }
+            seen.sort(Comparator.comparing(vn.bluezone.protocol.risk.Sighting::time));
+            windows.addAll(builder.build(seen, m.key(), risk));
+        }
+        Optional<LocalDate> reportedDay = ReportFlow.reportedAt(storage)
+                .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
+        List<ExposureWarning> given = new ArrayList<>();
+        for (DailySummary day : new RiskScorer(risk).dailySummaries(windows)) {
+            if (reportedDay.isPresent() && !day.day().isAfter(reportedDay.get())) {
+                continue; // this phone's owner is already a reported case for that period
+            }
+            double confirmed = day.scoreSumFor(CONFIRMED);
+            double recursive = day.scoreSumFor(RECURSIVE);
+            WarningLevel level;
+            double score;
+            Set<ReportType> types;
+            if (risk.closeContact().isCloseContact(confirmed)) {
+                level = WarningLevel.F1;
+                score = confirmed;
+                types = CONFIRMED;
+            } else if (risk.closeContact().isCloseContact(recursive)) {
+                level = WarningLevel.F2;
+                score = recursive;
+                types = RECURSIVE;
+            } else {
+                continue;
+            }
+            if (level == WarningLevel.F2 && storage.state("warned.F1." + day.day()).isPresent()) {
+                continue;
+            }
+            if (!storage.recordWarningIfNew(level.name(), day.day(), now)) {
+                continue;
+            }
+            if (level == WarningLevel.F1) {
+                storage.setState("warned.F1." + day.day(), now.toString());
+            }
+            long minutes = Math.round(score / 60.0);
+            ExposureWarning w = new ExposureWarning(level, day.day(), minutes, DurationBucket.of(minutes),
+                    closeness(windows, day.day(), types, risk), risk.closeContact().closeContactDistanceMeters(),
+                    risk.closeContact().minimumCumulativeMinutes(), now);
+            RenderedWarning text = WarningMessages.render(w, config.locale());
+            notifier.notify(w, text.title(), text.body());
+            given.add(w);
+        }
+        return given;
+    }
+
+    /** From the day's closest scan (lowest typical attenuation) of the deciding report types. */
+    private static ClosenessBucket closeness(List<ExposureWindow> windows, LocalDate day, Set<ReportType> types,
+                                             RiskConfiguration risk) {
+        int best = Integer.MAX_VALUE;
+        for (ExposureWindow w : windows) {
+            if (w.day().equals(day) && types.contains(w.reportType())) {
+                for (ScanInstance s : w.scanInstances()) {
+                    best = Math.min(best, s.typicalAttenuationDb());
+                }
+            }
+        }
+        if (best <= risk.attenuationThresholds().immediate()) {
+            return ClosenessBucket.VERY_CLOSE;
+        }
+        if (best <= risk.attenuationThresholds().near()) {
+            return ClosenessBucket.CLOSE;
+        }
+        return ClosenessBucket.NEARBY;
+    }
+
+    /**
+     * The server's configuration if its signature verifies with a trusted key; else the last verified one; else
+     * the shipped Vietnam default. An unreachable server is not an error here: the export download reports it.
+     */
+    RiskConfiguration riskConfiguration() {
+        try {
+            SignedConfiguration signed = server.configuration();
+            if (signed.signatureBase64() != null && verifies(signed)) {
+                RiskConfiguration parsed = RiskConfiguration.parse(riskPart(signed.json()));
+                storage.setState(STATE_VERIFIED_CONFIG, parsed.toJson());
+                return parsed;
+            }
+        } catch (KeyServerException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            // incl. RiskConfigurationException: a bad document is as good as none
+            // fall back below
+        }
+        return storage.state(STATE_VERIFIED_CONFIG).map(RiskConfiguration::parse)
+                .orElseGet(RiskConfiguration::vietnamDefault);
+    }
+
+    private boolean verifies(SignedConfiguration signed) {
+        byte[] data = signed.json().getBytes(StandardCharsets.UTF_8);
+        byte[] sig;
+        try {
+            sig = Base64.getDecoder().decode(signed.signatureBase64());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (PublicKey k : trusted) {
+            try {
+                Signature v = Signature.getInstance("SHA256withECDSA");
+                v.initVerify(k);
+                v.update(data);
+                if (v.verify(sig)) {
+                    return true;
+                }
+            } catch (java.security.GeneralSecurityException e) {
+                // try the next key
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The risk part of the server's configuration document {@code {version, risk, scanning, minimumAppVersion}}
+     * (server/README.md); a bare risk configuration is taken as it is.
+     */
+    static String riskPart(String json) {
+        tools.jackson.databind.JsonNode doc = JSON.readTree(json);
+        tools.jackson.databind.JsonNode risk = doc.get("risk");
+        return risk != null && risk.isObject() ? JSON.writeValueAsString(risk) : json;
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 }

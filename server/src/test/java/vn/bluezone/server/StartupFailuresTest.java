@@ -34,4 +34,24 @@ class StartupFailuresTest {
                 .satisfies(t -> assertThat(StartupFailures.describe(t))
                         .startsWith("cannot use the database").doesNotContain("\n"));
     }
+
+    @Test
+    void outOfBoundsKeyServerSettingNamesTheProperty() {
+        for (String[] c : new String[][] {
+                {"--bluezone.keys.submission.max-keys=31", "invalid configuration: bluezone.keys.submission.max-keys"},
+                {"--bluezone.keys.verification.short-code-validity=2h", "short-code-validity must be between"},
+                {"--bluezone.keys.export.schedule=every hour", "bluezone.keys.export.schedule is not a cron expression"},
+                {"--bluezone.keys.rate-limit.client-burst=many", "invalid configuration: bluezone.keys.rate-limit.client-burst"}}) {
+            SpringApplication app = new SpringApplication(BluezoneServer.class);
+            app.setWebApplicationType(WebApplicationType.NONE);
+            Throwable failure = null;
+            try {
+                app.run(c[0], "--bluezone.db.url=jdbc:h2:mem:cfg" + System.nanoTime(), "--logging.level.root=off");
+            } catch (Throwable t) {
+                failure = t;
+            }
+            assertThat(failure).as(c[0]).isNotNull();
+            assertThat(StartupFailures.describe(failure)).as(c[0]).contains(c[1]).doesNotContain("\n");
+        }
+    }
 }

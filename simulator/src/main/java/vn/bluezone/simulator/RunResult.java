@@ -48,9 +48,14 @@ public final class RunResult {
 
     public double[] hoursToWarning = new double[0];
     public double earlyR;
-    public long[] closeContactsByPlace = new long[PlaceKind.values().length];
+    public double[] closeContactsPerPersonByPlace = new double[PlaceKind.values().length];
     public double closeContactsPerPersonDay;
     public double elapsedSeconds;
+    /** With --server: installs registered and heartbeats accepted by the registry (-1: no server). */
+    public int registryRegistered = -1;
+    public long registryHeartbeats = -1;
+    public long registryFailures;
+    public String registryFirstFailure;
 
     /** Not serialised: the contact sample and who used the app, for the CSV. */
     public transient EpisodeSample sample;

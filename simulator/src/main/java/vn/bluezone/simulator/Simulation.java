@@ -23,6 +23,14 @@ import vn.bluezone.simulator.util.Rand;
  * warnings, quarantine) play out in time order from an event queue.
  */
 public final class Simulation {
+    /** Told who uses the app at the start and when each day ends (the registry feed of {@code --server}). */
+    public interface Observer {
+        void start(boolean[] appUsers);
+
+        void dayEnded(int day);
+    }
+
+
     private static final int MINUTES_PER_DAY = 1440;
     private static final long ADOPT = 0x41646F70L;
     private static final long BEHAVE = 0x42656861L;
@@ -51,6 +59,8 @@ public final class Simulation {
     private final RunResult result = new RunResult();
 
     private final int[] confirmedAt;
+    /** When a person's confirmed report was published (their phone is then never warned about earlier contacts). */
+    private final int[] reportedAt;
     private final int[] warnedF1At;
     private final int[] warnedF2At;
     private final int[] facilityUntil;
@@ -67,6 +77,7 @@ public final class Simulation {
     private final int[] candidateMinute;
     private final int[] candidateSource;
     private final IntList hours = new IntList();
+    private Observer observer;
 
     public Simulation(SimulationConfig cfg) {
         this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
@@ -85,13 +96,16 @@ public final class Simulation {
             calibration[i] = (float) (cfg.radio.calibrationSigmaDb() * Rand.gaussian(Rand.hash(cfg.seed, CALIB, i)));
         }
         this.ctx = new DayContext(cfg.seed, n, cfg.radio, calibration, cfg.noiseLevelsDb, cfg.disease.cutoffMetres());
-        this.table = new PairDayTable(n * 4, cfg.noiseLevelsDb.length);
+        this.table = new PairDayTable(n, cfg.noiseLevelsDb.length);
+        // Contact statistics on day 0 look at every pair of a sample of about 20,000 people.
+        this.ctx.statsStride = Math.max(1, n / 20_000);
         this.sample = new EpisodeSample(cfg.sampleRows);
         this.planner = new DayPlanner(pop, ctx, new GatheringProcessor(ctx, table, sample),
                 cfg.populationParameters.randomMeanPerDay());
         this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.confirmedAt = filled(n, Epidemic.NEVER);
+        this.reportedAt = filled(n, Epidemic.NEVER);
         this.warnedF1At = filled(n, Epidemic.NEVER);
         this.warnedF2At = filled(n, Epidemic.NEVER);
         this.facilityUntil = new int[n];
@@ -118,6 +132,11 @@ public final class Simulation {
         int[] a = new int[n];
         Arrays.fill(a, v);
         return a;
+    }
+
+    public Simulation observe(Observer o) {
+        this.observer = o;
+        return this;
     }
 
     public RunResult run(String label, ProgressListener progress) {
@@ -147,15 +166,22 @@ public final class Simulation {
         result.noiseFn = new long[cfg.noiseLevelsDb.length];
 
         seedInfections();
+        if (observer != null) {
+            observer.start(app);
+        }
         for (int day = 0; day < days; day++) {
             ctx.day = day;
             ctx.allPairs = day == 0;
             ctx.noiseCurve = day == 0;
             prepareDay(day);
             table.clear();
+            table.levels(ctx.noiseCurve);
             planner.run(day, status);
             endOfDay(day);
             drainEvents((day + 1) * MINUTES_PER_DAY);
+            if (observer != null) {
+                observer.dayEnded(day);
+            }
             progress.day(label, day + 1, days, (long) n * (day + 1), (System.nanoTime() - t0) / 1e9);
         }
         result.infections = epi.infections();
@@ -239,6 +265,7 @@ public final class Simulation {
         int nearTicks = (cfg.nearMinutesThreshold + Ticks.MINUTES - 1) / Ticks.MINUTES;
         int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
         long closeAll = 0;
+        long[] closeByPlace = new long[result.closeContactsPerPersonByPlace.length];
         candidates.clear();
         for (int s = 0; s < table.capacity(); s++) {
             if (!table.used(s)) {
@@ -248,8 +275,9 @@ public final class Simulation {
             int b = table.b(s);
             boolean truth = table.closeTicks(s) >= closeTicks;
             if (ctx.allPairs && truth) {
-                closeAll++;
-                result.closeContactsByPlace[table.placeKind(s)]++;
+                int ends = (a % ctx.statsStride == 0 ? 1 : 0) + (b % ctx.statsStride == 0 ? 1 : 0);
+                closeAll += ends;
+                closeByPlace[table.placeKind(s)] += ends;
             }
             if (app[a] && app[b]) {
                 boolean detected = table.nearTicks(s) >= nearTicks;
@@ -290,7 +318,11 @@ public final class Simulation {
             }
         }
         if (ctx.allPairs) {
-            result.closeContactsPerPersonDay = 2.0 * closeAll / pop.size;
+            int sampled = (pop.size + ctx.statsStride - 1) / ctx.statsStride;
+            result.closeContactsPerPersonDay = closeAll / (double) sampled;
+            for (int k = 0; k < closeByPlace.length; k++) {
+                result.closeContactsPerPersonByPlace[k] = closeByPlace[k] / (double) sampled;
+            }
         }
         truthLog.store(day, ta, tb);
         detectedLog.store(day, da, db);
@@ -408,6 +440,9 @@ public final class Simulation {
      */
     private void publish(int c, int t, boolean recursive) {
         int today = dayOf(t);
+        if (!recursive && reportedAt[c] == Epidemic.NEVER) {
+            reportedAt[c] = t;
+        }
         stamp++;
         for (int d = Math.max(0, today - 13); d <= today; d++) {
             if (!detectedLog.has(d)) {
@@ -415,7 +450,8 @@ public final class Simulation {
             }
             for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
                 int u = detectedLog.partner(d, k);
-                if (stampDetected[u] == stamp) {
+                if (stampDetected[u] == stamp || reportedAt[u] <= t) {
+                    // As the device does: a phone that reported a case is not warned about contacts before then.
                     continue;
                 }
                 stampDetected[u] = stamp;
@@ -437,7 +473,7 @@ public final class Simulation {
             }
             for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
                 int u = truthLog.partner(d, k);
-                if (stampTruth[u] == stamp) {
+                if (stampTruth[u] == stamp || reportedAt[u] <= t) {
                     continue;
                 }
                 stampTruth[u] = stamp;

@@ -2,6 +2,7 @@ package vn.bluezone.simulator;
 
 import vn.bluezone.simulator.population.Population;
 import vn.bluezone.simulator.population.PopulationBuilder;
+import vn.bluezone.simulator.tracing.RegistryFeed;
 
 /** Entry point used by the CLI and tests: the run with the app, its no-app twin, and an optional sweep. */
 public final class Simulator {
@@ -26,7 +27,18 @@ public final class Simulator {
             }
         }
         Population pop = new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed);
-        RunResult with = new Simulation(cfg, pop).run("with app", progress);
+        Simulation withApp = new Simulation(cfg, pop);
+        RegistryFeed feed = cfg.serverUrl == null ? null : new RegistryFeed(cfg.serverUrl, cfg.commune, cfg.seed);
+        if (feed != null) {
+            withApp.observe(feed);
+        }
+        RunResult with = withApp.run("with app", progress);
+        if (feed != null) {
+            with.registryRegistered = feed.registered();
+            with.registryHeartbeats = feed.heartbeats();
+            with.registryFailures = feed.failures();
+            with.registryFirstFailure = feed.firstFailure();
+        }
         RunResult without = new Simulation(cfg.withAdoption(0), pop).run("without app", progress);
         Sweep sweep = sweepLevels == null ? null : Sweep.run(cfg, sweepLevels, seeds, progress);
         return new SimulationOutcome(cfg, pop, with, without, sweep);

@@ -36,12 +36,29 @@ public final class SimulatedClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same simulated instant seen in another zone (servers ask for their local zone). */
     @Override
     public Clock withZone(ZoneId zone) {
         if (zone.equals(ZoneOffset.UTC)) {
             return this;
         }
-        throw new UnsupportedOperationException("the simulated clock is UTC");
+        SimulatedClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 
     @Override

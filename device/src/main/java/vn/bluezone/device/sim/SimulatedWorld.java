@@ -31,7 +31,12 @@ public final class SimulatedWorld {
     private final List<Phone> phones = new ArrayList<>();
 
     public SimulatedWorld(RadioModel model, long seed, Instant start) {
-        this.clock = new SimulatedClock(start);
+        this(model, seed, new SimulatedClock(start));
+    }
+
+    /** A world on an existing clock (e.g. one a key server in the same JVM also runs on). */
+    public SimulatedWorld(RadioModel model, long seed, SimulatedClock clock) {
+        this.clock = clock;
         this.radio = new SimulatedRadio(model, seed, clock);
         this.seed = seed;
     }

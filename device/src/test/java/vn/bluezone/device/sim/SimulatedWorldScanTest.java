@@ -26,8 +26,11 @@ class SimulatedWorldScanTest {
     private static final Instant T0 = Instant.parse("2021-07-19T08:00:00Z");
     private static final CalibrationTable TABLE = CalibrationTable.shipped();
 
+    private static final String EXPORT_KEY = vn.bluezone.protocol.export.P256Keys.toPem(
+            vn.bluezone.protocol.export.P256Keys.generate().getPublic());
+
     private static DeviceConfig config(String maker, String model) {
-        return DeviceConfig.of("VN", TABLE.lookup(maker, model), "unused-in-this-test");
+        return DeviceConfig.of("VN", TABLE.lookup(maker, model), EXPORT_KEY);
     }
 
     @Test

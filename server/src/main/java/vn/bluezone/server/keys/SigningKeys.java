@@ -56,8 +56,29 @@ public class SigningKeys {
         this.props = props;
     }
 
+    /**
+     * Active keys are read on every certificate check and upload, so they are cached briefly; a rotation made
+     * on another instance is picked up within {@link #CACHE_TTL_MILLIS}.
+     */
+    static final long CACHE_TTL_MILLIS = 30_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(List<StoredKey> keys, long loadedAt) {
+    }
+
     /** Active keys of a purpose, oldest first; creates the first key when there is none. */
     public List<StoredKey> active(String purpose) {
+        long now = System.currentTimeMillis();
+        Cached c = cache.get(purpose);
+        if (c != null && now - c.loadedAt() < CACHE_TTL_MILLIS) {
+            return c.keys();
+        }
+        List<StoredKey> keys = loadActive(purpose);
+        cache.put(purpose, new Cached(keys, now));
+        return keys;
+    }
+
+    private List<StoredKey> loadActive(String purpose) {
         List<StoredKey> keys = query("SELECT * FROM signing_key WHERE purpose = ? AND active = TRUE ORDER BY id", purpose);
         if (keys.isEmpty()) {
             try {
@@ -91,6 +112,7 @@ public class SigningKeys {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("KEY_VERSION_EXISTS", "key version " + keyVersion + " already exists");
         }
+        cache.remove(purpose);
         return current(purpose);
     }
 
@@ -106,6 +128,7 @@ public class SigningKeys {
         if (n == 0) {
             throw ApiException.notFound("KEY_NOT_FOUND", "no active key version " + keyVersion);
         }
+        cache.remove(purpose);
     }
 
     private void create(String purpose, String keyId, String keyVersion) {

@@ -32,6 +32,8 @@ public class DeviceRegistry {
     private static final Pattern PLACE_CODE = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final Pattern DEVICE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final List<String> PLATFORMS = List.of("android", "ios");
+    /** How long an app that lost its first answer may fetch a new secret with its installation id alone. */
+    public static final java.time.Duration RETRY_WINDOW = java.time.Duration.ofHours(24);
 
     private final JdbcTemplate jdbc;
     private final AdministrativeUnits units;
@@ -46,8 +48,26 @@ public class DeviceRegistry {
         this.clock = clock;
     }
 
+    /** Registers a device; a repeat with the same installation id answers as {@link #registerOnce} does. */
     @Transactional
     public RegisteredDevice register(DeviceRegistration r) {
+        return registerOnce(r, null).device();
+    }
+
+    /**
+     * Registers a device, at most once per {@code installationId}. A repeat never counts again (installs, referrals,
+     * places) and returns the first registration's deviceId, installCode and referralCode:
+     * <ul>
+     * <li>with the device's secret presented ({@code presentedSecret}): that secret again; a wrong one is 401;</li>
+     * <li>without it, while the device has sent no heartbeat and is less than {@link #RETRY_WINDOW} old: a new secret
+     * (the old one stops working). This is the app retrying after the first answer was lost: it never received the
+     * secret, so holding the installation id (122 random bits, sent only to us, stored hashed) is the proof;</li>
+     * <li>otherwise 409 ALREADY_REGISTERED: once the app has used its secret, only the secret authenticates it.</li>
+     * </ul>
+     * Fields that differ in the repeat (another commune or referral code) are ignored: the first registration holds.
+     */
+    @Transactional
+    public RegistrationOutcome registerOnce(DeviceRegistration r, String presentedSecret) {
         if (r == null) {
             throw ApiException.badRequest("BAD_REQUEST", "A JSON body is required");
         }
@@ -94,7 +114,14 @@ public class DeviceRegistry {
             throw ApiException.badRequest("BAD_PLACE_CODE", "placeCode is 1 to 32 letters, digits or -");
         }
 
+        String installation = installationHash(r.installationId());
         Instant now = clock.clock().instant();
+        if (installation != null) {
+            Optional<RegistrationOutcome> earlier = recall(installation, presentedSecret, now);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);
         String id = UUID.randomUUID().toString();
         String secret = ShortCodes.secret();
@@ -104,16 +131,83 @@ public class DeviceRegistry {
             String referralCode = ShortCodes.code(REFERRAL_CODE_LENGTH);
             int inserted = jdbc.update("INSERT INTO device (id, secret_hash, platform, app_version, model, "
                             + "commune_code, village_id, install_code, referral_code, referred_by, place_code, "
-                            + "registered_at, registered_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING",
+                            + "registered_at, registered_day, installation_hash) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode, r.villageId(),
-                    installCode, referralCode, referredBy, placeCode, Timestamp.from(now), Date.valueOf(day));
+                    installCode, referralCode, referredBy, placeCode, Timestamp.from(now), Date.valueOf(day),
+                    installation);
             if (inserted == 1) {
                 counters.installed(chainOf(communeCode, r.villageId()), day);
-                return new RegisteredDevice(id, secret, installCode, referralCode);
+                return new RegistrationOutcome(new RegisteredDevice(id, secret, installCode, referralCode), true);
+            }
+            if (installation != null) {
+                // A concurrent registration of the same installation committed first: answer as a repeat.
+                Optional<RegistrationOutcome> earlier = recall(installation, presentedSecret, now);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
             }
         }
         throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CODES_EXHAUSTED", "Could not allocate codes; retry");
+    }
+
+    private static String installationHash(String installationId) {
+        if (installationId == null || installationId.isBlank()) {
+            return null;
+        }
+        String id = installationId.trim().toLowerCase(Locale.ROOT);
+        if (!DEVICE_ID.matcher(id).matches()) {
+            throw ApiException.badRequest("BAD_INSTALLATION_ID",
+                    "installationId is a UUID the app generates once, e.g. 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1f34");
+        }
+        return ShortCodes.hash(id);
+    }
+
+    /** The device an installation registered earlier, answered per {@link #registerOnce}; empty when none. */
+    private Optional<RegistrationOutcome> recall(String installation, String presentedSecret, Instant now) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, secret_hash, install_code, referral_code, "
+                + "registered_at, last_seen_day FROM device WHERE installation_hash = ?", installation);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> d = rows.get(0);
+        String id = (String) d.get("id");
+        String installCode = (String) d.get("install_code");
+        String referralCode = (String) d.get("referral_code");
+        if (presentedSecret != null && !presentedSecret.isBlank()) {
+            if (!MessageDigest.isEqual(((String) d.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
+                    ShortCodes.hash(presentedSecret).getBytes(StandardCharsets.US_ASCII))) {
+                throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_DEVICE_CREDENTIALS",
+                        "Unknown device or wrong device secret");
+            }
+            return Optional.of(new RegistrationOutcome(
+                    new RegisteredDevice(id, presentedSecret, installCode, referralCode), false));
+        }
+        Instant registeredAt = instant(d.get("registered_at"));
+        if (d.get("last_seen_day") == null && registeredAt != null && registeredAt.plus(RETRY_WINDOW).isAfter(now)) {
+            String secret = ShortCodes.secret();
+            int rotated = jdbc.update("UPDATE device SET secret_hash = ? WHERE id = ? AND last_seen_day IS NULL",
+                    ShortCodes.hash(secret), id);
+            if (rotated == 1) {
+                return Optional.of(new RegistrationOutcome(
+                        new RegisteredDevice(id, secret, installCode, referralCode), false));
+            }
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "ALREADY_REGISTERED", "This installation is already registered; "
+                + "send its device secret as 'Authorization: Bearer <deviceSecret>' to get its codes again");
+    }
+
+    private static Instant instant(Object o) {
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Instant t) {
+            return t;
+        }
+        return null;
     }
 
     /** The units a device counts in, country first. */

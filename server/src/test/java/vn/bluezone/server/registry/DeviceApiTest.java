@@ -45,6 +45,33 @@ class DeviceApiTest extends RegistryTestSupport {
     }
 
     @Test
+    void aRepeatedRegistrationAnswersTheSameDevice() throws Exception {
+        String body = "{\"platform\":\"ios\",\"appVersion\":\"4.2.0\",\"installationId\":"
+                + "\"9d1e2f30-4a5b-4c6d-8e7f-a0b1c2d3e4f5\"}";
+        JsonNode first = JsonMapper.builder().build().readTree(mvc.perform(post("/api/v1/devices")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String id = first.get("deviceId").asString();
+        String secret = first.get("deviceSecret").asString();
+        mvc.perform(post("/api/v1/devices/" + id + "/heartbeat").header("Authorization", "Bearer " + secret)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/devices").header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deviceId").value(id))
+                .andExpect(jsonPath("$.deviceSecret").value(secret))
+                .andExpect(jsonPath("$.installCode").value(first.get("installCode").asString()))
+                .andExpect(jsonPath("$.referralCode").value(first.get("referralCode").asString()));
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("ALREADY_REGISTERED"));
+        mvc.perform(post("/api/v1/devices").header("Authorization", "Bearer wrong")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("BAD_DEVICE_CREDENTIALS"));
+        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"platform\":\"ios\",\"appVersion\":\"1\",\"installationId\":\"12345\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("BAD_INSTALLATION_ID"));
+    }
+
+    @Test
     void badRegistrationsAreClear4xx() throws Exception {
         mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"platform\":\"android\",\"appVersion\":\"1\",\"communeCode\":\"46\"}"))

@@ -128,6 +128,66 @@ class DeviceRegistryTest extends RegistryTestSupport {
         assertEquals(1, statistics.figures("VN", DAY0.plusDays(12)).active1d());
     }
 
+    @Test
+    void aRepeatedInstallationIdReturnsTheSameDeviceAndNeverCountsAgain() {
+        LocalDate day = DAY0.plusDays(40); // a day of its own
+        at(day, 9);
+        // installs() is the running total up to the day: compare with the totals before.
+        long before70 = statistics.figures("19870", day).installs();
+        long before73 = statistics.figures("19873", day).installs();
+        String installation = "3F2B8C1E-5D4A-4B6F-9E21-7C0D8A9B1F34";
+        DeviceRegistration r = new DeviceRegistration("android", "4.0.1", null, "19870", null, null, null,
+                installation);
+        RegistrationOutcome first = registry.registerOnce(r, null);
+        assertTrue(first.created());
+        assertEquals(before70 + 1, statistics.figures("19870", day).installs());
+        assertEquals(ShortCodes.hash(installation.toLowerCase()), jdbc.queryForObject(
+                "SELECT installation_hash FROM device WHERE id = ?", String.class, first.device().deviceId()));
+
+        // The first answer was lost: the app retries (same id, in another letter case, with another commune).
+        at(day, 10);
+        RegistrationOutcome retry = registry.registerOnce(new DeviceRegistration("android", "4.0.1", null, "19873",
+                null, null, null, installation.toLowerCase()), null);
+        assertFalse(retry.created());
+        assertEquals(first.device().deviceId(), retry.device().deviceId());
+        assertEquals(first.device().installCode(), retry.device().installCode());
+        assertEquals(first.device().referralCode(), retry.device().referralCode());
+        assertNotEquals(first.device().deviceSecret(), retry.device().deviceSecret());
+        assertCode("BAD_DEVICE_CREDENTIALS", () -> registry.heartbeat(first.device().deviceId(),
+                first.device().deviceSecret(), new Heartbeat(true, null)));
+        assertTrue(registry.heartbeat(retry.device().deviceId(), retry.device().deviceSecret(),
+                new Heartbeat(true, null)).counted());
+
+        // Once the secret was used, only the secret gets the codes back; the repeat never counts.
+        assertCode("ALREADY_REGISTERED", () -> registry.registerOnce(r, null));
+        assertCode("BAD_DEVICE_CREDENTIALS", () -> registry.registerOnce(r, "not-the-secret"));
+        RegistrationOutcome withSecret = registry.registerOnce(r, retry.device().deviceSecret());
+        assertFalse(withSecret.created());
+        assertEquals(retry.device(), withSecret.device());
+        assertEquals(before70 + 1, statistics.figures("19870", day).installs());
+        assertEquals(before73, statistics.figures("19873", day).installs());
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM device WHERE installation_hash = ?", Integer.class,
+                ShortCodes.hash(installation.toLowerCase())));
+        assertCode("BAD_INSTALLATION_ID", () -> registry.registerOnce(new DeviceRegistration("ios", "1", null, null,
+                null, null, null, "not-a-uuid"), null));
+    }
+
+    @Test
+    void withoutAHeartbeatTheRetryWindowClosesAfterADay() {
+        LocalDate day = DAY0.plusDays(50);
+        at(day, 9);
+        long before = statistics.figures("19870", day).installs();
+        DeviceRegistration r = new DeviceRegistration("ios", "1", null, "19870", null, null, null,
+                "0b6d7c1a-93e4-4f0e-8a55-2c7d9e4b1a60");
+        assertTrue(registry.registerOnce(r, null).created());
+        at(day.plusDays(1), 8);
+        assertFalse(registry.registerOnce(r, null).created());
+        at(day.plusDays(1), 10);
+        assertCode("ALREADY_REGISTERED", () -> registry.registerOnce(r, null));
+        assertEquals(before + 1, statistics.figures("19870", day).installs());
+        assertEquals(before + 1, statistics.figures("19870", day.plusDays(1)).installs());
+    }
+
     static void assertCode(String code, Runnable r) {
         ApiException e = assertThrows(ApiException.class, r::run);
         assertEquals(code, e.code(), e.getMessage());

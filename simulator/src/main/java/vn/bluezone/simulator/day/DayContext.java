@@ -15,8 +15,10 @@ public final class DayContext {
     public final double[] noiseLevels;
     public final double cutoffMetres;
     public int day;
-    /** Process every pair (contact statistics and the CSV sample), not only the ones that matter. */
+    /** Process every pair (contact statistics and the CSV sample), not only the ones that matter... */
     public boolean allPairs;
+    /** ...among pairs with an endpoint whose id is a multiple of this (a person sample for large communes). */
+    public int statsStride = 1;
     /** Also accumulate detection at each of {@link #noiseLevels}. */
     public boolean noiseCurve;
     /** Engines mode hooks app-to-app proximity here; null in contacts mode. */

@@ -29,6 +29,7 @@ public final class GatheringProcessor {
     private long[] byFirst = new long[64];
     private int[] lastOf = new int[64];
     private int[] activeList = new int[64];
+    private int[] candidate = new int[64];
 
     public GatheringProcessor(DayContext ctx, PairDayTable table, EpisodeSample sample) {
         this.ctx = ctx;
@@ -45,14 +46,32 @@ public final class GatheringProcessor {
             return;
         }
         ensure(m);
-        // Each member's first and last tick, then a sweep in arrival order: only members whose span meets a
+        // Who can be in a pair that matters? With nobody infectious here (and no statistics wanted), only app
+        // users: everyone else is left out before any position is drawn.
+        boolean everyone = false;
+        for (int i = 0; i < m; i++) {
+            int p = members[i];
+            byte f = ctx.flags[p];
+            everyone |= (f & DayContext.INFECTIOUS) != 0 || (ctx.allPairs && p % ctx.statsStride == 0);
+        }
+        int cands = 0;
+        for (int i = 0; i < m; i++) {
+            if (everyone || (ctx.flags[members[i]] & DayContext.APP) != 0) {
+                candidate[cands++] = i;
+            }
+        }
+        if (cands < 2) {
+            return;
+        }
+        // Each candidate's first and last tick, then a sweep in arrival order: only members whose span meets a
         // segment are examined in it (a market has hundreds of short visits spread over the morning).
         int span0 = Ticks.PER_DAY;
         int span1 = -1;
-        for (int i = 0; i < m; i++) {
+        for (int c = 0; c < cands; c++) {
+            int i = candidate[c];
             int f = firstTick(presence, i * Ticks.WORDS);
             int l = lastTick(presence, i * Ticks.WORDS);
-            byFirst[i] = f < 0 ? Long.MAX_VALUE : ((long) f << 32) | i;
+            byFirst[c] = f < 0 ? Long.MAX_VALUE : ((long) f << 32) | i;
             lastOf[i] = l;
             if (f >= 0) {
                 span0 = Math.min(span0, f);
@@ -62,7 +81,8 @@ public final class GatheringProcessor {
         if (span1 < 0) {
             return;
         }
-        java.util.Arrays.sort(byFirst, 0, m);
+        java.util.Arrays.sort(byFirst, 0, cands);
+        m = cands;
         int next = 0;
         int active = 0;
         for (int seg = span0 / segTicks * segTicks; seg <= span1; seg += segTicks) {
@@ -179,7 +199,8 @@ public final class GatheringProcessor {
         boolean app = (fa & fb & DayContext.APP) != 0;
         boolean inf = ((fa & DayContext.INFECTIOUS) != 0 && (fb & DayContext.SUSCEPTIBLE) != 0)
                 || ((fb & DayContext.INFECTIOUS) != 0 && (fa & DayContext.SUSCEPTIBLE) != 0);
-        if (!app && !inf && !ctx.allPairs) {
+        boolean stats = ctx.allPairs && (a % ctx.statsStride == 0 || b % ctx.statsStride == 0);
+        if (!app && !inf && !stats) {
             return;
         }
         int both = segBits[i] & segBits[j];
@@ -209,7 +230,7 @@ public final class GatheringProcessor {
                 ctx.listener.proximity(a, b, seg, both, d);
             }
         }
-        if (ctx.allPairs && sample != null && !sample.full()
+        if (stats && sample != null && !sample.full()
                 && (Rand.hash(ctx.seed, SAMPLE, key) & 63) == 0) {
             sample.add(kind, placeId, a, b, seg, both, nearBits, d);
         }
@@ -272,6 +293,7 @@ public final class GatheringProcessor {
             byFirst = new long[c];
             lastOf = new int[c];
             activeList = new int[c];
+            candidate = new int[c];
         }
     }
 }

@@ -16,8 +16,9 @@ public final class PairDayTable {
     private short[] first;
     private short[] last;
     private byte[] kind;
-    private int[][] nearByLevel;
+    private int[][] nearByLevel = new int[0][];
     private final int levels;
+    private boolean levelsOn;
     private int size;
     private int mask;
 
@@ -35,9 +36,18 @@ public final class PairDayTable {
         first = new short[cap];
         last = new short[cap];
         kind = new byte[cap];
-        nearByLevel = new int[levels][cap];
+        nearByLevel = levelsOn ? new int[levels][cap] : new int[0][];
         mask = cap - 1;
         size = 0;
+    }
+
+    /** Per-noise-level counters cost 4 bytes per level per slot: they exist only on noise-curve days. */
+    public void levels(boolean on) {
+        if (on == levelsOn) {
+            return;
+        }
+        levelsOn = on;
+        nearByLevel = on ? new int[levels][keys.length] : new int[0][];
     }
 
     public void clear() {
@@ -107,7 +117,7 @@ public final class PairDayTable {
             first[i] = f0[j];
             last[i] = l0[j];
             kind[i] = p0[j];
-            for (int l = 0; l < levels; l++) {
+            for (int l = 0; l < nearByLevel.length; l++) {
                 nearByLevel[l][i] = nl0[l][j];
             }
             size++;

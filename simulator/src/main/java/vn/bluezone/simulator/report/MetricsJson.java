@@ -71,6 +71,15 @@ public final class MetricsJson {
         speed.put("p90HoursFromConfirmationToWarning", Stats.quantile(w.hoursToWarning, 0.9));
         root.put("speed", speed);
 
+        if (w.registryRegistered >= 0) {
+            Map<String, Object> reg = Json.object();
+            reg.put("server", c.serverUrl);
+            reg.put("installsRegistered", w.registryRegistered);
+            reg.put("heartbeatsAccepted", w.registryHeartbeats);
+            reg.put("failures", w.registryFailures);
+            reg.put("firstFailure", w.registryFirstFailure);
+            root.put("registry", reg);
+        }
         root.put("withApp", run(w));
         root.put("withoutApp", run(n));
         if (o.sweep() != null) {
@@ -103,9 +112,9 @@ public final class MetricsJson {
         m.put("closeContactsPerPersonPerDay", w.closeContactsPerPersonDay);
         Map<String, Object> byPlace = Json.object();
         for (PlaceKind k : PlaceKind.values()) {
-            byPlace.put(k.label(), w.closeContactsByPlace[k.ordinal()]);
+            byPlace.put(k.label(), w.closeContactsPerPersonByPlace[k.ordinal()]);
         }
-        m.put("closeContactPairsOnDay0ByPlace", byPlace);
+        m.put("closeContactsPerPersonOnDay0ByPlace", byPlace);
         return m;
     }
 

@@ -62,7 +62,7 @@ class GatheringProcessorTest {
 
     @Test
     void packetLossDropsScans() {
-        RadioModel lossy = new RadioModel(45, 2, 0, 0, 0.5, 2);
+        RadioModel lossy = new RadioModel(50.3, 2.66, 0, 0, 0.5, 2);
         PairDayTable t = stand(1, 600, lossy);
         int near = t.nearTicks(slotOf(t));
         assertEquals(120, t.closeTicks(slotOf(t)));
@@ -79,9 +79,9 @@ class GatheringProcessorTest {
         int heardFar = far.nearTicks(slotOf(far));
         assertEquals(120, near.closeTicks(slotOf(near)));
         assertEquals(0, far.closeTicks(slotOf(far)));
-        // 1.5 m is 2.5 dB inside the 2 m threshold: σ = 12 dB pushes about 42% of scans out.
-        assertEquals(0.58, heardNear / 120.0, 0.12);
-        // 3 m is 3.5 dB beyond it: about 38% of scans are heard as near.
-        assertEquals(0.38, heardFar / 120.0, 0.12);
+        // 1.5 m is 3.3 dB inside the 2 m threshold: σ = 12 dB pushes about 39% of scans out.
+        assertEquals(0.61, heardNear / 120.0, 0.12);
+        // 3 m is 4.7 dB beyond it: about 35% of scans are heard as near.
+        assertEquals(0.35, heardFar / 120.0, 0.12);
     }
 }

@@ -131,7 +131,8 @@ public class RadioService {
     @Transactional
     public RadioAiring recordAiring(long slotId, Instant airedAt, String scriptAsRead, String actor) {
         RadioSlot slot = slot(slotId);
-        Instant when = airedAt == null ? clock.now() : airedAt;
+        // Databases keep microseconds; truncating keeps what is stored equal to what was given.
+        Instant when = (airedAt == null ? clock.now() : airedAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (when.isAfter(clock.now().plusSeconds(300))) {
             throw CampaignProblem.badRequest("AIRED_IN_FUTURE", "an announcement cannot be logged before it airs");
         }
@@ -144,8 +145,7 @@ public class RadioService {
         }
         long id = store.addAiring(slot.communeCode(), slot.id(), slot.templateId(), slot.subjectUnitCode(),
                 slot.location(), when, script, actor, clock.now());
-        return store.airings(slot.communeCode(), when, when.plusNanos(1000)).stream().filter(a -> a.id() == id)
-                .findFirst().orElseThrow();
+        return store.airing(id).orElseThrow();
     }
 
     /** Airings between two Vietnamese calendar days, inclusive. */

@@ -67,6 +67,11 @@ public class RadioStore {
                         ts(recordedAt)));
     }
 
+    public Optional<RadioAiring> airing(long id) {
+        return jdbc.sql("SELECT * FROM campaign_radio_airing WHERE id = ?").param(id).query(RadioStore::airing)
+                .optional();
+    }
+
     /** Airings of a commune with {@code from <= aired_at < to}, oldest first. */
     public List<RadioAiring> airings(String communeCode, Instant from, Instant to) {
         return jdbc.sql("SELECT * FROM campaign_radio_airing WHERE commune_code = ? AND aired_at >= ? "

@@ -1,0 +1,127 @@
+package vn.bluezone.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+import vn.bluezone.device.port.KeyServerClient;
+import vn.bluezone.device.server.HttpKeyServerClient;
+import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.BluezoneServer;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.keys.distribution.ExportService;
+import vn.bluezone.server.keys.verification.VerificationService;
+
+/**
+ * The contact scenario end to end against the real key server ({@code vn.bluezone.server.BluezoneServer}) started
+ * in this JVM on a random port with an in-memory H2 database. Phones talk to it over HTTP with
+ * {@link HttpKeyServerClient}; server and phones run on one simulated clock, so the server's export job (which
+ * publishes keys in hourly batches once their hour is over) runs when the scenario says so. Only the health
+ * officer's code issuing and the export job are called in-process.
+ */
+class DeviceServerE2ETest {
+    private static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2021-07-19T07:00:00Z"));
+    private static ConfigurableApplicationContext server;
+    private static Path dataDir;
+    private static URI base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dataDir = Files.createTempDirectory("bluezone-e2e");
+        String db = "jdbc:h2:mem:e2e" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        server = new SpringApplicationBuilder(BluezoneServer.class)
+                .properties(Map.of("server.port", "0", "bluezone.demo.enabled", "false",
+                        "bluezone.keys.export.enabled", "false", "bluezone.db.url", db, "bluezone.db.user", "sa",
+                        "bluezone.db.password", "", "bluezone.data-dir", dataDir.toString()))
+                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("simulatedClock", Clock.class,
+                        () -> CLOCK))
+                .run();
+        base = URI.create("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (dataDir != null) {
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The real server as the scenario drives it. */
+    private static final class RealServer implements ScenarioServer {
+        private final HttpKeyServerClient client = new HttpKeyServerClient(base);
+        private final String pem;
+        private final Official officer = new Official(1, "e2e-officer", "E2E officer", Role.HEALTH_OFFICER, null,
+                false);
+
+        RealServer() throws KeyServerException {
+            // Trust on install: the app ships with the key the server publishes.
+            this.pem = client.exportPublicKey().pem();
+        }
+
+        @Override
+        public String publicKeyPem() {
+            return pem;
+        }
+
+        @Override
+        public KeyServerClient client() {
+            return client;
+        }
+
+        @Override
+        public String issueCode(ReportType type, LocalDate onset) {
+            return server.getBean(VerificationService.class)
+                    .issue(officer, new VerificationService.IssueRequest(type, onset, null, null)).shortCode();
+        }
+
+        @Override
+        public void publish() {
+            // Keys uploaded now become available at the next whole hour; the job publishes hours that are over.
+            CLOCK.advance(Duration.ofMinutes(65));
+            ExportService.RunSummary r = server.getBean(ExportService.class).runOnce();
+            assertTrue(r.ran() && r.files() > 0, "export job wrote files: " + r);
+        }
+    }
+
+    @Test
+    void f1F2NothingTamperingAndClockSkewAgainstTheRealKeyServer() throws Exception {
+        RealServer real = new RealServer();
+        assertTrue(real.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
+        LocalDate dayD = LocalDate.of(2021, 7, 19);
+        new ContactScenario(real, dayD, 20210719, CLOCK).run(Instant.parse("2021-07-21T10:00:00Z"));
+    }
+
+    @Test
+    void aWrongCodeIsAClearErrorAndNothingIsUploaded() throws Exception {
+        HttpKeyServerClient client = new HttpKeyServerClient(base);
+        KeyServerException e = org.junit.jupiter.api.Assertions.assertThrows(KeyServerException.class,
+                () -> client.verify("00000000"));
+        assertEquals(400, e.status());
+        assertEquals("CODE_INVALID", e.errorCode());
+    }
+}

@@ -1,0 +1,173 @@
+package vn.bluezone.server.campaign.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.bluezone.server.accounts.AccountService;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.campaign.household.HouseholdService;
+import vn.bluezone.server.campaign.household.Progress;
+import vn.bluezone.server.registry.Villages;
+import vn.bluezone.server.support.TestDatabase;
+
+/**
+ * A youth-union volunteer on a phone-sized Chromium window logs in, opens the door-to-door page, picks a village,
+ * records a visit, and sees the household marked visited. Screenshots go to target/browser/campaign-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
+class VolunteerVisitBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "browser");
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        TestDatabase.h2(r);
+    }
+
+    @LocalServerPort int port;
+    @Autowired AccountService accounts;
+    @Autowired Villages villages;
+    @Autowired HouseholdService households;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            System.out.println("skipped: Chromium or chromedriver missing (/usr/bin/chromium, /usr/bin/chromedriver); "
+                    + "install the Debian packages chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Chromium and chromedriver are required");
+        profile = Files.createTempDirectory("bz-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+                "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // A common phone viewport (CSS pixels).
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve("campaign-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(
+                OutputType.BYTES));
+    }
+
+    @Test
+    void volunteerRecordsAVisitOnAPhone() throws Exception {
+        String haLac = villages.create("19873", "thon", "Hà Lạc", "test").code();
+        villages.create("19873", "thon", "An Lộc", "test");
+        households.add("19873", haLac, "Nguyễn Văn An", "Xóm 1, thôn Hà Lạc", 4, 3, "test");
+        households.add("19873", haLac, "Lê Thị Bé", "Xóm 2, thôn Hà Lạc", 3, 1, "test");
+        accounts.create("test", "tnv.halac", "Đoàn viên Hoàng Minh", Role.VOLUNTEER, "19873", "volunteer-pass-1",
+                false);
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get(base + "/console");
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.name("username")).sendKeys("tnv.halac");
+        browser.findElement(By.name("password")).sendKeys("volunteer-pass-1");
+        shot("1-login");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.id("campaign-link")).size() == 1);
+        browser.findElement(By.id("campaign-link")).click();
+        wait.until(d -> d.findElements(By.id("go-visits")).size() == 1);
+        browser.findElement(By.id("go-visits")).click();
+
+        wait.until(d -> d.findElements(By.id("village")).size() == 1);
+        new Select(browser.findElement(By.id("village"))).selectByVisibleText("Thôn Hà Lạc");
+        browser.findElement(By.id("show-village")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#households tbody tr")).size() == 2);
+        shot("2-households");
+        WebElement an = browser.findElements(By.cssSelector("#households tbody tr")).stream()
+                .filter(r -> r.getText().contains("Nguyễn Văn An")).findFirst().orElseThrow();
+        an.findElement(By.cssSelector("a.visit-link")).click();
+
+        wait.until(d -> d.findElements(By.id("visit-form")).size() == 1);
+        // The form fits the phone's width: no sideways scrolling needed to reach Save.
+        long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+        assertThat(scrollWidth).isLessThanOrEqualTo(400);
+        set("smartphonesPresent", "3");
+        set("alreadyInstalled", "1");
+        set("installedNow", "1");
+        set("refused", "1");
+        set("refusalReason", "Máy cũ, không hỗ trợ Bluetooth năng lượng thấp");
+        set("branch", "Chi đoàn thôn Hà Lạc");
+        shot("3-visit-form");
+        browser.findElement(By.id("save")).click();
+
+        wait.until(d -> d.findElements(By.id("flash-info")).size() == 1);
+        shot("4-recorded");
+        assertThat(browser.findElement(By.id("flash-info")).getText()).contains("Đã ghi nhận lần thăm hộ Nguyễn Văn An");
+        WebElement row = browser.findElements(By.cssSelector("#households tbody tr")).stream()
+                .filter(r -> r.getText().contains("Nguyễn Văn An")).findFirst().orElseThrow();
+        assertThat(row.getAttribute("class")).contains("done");
+        assertThat(row.getText()).contains("Thăm lại");
+
+        List<Progress> progress = households.byVillage("19873");
+        Progress ha = progress.stream().filter(p -> p.key().equals(haLac)).findFirst().orElseThrow();
+        assertThat(List.of(ha.households(), ha.visited(), ha.installedNow(), ha.refused()))
+                .containsExactly(2L, 1L, 1L, 1L);
+        assertThat(households.byVolunteer("19873").get(0).key()).isEqualTo("tnv.halac");
+
+        // A bad visit comes back with the message, not an error page.
+        row.findElement(By.cssSelector("a.visit-link")).click();
+        wait.until(d -> d.findElements(By.id("visit-form")).size() == 1);
+        set("smartphonesPresent", "1");
+        set("installedNow", "2");
+        browser.findElement(By.id("save")).click();
+        wait.until(d -> d.findElements(By.id("flash-error")).size() == 1);
+        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("more than the 1 smartphone");
+        shot("5-error");
+    }
+
+    private void set(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+}
