@@ -12,6 +12,9 @@ public final class RunResult {
     public int households;
     public int smartphoneOwners;
     public int appUsers;
+    /** Engines mode: export files the real key server wrote, and exposure checks the engines ran. */
+    public int exportFiles;
+    public long exposureChecks;
     public int days;
 
     public int seedInfections;

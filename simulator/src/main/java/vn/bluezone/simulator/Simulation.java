@@ -78,6 +78,9 @@ public final class Simulation {
     private final int[] candidateSource;
     private final IntList hours = new IntList();
     private Observer observer;
+    /** Engines mode only: real device engines and the key server they talk to. */
+    private vn.bluezone.simulator.engines.EngineTracing engines;
+    private final int[] lastTruthCase;
 
     public Simulation(SimulationConfig cfg) {
         this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
@@ -116,6 +119,7 @@ public final class Simulation {
         this.stampTruth = new int[n];
         this.candidateMinute = filled(n, Epidemic.NEVER);
         this.candidateSource = new int[n];
+        this.lastTruthCase = filled(n, -1);
     }
 
     /** Adopters among smartphone owners: a fixed per-person draw below the rate, so higher rates nest lower ones. */
@@ -145,7 +149,7 @@ public final class Simulation {
         int days = cfg.days;
         result.seed = cfg.seed;
         result.adoption = cfg.adoption;
-        result.mode = "contacts";
+        result.mode = cfg.mode == SimulationConfig.Mode.ENGINES && result.adoption > 0 ? "engines" : "contacts";
         result.population = n;
         result.households = pop.households();
         result.smartphoneOwners = pop.smartphoneOwners();
@@ -169,6 +173,26 @@ public final class Simulation {
         if (observer != null) {
             observer.start(app);
         }
+        if (result.mode.equals("engines")) {
+            engines = new vn.bluezone.simulator.engines.EngineTracing(cfg, app, ctx.calibration, this::engineWarned);
+            ctx.listener = engines.proximity();
+        }
+        try {
+            runDays(label, progress, t0);
+        } finally {
+            if (engines != null) {
+                result.exportFiles = engines.exportFiles();
+                result.exposureChecks = engines.checks();
+                engines.close();
+                ctx.listener = null;
+            }
+        }
+        return finish(t0);
+    }
+
+    private void runDays(String label, ProgressListener progress, long t0) {
+        int n = pop.size;
+        int days = cfg.days;
         for (int day = 0; day < days; day++) {
             ctx.day = day;
             ctx.allPairs = day == 0;
@@ -176,14 +200,29 @@ public final class Simulation {
             prepareDay(day);
             table.clear();
             table.levels(ctx.noiseCurve);
+            if (engines != null) {
+                engines.proximity().clear();
+            }
             planner.run(day, status);
             endOfDay(day);
+            if (engines != null) {
+                // The phones live the day tick by tick; events happen between ticks, in time order.
+                for (int tick = 0; tick < Ticks.PER_DAY; tick++) {
+                    int minute = day * MINUTES_PER_DAY + tick * Ticks.MINUTES;
+                    drainEvents(minute);
+                    engines.tick(day, tick, minute);
+                }
+            }
             drainEvents((day + 1) * MINUTES_PER_DAY);
             if (observer != null) {
                 observer.dayEnded(day);
             }
             progress.day(label, day + 1, days, (long) n * (day + 1), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    private RunResult finish(long t0) {
+        int n = pop.size;
         result.infections = epi.infections();
         result.hoursToWarning = new double[hours.size()];
         for (int i = 0; i < hours.size(); i++) {
@@ -424,6 +463,21 @@ public final class Simulation {
     }
 
     private void upload(int p, int t, boolean recursive) {
+        if (engines != null) {
+            int onsetMinute = epi.onsetMinute(p);
+            if (!engines.upload(p, t, recursive, onsetMinute == Epidemic.NEVER ? t : onsetMinute)) {
+                return;
+            }
+            // The key server makes keys available at the next whole hour and exports an hour once it is over.
+            int available = (t / 60 + 1) * 60;
+            if (recursive) {
+                result.uploadsRecursive++;
+            } else {
+                result.uploadsConfirmed++;
+            }
+            schedule(available + 65, recursive ? EV_PUBLISH_RECURSIVE : EV_PUBLISH_CONFIRMED, p);
+            return;
+        }
         if (recursive) {
             result.uploadsRecursive++;
         } else {
@@ -444,8 +498,12 @@ public final class Simulation {
             reportedAt[c] = t;
         }
         stamp++;
+        if (engines != null) {
+            // The real export job publishes the keys; each phone finds them at its next check (EngineTracing).
+            engines.export(t);
+        }
         for (int d = Math.max(0, today - 13); d <= today; d++) {
-            if (!detectedLog.has(d)) {
+            if (engines != null || !detectedLog.has(d)) {
                 continue;
             }
             for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
@@ -478,6 +536,7 @@ public final class Simulation {
                 }
                 stampTruth[u] = stamp;
                 shouldBeWarned[u] = true;
+                lastTruthCase[u] = c;
                 result.warningPairsTruth++;
                 if (stampDetected[u] == stamp) {
                     result.warningPairsTp++;
@@ -495,12 +554,21 @@ public final class Simulation {
     }
 
     private void warn(int idx, int t) {
-        int u = warnPerson.get(idx);
-        int c = warnCase.get(idx);
-        boolean recursive = warnRecursive.get(idx) == 1;
+        warned(warnPerson.get(idx), warnCase.get(idx), warnRecursive.get(idx) == 1, t);
+    }
+
+    /** A real engine warned its user (engines mode), at the current simulated minute. */
+    private void engineWarned(int u, boolean f2, int t) {
+        int c = lastTruthCase[u];
+        warned(u, c, f2, t);
+    }
+
+    private void warned(int u, int c, boolean recursive, int t) {
         int day = dayOf(t);
         if (!recursive) {
-            hours.add(t - confirmedAt[c]);
+            if (c >= 0 && confirmedAt[c] != Epidemic.NEVER) {
+                hours.add(t - confirmedAt[c]);
+            }
             if (warnedF1At[u] != Epidemic.NEVER) {
                 return;
             }

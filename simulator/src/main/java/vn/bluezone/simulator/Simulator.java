@@ -12,9 +12,12 @@ public final class Simulator {
     public static SimulationOutcome simulate(SimulationConfig cfg, double[] sweepLevels, int seeds,
                                              ProgressListener progress) {
         cfg.validate();
-        if (cfg.mode != SimulationConfig.Mode.CONTACTS) {
-            throw new UnsupportedOperationException(
-                    "mode 'engines' needs the device engine (device/ module), which this build does not have yet");
+        if (cfg.mode == SimulationConfig.Mode.ENGINES && cfg.serverUrl != null) {
+            throw new UnsupportedOperationException("mode 'engines' with --server is not supported yet: it runs its "
+                    + "own key server in the process (issuing codes on a remote server needs an officer's API key)");
+        }
+        if (cfg.mode == SimulationConfig.Mode.ENGINES && sweepLevels != null) {
+            throw new UnsupportedOperationException("--sweep-adoption runs in mode 'contacts' only");
         }
         if (seeds < 1 || seeds > 100) {
             throw new IllegalArgumentException("--seeds must be between 1 and 100, got " + seeds);

@@ -19,7 +19,12 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.server.web.ApiException;
 
@@ -49,8 +54,13 @@ public class SigningKeys {
         }
     }
 
-    public SigningKeys(JdbcClient jdbc, SecureRandom random, Clock clock, KeysProperties props) {
+    private final TransactionTemplate ownTransaction;
+
+    public SigningKeys(JdbcClient jdbc, SecureRandom random, Clock clock, KeysProperties props,
+                       PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.random = random;
         this.clock = clock;
         this.props = props;
@@ -81,14 +91,29 @@ public class SigningKeys {
     private List<StoredKey> loadActive(String purpose) {
         List<StoredKey> keys = query("SELECT * FROM signing_key WHERE purpose = ? AND active = TRUE ORDER BY id", purpose);
         if (keys.isEmpty()) {
-            try {
-                create(purpose, props.signing().keyId(), props.signing().keyVersion());
-            } catch (DuplicateKeyException raced) {
-                // Another instance created the first key at the same moment: use theirs.
+            // The first key is created in its own transaction: a caller's transaction must not be aborted
+            // (PostgreSQL) when another thread or instance created it at the same moment.
+            synchronized (this) {
+                try {
+                    ownTransaction.executeWithoutResult(s -> {
+                        if (query("SELECT * FROM signing_key WHERE purpose = ? AND active = TRUE", purpose).isEmpty()) {
+                            create(purpose, props.signing().keyId(), props.signing().keyVersion());
+                        }
+                    });
+                } catch (DuplicateKeyException raced) {
+                    // Another instance created it: use theirs.
+                }
             }
             keys = query("SELECT * FROM signing_key WHERE purpose = ? AND active = TRUE ORDER BY id", purpose);
         }
         return keys;
+    }
+
+    /** Creates the first keys at start-up, so that requests find them. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void ensureKeys() {
+        active(EXPORT);
+        active(CERTIFICATE);
     }
 
     public List<StoredKey> all(String purpose) {

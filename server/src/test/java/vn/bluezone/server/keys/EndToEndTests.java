@@ -213,6 +213,18 @@ abstract class EndToEndTests {
 
     @Test
     @Order(3)
+    void rebuildingABatchGivesTheSamePaddedKeySet() throws Exception {
+        Set<String> before = keyStrings(download("VN", publishedKey("v1")));
+        // Forget the published batches (as after losing the blob store); padding stays persisted.
+        jdbc.update("DELETE FROM export_file");
+        jdbc.update("DELETE FROM export_batch");
+        assertThat(json(send("POST", "/api/v1/admin/exports/run", null, Map.of("X-Api-Key", adminKey)), 200)
+                .get("batches").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(keyStrings(download("VN", publishedKey("v1")))).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
     void rotationSignsNewFilesWithEveryActiveKey() throws Exception {
         json(send("POST", "/api/v1/admin/signing-keys/rotate", Map.of("keyVersion", "v2"), Map.of("X-Api-Key", adminKey)), 201);
         List<DeviceKeys.Key> later = DeviceKeys.dailyKeys(clock.instant(), 2);
@@ -238,7 +250,7 @@ abstract class EndToEndTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badExportRequestsAreJson4xx() throws Exception {
         assertThat(json(send("GET", "/api/v1/exports/XYZ/index.txt", null, Map.of()), 400).get("error").asString())
                 .isEqualTo("INVALID_REGION");
@@ -257,7 +269,7 @@ abstract class EndToEndTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void retentionDeletesKeysAndFilesOlderThanFourteenDays() throws Exception {
         assertThat(storedKeys()).isGreaterThan(0);
         String index = new String(send("GET", "/api/v1/exports/VN/index.txt", null, Map.of()).body(), StandardCharsets.UTF_8);

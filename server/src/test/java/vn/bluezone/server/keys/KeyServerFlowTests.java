@@ -233,6 +233,14 @@ abstract class KeyServerFlowTests {
         submit(keys, cert2, DeviceKeys.hmacKey(), false).andExpect(jsonPath("$.error").value("HMAC_MISMATCH"));
         assertThat(storedKeys()).isEqualTo(before);
         submit(keys, cert2, hmacKey, false).andExpect(jsonPath("$.insertedExposures").value(3));
+
+        // A valid certificate without the server's issue record (another verification server sharing the key)
+        // is checked by its signature, then recorded: still single use.
+        List<DeviceKeys.Key> other = DeviceKeys.dailyKeys(clock.instant(), 2);
+        String cert3 = certificateFor(other, hmacKey, ReportType.CONFIRMED_TEST);
+        jdbc.update("DELETE FROM issued_certificate WHERE used_at IS NULL");
+        submit(other, cert3, hmacKey, false).andExpect(jsonPath("$.insertedExposures").value(2));
+        submit(other, cert3, hmacKey, false).andExpect(jsonPath("$.error").value("CERTIFICATE_USED"));
     }
 
     @Test
@@ -283,7 +291,7 @@ abstract class KeyServerFlowTests {
     void chaffIsAnsweredLikeARealUploadAndStoresNothing() throws Exception {
         List<DeviceKeys.Key> keys = DeviceKeys.dailyKeys(clock.instant(), 14);
         long before = storedKeys();
-        long certsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM used_certificate", Long.class);
+        long certsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM issued_certificate WHERE used_at IS NOT NULL", Long.class);
         String body = submit(keys, "chaff-certificate", DeviceKeys.hmacKey(), true).andExpect(status().isOk())
                 .andExpect(jsonPath("$.insertedExposures").value(14))
                 .andExpect(jsonPath("$.results.length()").value(14))
@@ -294,7 +302,7 @@ abstract class KeyServerFlowTests {
         assertThat(JSON.readTree(body).properties().stream().map(Map.Entry::getKey).toList())
                 .containsExactly("insertedExposures", "results", "padding");
         assertThat(storedKeys()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM used_certificate", Long.class)).isEqualTo(certsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM issued_certificate WHERE used_at IS NOT NULL", Long.class)).isEqualTo(certsBefore);
     }
 
     @Test

@@ -72,7 +72,7 @@ public class RetentionService {
             }
             OffsetDateTime nowT = now.atOffset(ZoneOffset.UTC);
             jdbc.update("DELETE FROM verification_token WHERE expires_at < ?", nowT);
-            jdbc.update("DELETE FROM used_certificate WHERE expires_at < ?", nowT.minusDays(1));
+            jdbc.update("DELETE FROM issued_certificate WHERE expires_at < ?", nowT.minusDays(1));
             int codes = jdbc.update("DELETE FROM verification_code WHERE issued_at < ?", cutoff);
             if (keys + batches + codes > 0) {
                 log.info("retention: deleted {} keys, {} batches ({} files), {} codes", keys, batches, files.size(), codes);

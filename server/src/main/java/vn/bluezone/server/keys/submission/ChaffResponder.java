@@ -58,9 +58,11 @@ public class ChaffResponder {
 
     /** Random padding for every answer, real or chaff. */
     public String padding() {
-        int len = cfg.minPaddingBytes() + random.nextInt(cfg.maxPaddingBytes() - cfg.minPaddingBytes());
+        // Padding is noise inside TLS: it needs no secrecy, so a fast generator spares the shared SecureRandom.
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        int len = cfg.minPaddingBytes() + r.nextInt(cfg.maxPaddingBytes() - cfg.minPaddingBytes());
         byte[] b = new byte[len];
-        random.nextBytes(b);
+        r.nextBytes(b);
         return Base64.getEncoder().encodeToString(b);
     }
 

@@ -44,14 +44,19 @@ public class CertificateSigner {
                          String tekmac, Instant expiresAt) {
     }
 
-    public String sign(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region, String tekmac,
+    /** A freshly signed certificate and its JWT id. */
+    public record Signed(String jwt, String jti) {
+    }
+
+    public Signed sign(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region, String tekmac,
                        Instant expiresAt) {
         SigningKeys.StoredKey key = keys.current(SigningKeys.CERTIFICATE);
         Instant now = clock.instant();
+        String jti = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(props.signing().certificateIssuer())
                 .audience(AUDIENCE)
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(jti)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .claim("reportType", reportType.name())
@@ -70,7 +75,20 @@ public class CertificateSigner {
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign certificate", e);
         }
-        return jwt.serialize();
+        return new Signed(jwt.serialize(), jti);
+    }
+
+    /**
+     * The claims of a certificate whose authenticity the caller established otherwise (it matches the record
+     * the server made when issuing it); parsing only, no signature check.
+     */
+    public Claims claimsOfRecorded(String certificate) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(certificate);
+            return claims(jwt.getJWTClaimsSet());
+        } catch (ParseException | RuntimeException e) {
+            throw invalid("the certificate is not a valid signed token");
+        }
     }
 
     /** Checks signature, issuer, audience and expiry; distinct stable codes for invalid and expired. */
@@ -110,12 +128,26 @@ public class CertificateSigner {
         if (!clock.instant().isBefore(exp)) {
             throw ApiException.badRequest("CERTIFICATE_EXPIRED", "the certificate has expired; verify again");
         }
+        return claims(c);
+    }
+
+    private static Claims claims(JWTClaimsSet c) {
         try {
             return new Claims(c.getJWTID(), ReportType.valueOf(c.getStringClaim("reportType")),
                     date(c.getStringClaim("symptomDate")), date(c.getStringClaim("testDate")),
-                    c.getStringClaim("region"), c.getStringClaim("tekmac"), exp);
+                    c.getStringClaim("region"), c.getStringClaim("tekmac"), c.getExpirationTime().toInstant());
         } catch (ParseException | RuntimeException e) {
             throw invalid("the certificate's claims are malformed");
+        }
+    }
+
+    /** Hex SHA-256 of the whole token, as recorded at issue. */
+    public static String tokenHash(String certificate) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(certificate.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -288,8 +288,11 @@ public class VerificationService {
             throw ApiException.badRequest("TOKEN_USED", "the token was already used");
         }
         Instant exp = now.plus(cfg.certificateValidity());
-        String jwt = signer.sign(t.type(), t.symptom(), t.test(), t.region(), Base64.getEncoder().encodeToString(mac), exp);
-        return new IssuedCertificate(jwt, exp);
+        CertificateSigner.Signed signed = signer.sign(t.type(), t.symptom(), t.test(), t.region(),
+                Base64.getEncoder().encodeToString(mac), exp);
+        jdbc.sql("INSERT INTO issued_certificate (jti, token_hash, expires_at) VALUES (?, ?, ?)")
+                .params(signed.jti(), CertificateSigner.tokenHash(signed.jwt()), odt(exp)).update();
+        return new IssuedCertificate(signed.jwt(), exp);
     }
 
     /** Digits only for short codes (spaces and dashes ignored); upper case for long codes. */

@@ -1,0 +1,158 @@
+package vn.bluezone.simulator.engines;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import vn.bluezone.device.calibration.CalibrationTable;
+import vn.bluezone.device.exposure.WarningLevel;
+import vn.bluezone.device.report.PendingReport;
+import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.sim.RadioModel;
+import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.simulator.SimulationConfig;
+import vn.bluezone.simulator.day.Ticks;
+import vn.bluezone.simulator.util.Rand;
+
+/**
+ * Tracing by real phones (engines mode): an {@link InProcessKeyServer} and one {@link EnginePhones} engine per app
+ * user on one simulated clock. A confirmed case's phone gets a health officer's code, verifies it and uploads its
+ * keys over HTTP; the export job runs at simulated times; each phone checks for new export files every few hours
+ * at its own phase, downloads and verifies the signed files and matches them itself; its warnings come back
+ * through the engine's notifier.
+ */
+public final class EngineTracing implements AutoCloseable {
+    /** Day 0 of every run (a Monday, as the day planner assumes); phones and server read time from here. */
+    public static final Instant DAY0 = Instant.parse("2021-07-19T00:00:00Z");
+    private static final long CHECK = 0x43686563L;
+
+    /** Told (person, F2?, simulated minute) when a phone warns its user. */
+    public interface Warned {
+        void warned(int person, boolean f2, int minute);
+    }
+
+    private final SimulationConfig cfg;
+    private final SimulatedClock clock = new SimulatedClock(DAY0);
+    private final InProcessKeyServer server;
+    private final EnginePhones phones;
+    private final ProximityBuffer proximity = new ProximityBuffer();
+    private final int[] checkPhase;
+    private final int[] filesSeen;
+    private int files;
+    private long checks;
+    private int minute;
+
+    public EngineTracing(SimulationConfig cfg, boolean[] appUser, float[] calibrationError, Warned warned) {
+        this.cfg = cfg;
+        this.server = new InProcessKeyServer(clock);
+        try {
+            // The table average calibration for every phone; per-phone residual error comes from calibrationError.
+            RadioModel radio = RadioModel.defaults().withPathLoss(cfg.radio.referenceLossDb(), cfg.radio.pathLossExponent())
+                    .withShadowingSigma(cfg.radio.shadowingSigmaDb()).withPacketLoss(cfg.radio.packetLoss());
+            if (cfg.radio.shadowingSigmaDb() == 0) {
+                // A noiseless channel has no fast fading either.
+                radio = new RadioModel(radio.referenceLossDb(), radio.pathLossExponent(), 0, radio.shadowingCoherence(),
+                        0, radio.packetLossProbability(), radio.sensitivityDbm(), radio.advertisingInterval());
+            }
+            this.phones = new EnginePhones(cfg.seed, appUser, calibrationError, radio,
+                    CalibrationTable.shipped().lookup("unknown", "unknown"), server.exportPublicKeyPem(), clock,
+                    server.client(), (person, w) -> warned.warned(person, w.level() == WarningLevel.F2, minute));
+        } catch (KeyServerException | RuntimeException e) {
+            server.close();
+            throw new IllegalStateException("engines mode: the in-process key server did not answer: " + e.getMessage(), e);
+        }
+        int n = phones.size();
+        this.checkPhase = new int[n];
+        this.filesSeen = new int[n];
+        int interval = cfg.checkIntervalMinutes;
+        for (int s = 0; s < n; s++) {
+            int phase = (int) (Rand.uniform(Rand.hash(cfg.seed, CHECK, phones.person(s))) * interval);
+            checkPhase[s] = phase / Ticks.MINUTES * Ticks.MINUTES;
+        }
+    }
+
+    public ProximityBuffer proximity() {
+        return proximity;
+    }
+
+    public int exportFiles() {
+        return files;
+    }
+
+    public long checks() {
+        return checks;
+    }
+
+    public static Instant at(int minute) {
+        return DAY0.plus(Duration.ofMinutes(minute));
+    }
+
+    private void moveTo(int m) {
+        if (m > minute) {
+            minute = m;
+            clock.set(at(m));
+        }
+    }
+
+    /** One 5-minute tick: beacons and scans of every phone, then the checks due at this minute. */
+    public void tick(int day, int tick, int m) {
+        moveTo(m);
+        phones.day(day, proximity);
+        phones.tick(tick, at(minute));
+        int interval = cfg.checkIntervalMinutes;
+        for (int s = 0; s < phones.size(); s++) {
+            if (Math.floorMod(m - checkPhase[s], interval) >= Ticks.MINUTES) {
+                continue;
+            }
+            // A phone whose last check saw every file written so far would download only the index and find
+            // nothing new; skipping that request changes no outcome and spares the in-process server.
+            if (filesSeen[s] == files) {
+                continue;
+            }
+            filesSeen[s] = files;
+            checks++;
+            try {
+                phones.engine(s).checkExposures();
+            } catch (KeyServerException e) {
+                throw new IllegalStateException("engines mode: exposure check failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * A case's phone reports: the health officer issues a code, the phone verifies it, the user consents, the
+     * phone uploads. Answers whether the upload was accepted.
+     */
+    public boolean upload(int person, int m, boolean recursive, int onsetMinute) {
+        moveTo(m);
+        var engine = phones.engineOf(person);
+        if (engine == null) {
+            return false;
+        }
+        LocalDate onset = LocalDate.ofInstant(at(Math.min(onsetMinute, m)), ZoneOffset.UTC);
+        String code = server.issueCode(recursive ? ReportType.RECURSIVE : ReportType.CONFIRMED_TEST, onset);
+        try {
+            PendingReport pending = engine.report().verify(code);
+            engine.report().uploadWithConsent(pending);
+            return true;
+        } catch (KeyServerException e) {
+            throw new IllegalStateException("engines mode: upload failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the server's export job at this simulated minute. */
+    public void export(int m) {
+        moveTo(m);
+        files += server.export();
+    }
+
+    @Override
+    public void close() {
+        try {
+            phones.close();
+        } finally {
+            server.close();
+        }
+    }
+}

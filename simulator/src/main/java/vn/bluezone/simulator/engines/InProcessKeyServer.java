@@ -1,0 +1,90 @@
+package vn.bluezone.simulator.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import vn.bluezone.device.server.HttpKeyServerClient;
+import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.BluezoneServer;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.keys.distribution.ExportService;
+import vn.bluezone.server.keys.verification.VerificationService;
+
+/**
+ * The real key server ({@link BluezoneServer}) started in this process on a random port, on the simulation's clock
+ * and an in-memory H2 database, with its export scheduler off: the simulation runs the export job at simulated
+ * times. Phones talk to it over HTTP; only the health officer's code issuing and the export job are called
+ * in-process (a simulated health officer account, as the station's officer would use the console).
+ */
+public final class InProcessKeyServer implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final URI base;
+    private final Official officer = new Official(1, "sim-officer", "Simulated health officer", Role.HEALTH_OFFICER,
+            null, false);
+
+    public InProcessKeyServer(SimulatedClock clock) {
+        try {
+            this.dataDir = Files.createTempDirectory("bluezone-sim-server");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String db = "jdbc:h2:mem:sim" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        // Command-line arguments, not builder properties: those are defaults that application.yml overrides.
+        this.context = new SpringApplicationBuilder(BluezoneServer.class)
+                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("simulatedClock", Clock.class,
+                        () -> clock))
+                .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
+                        "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
+                        "--bluezone.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN");
+        this.base = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/");
+    }
+
+    public URI baseUri() {
+        return base;
+    }
+
+    public HttpKeyServerClient client() {
+        return new HttpKeyServerClient(base);
+    }
+
+    /** The export signing key, as the app ships it (trust on install). */
+    public String exportPublicKeyPem() throws KeyServerException {
+        return client().exportPublicKey().pem();
+    }
+
+    /** A health officer's code for a confirmed case or a recursive report. */
+    public String issueCode(ReportType type, LocalDate onset) {
+        return context.getBean(VerificationService.class)
+                .issue(officer, new VerificationService.IssueRequest(type, onset, null, null)).shortCode();
+    }
+
+    /** Runs the export job now (it publishes the complete hours that have keys); answers the files written. */
+    public int export() {
+        return context.getBean(ExportService.class).runOnce().files();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        try (var walk = Files.walk(dataDir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}
