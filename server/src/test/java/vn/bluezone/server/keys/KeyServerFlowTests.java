@@ -374,6 +374,29 @@ abstract class KeyServerFlowTests {
     }
 
     @Test
+    void consolePageIssuesAndExpiresCodes() throws Exception {
+        String name = "console" + ADDRESS.incrementAndGet();
+        accounts.create("test", name, "Trạm Y tế", Role.HEALTH_OFFICER, "01", "officer-password", false);
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(name).password("officer-password")).andReturn().getRequest().getSession(false);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String page = mvc.perform(post("/console/codes").session(session).with(csrf)
+                        .param("reportType", "CONFIRMED_TEST").param("testDate", today().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"secret\">(\\d{8})<").matcher(page);
+        assertThat(m.find()).as(page).isTrue();
+        String id = jdbc.queryForObject("SELECT public_id FROM verification_code WHERE issued_by = ?", String.class, name);
+        assertThat(page).contains("UNCLAIMED");
+        mvc.perform(post("/console/codes/" + id + "/expire").session(session).with(csrf))
+                .andExpect(status().is3xxRedirection());
+        verify(m.group(1)).andExpect(jsonPath("$.error").value("CODE_EXPIRED"));
+        mvc.perform(post("/console/codes").session(session).param("reportType", "CONFIRMED_TEST"))
+                .andExpect(status().isForbidden()); // no CSRF token
+        mvc.perform(get("/console/codes").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void limiterStopsAGuessingLoop() throws Exception {
         String attacker = "203.0.113.77";
         JsonNode real = issueCode(ReportType.CONFIRMED_TEST);
