@@ -48,14 +48,15 @@ class DeviceServerE2ETest {
         dataDir = Files.createTempDirectory("bluezone-e2e");
         String db = "jdbc:h2:mem:e2e" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        // Command-line arguments, not builder properties: those are defaults that application.yml overrides,
-        // which would put the test on the file database in ./data.
+        // Command-line arguments: they win over application.yml (builder "properties" would not).
         server = new SpringApplicationBuilder(BluezoneServer.class)
                 .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("simulatedClock", Clock.class,
                         () -> CLOCK))
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
                         "--bluezone.data-dir=" + dataDir);
+        assertTrue(server.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getURL()
+                .startsWith("jdbc:h2:mem:e2e"), "the test uses its own in-memory database");
         base = URI.create("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/");
     }
 

@@ -124,18 +124,22 @@ public class HouseholdService {
             Function<String, String> cell = c -> columns.get(c) < row.size() ? row.get(columns.get(c)) : "";
             String village = villages.get(CsvLines.fold(cell.apply("village")));
             if (village == null) {
-                errors.add(new ImportError(line, "village '" + cell.apply("village") + "' is not a village of this "
-                        + "commune"));
+                errors.add(new ImportError(line, "UNKNOWN_VILLAGE", "village", cell.apply("village"),
+                        "village '" + cell.apply("village") + "' is not a village of this commune"));
                 continue;
             }
+            String column = "head";
             try {
-                String head = Fields.required(cell.apply("head"), "head of household", 200);
-                String address = Fields.required(cell.apply("address"), "address", 500);
-                int members = count(number(cell.apply("members"), "members"), "members", 1);
-                int phones = count(number(cell.apply("smartphones"), "smartphones"), "smartphones", 0);
+                String head = Fields.required(cell.apply(column), "head of household", 200);
+                column = "address";
+                String address = Fields.required(cell.apply(column), "address", 500);
+                column = "members";
+                int members = count(number(cell.apply(column), "members"), "members", 1);
+                column = "smartphones";
+                int phones = count(number(cell.apply(column), "smartphones"), "smartphones", 0);
                 good.add(new Object[] {village, head, address, members, phones});
             } catch (CampaignProblem p) {
-                errors.add(new ImportError(line, p.getMessage()));
+                errors.add(new ImportError(line, p.code(), column, cell.apply(column), p.getMessage()));
             }
         }
         if (!errors.isEmpty()) {

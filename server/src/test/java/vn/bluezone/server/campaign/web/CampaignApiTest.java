@@ -60,6 +60,8 @@ class CampaignApiTest {
     @Autowired Villages villages;
     @Autowired CampaignClock clock;
     @Autowired CohortRetentionJob retention;
+    @Autowired vn.bluezone.server.campaign.demo.CampaignDemoData campaignDemo;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     String haLac;
     String tanMy;
@@ -355,6 +357,20 @@ class CampaignApiTest {
         JsonNode totals = call(get("/api/v1/admin/campaign/communes/" + QN + "/desk-totals"), xa, null, 200);
         assertThat(totals.get("perDesk").get(0).get("installs").asLong()).isEqualTo(5);
         assertThat(totals.get("perDeskAndDay").get(0).get("day").asString()).isEqualTo(today.toString());
+    }
+
+    @Test
+    void noDemoLeavesTheCampaignEmpty() throws Exception {
+        // --no-demo sets bluezone.demo.enabled=false, as this class does: no campaign demo data at all.
+        assertThat(campaignDemo.isLoaded()).isFalse();
+        for (String table : List.of("campaign_cohort_person", "campaign_household", "campaign_place",
+                "campaign_referrer")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE created_by = 'demo'",
+                    Long.class)).as(table).isZero();
+        }
+        assertThat(mvc.perform(get("/console/campaign").session(login("xa.qn"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("demo-banner");
     }
 
     @Test

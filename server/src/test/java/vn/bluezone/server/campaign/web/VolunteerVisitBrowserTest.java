@@ -161,8 +161,84 @@ class VolunteerVisitBrowserTest {
         set("installedNow", "2");
         browser.findElement(By.id("save")).click();
         wait.until(d -> d.findElements(By.id("flash-error")).size() == 1);
-        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("more than the 1 smartphone");
+        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("nhiều hơn số điện thoại thông minh có mặt");
         shot("5-error");
+    }
+
+    /**
+     * A commune official records a directive with two tasks, writes a radio template with a mistake and sees the
+     * message, pastes a CSV with a bad row and sees it listed by row number, then switches the page to English.
+     */
+    @Test
+    void officialUsesTheNewFormsInBothLanguages() throws Exception {
+        villages.create("19873", "thon", "Phước Lý", "test");
+        accounts.create("test", "xa.forms", "UBND xã Quảng Ngạn", Role.COMMUNE, "19873", "official-pass-12", false);
+        browser.manage().window().setSize(new Dimension(1024, 1400));
+        String base = "http://localhost:" + port;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base + "/console/campaign/directives");
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.name("username")).sendKeys("xa.forms");
+        browser.findElement(By.name("password")).sendKeys("official-pass-12");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.id("directive-form")).size() == 1);
+
+        java.time.LocalDate today = java.time.LocalDate.now(vn.bluezone.server.campaign.CampaignClock.VIETNAM);
+        set("d-number", "21/KH-UBND");
+        date("d-issuedOn", today.minusDays(2));
+        set("d-issuingBody", "UBND xã Quảng Ngạn");
+        set("d-subject", "Cài đặt Bluezone cho người đến từ nơi khác");
+        new Select(browser.findElement(By.id("t-body-0"))).selectByValue("YOUTH_UNION");
+        set("t-assignee-0", "Chi đoàn thôn Phước Lý");
+        set("t-title-0", "Đến từng hộ có người từ nơi khác đến");
+        date("t-deadline-0", today.plusDays(4));
+        new Select(browser.findElement(By.id("t-body-1"))).selectByValue("POLICE");
+        set("t-title-1", "Đối chiếu danh sách tạm trú");
+        date("t-deadline-1", today.plusDays(2));
+        shot("6-directive-form");
+        browser.findElement(By.id("d-save")).click();
+        wait.until(d -> d.findElements(By.id("tasks")).size() == 1);
+        assertThat(browser.findElement(By.id("flash-info")).getText()).contains("Đã ghi nhận văn bản 21/KH-UBND");
+        assertThat(browser.findElements(By.cssSelector("#tasks tbody tr"))).hasSize(2);
+        shot("7-directive");
+
+        browser.get(base + "/console/campaign/radio");
+        wait.until(d -> d.findElements(By.id("template-form")).size() == 1);
+        set("template-title", "Nhắc cài đặt");
+        set("template-body", "{don_vi} đã có {so_nguoi} người cài đặt.");
+        browser.findElement(By.cssSelector("#template-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.id("flash-error")).size() == 1);
+        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("số liệu tự điền không tồn tại");
+        assertThat(browser.findElement(By.id("template-title")).getAttribute("value")).isEqualTo("Nhắc cài đặt");
+        shot("8-radio-template-error");
+
+        browser.get(base + "/console/campaign/visits");
+        wait.until(d -> d.findElements(By.id("import-form")).size() == 1);
+        set("import-csv", "thon,chu_ho,dia_chi,nhan_khau,dien_thoai_thong_minh\nPhước Lý,Võ Văn Tư,Xóm 1,4,2\n"
+                + "Phước Lý,Đặng Thị Năm,Xóm 2,0,1\n");
+        browser.findElement(By.id("import-save")).click();
+        wait.until(d -> d.findElements(By.id("problems")).size() == 1);
+        assertThat(browser.findElement(By.id("problems")).getText()).contains("Dòng 3: nhân khẩu “0”");
+        shot("9-import-error");
+        set("import-csv", "thon,chu_ho,dia_chi,nhan_khau,dien_thoai_thong_minh\nPhước Lý,Võ Văn Tư,Xóm 1,4,2\n"
+                + "Phước Lý,Đặng Thị Năm,Xóm 2,3,1\n");
+        browser.findElement(By.id("import-save")).click();
+        wait.until(d -> d.findElements(By.id("flash-info")).size() == 1);
+        assertThat(browser.findElement(By.id("flash-info")).getText()).isEqualTo("Đã nhập 2 hộ.");
+
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(d -> d.findElements(By.id("household-form")).size() == 1
+                && d.findElement(By.tagName("h1")).getText().startsWith("Door to door"));
+        assertThat(browser.findElement(By.id("household-form")).getText()).contains("Head of household", "Members");
+        shot("10-visits-english");
+        browser.findElement(By.id("lang-vi")).click();
+        wait.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Đến từng nhà"));
+    }
+
+    /** Types a date into an input of type date the way the browser's locale expects, through its value. */
+    private void date(String id, java.time.LocalDate day) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1]", id, day.toString());
     }
 
     private void set(String id, String value) {

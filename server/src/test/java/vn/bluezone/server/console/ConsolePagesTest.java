@@ -1,0 +1,124 @@
+package vn.bluezone.server.console;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.bluezone.server.accounts.AccountService;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.registry.RegistryTestSupport;
+
+/** The statistics pages render in Vietnamese by default and in English on request; forms work and are audited. */
+@AutoConfigureMockMvc
+class ConsolePagesTest extends RegistryTestSupport {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void account() {
+        if (accounts.find("pages.national").isEmpty()) {
+            accounts.create("test", "pages.national", null, Role.NATIONAL, null, "a-long-test-password", false);
+            accounts.create("test", "pages.xa", null, Role.COMMUNE, "19897", "a-long-test-password", false);
+        }
+    }
+
+    UserDetails as(String u) {
+        return accounts.loadUserByUsername(u);
+    }
+
+    @Test
+    void nationalDashboardListsTheProvincesInVietnameseThenEnglish() throws Exception {
+        String html = mvc.perform(get("/console/statistics/VN").with(user(as("pages.national"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Xếp hạng các đơn vị trực thuộc")))
+                .andExpect(content().string(containsString("Tỉnh Thừa Thiên Huế")))
+                .andExpect(content().string(containsString("/vendor/chartjs/chart.umd.min.js")))
+                .andReturn().getResponse().getContentAsString();
+        // 63 province rows (links into each province), each flagged under the floor with no installs yet
+        assertEquals(63, html.split("<td><a href=\"/console/statistics/\\d\\d\\?day=").length - 1);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/console/statistics/VN?lang=en").session(session).with(user(as("pages.national"))))
+                .andExpect(content().string(containsString("Ranking of the units below")))
+                .andExpect(content().string(not(containsString("Xếp hạng các đơn vị trực thuộc"))));
+        // the chart library is served by the application itself
+        mvc.perform(get("/vendor/chartjs/chart.umd.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
+    void exportsAreSpreadsheetsOfTheRanking() throws Exception {
+        MvcResult csv = mvc.perform(get("/console/statistics/477/export.csv").with(user(as("pages.national"))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(".csv")))
+                .andReturn();
+        String text = new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFFHạng,code,Đơn vị"), text.substring(0, 40));
+        assertTrue(text.contains("Xã Quảng Ngạn"));
+        byte[] xlsx = mvc.perform(get("/console/statistics/477/export.xlsx").with(user(as("pages.national"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            // title, header, 11 communes of Quảng Điền, the district itself
+            assertEquals(1 + 1 + 11 + 1, wb.getSheetAt(0).getPhysicalNumberOfRows());
+        }
+    }
+
+    @Test
+    void importErrorsAreShownWithRowNumbersAndNothingIsSaved() throws Exception {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM denominator", Long.class);
+        MockMultipartFile file = new MockMultipartFile("file", "dan-so.csv", "text/csv",
+                "ma_don_vi,ngay,dan_so\n19897,2021-01-01,9000\n19897,2021-13-01,9000\n19897,2021-02-01,chín\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        MvcResult r = mvc.perform(multipart("/console/statistics/19897/denominators/import").file(file)
+                .with(csrf()).with(user(as("pages.xa")))).andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get("/console/statistics/19897/denominators").flashAttrs(r.getFlashMap()).with(user(as("pages.xa"))))
+                .andExpect(content().string(containsString("Không nhập gì cả: tệp có 2 lỗi.")))
+                .andExpect(content().string(containsString("Dòng 3: &quot;2021-13-01&quot; không phải là ngày")))
+                .andExpect(content().string(containsString("Dòng 4: &quot;chín&quot; không phải là số nguyên")));
+        assertEquals(before, jdbc.queryForObject("SELECT COUNT(*) FROM denominator", Long.class));
+
+        MockMultipartFile good = new MockMultipartFile("file", "dan-so.csv", "text/csv",
+                "ma_don_vi,ngay,dan_so\n19897,2021-01-01,9000\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/console/statistics/19897/denominators/import").file(good)
+                .with(csrf()).with(user(as("pages.xa")))).andExpect(status().is3xxRedirection());
+        assertEquals(before + 1, jdbc.queryForObject("SELECT COUNT(*) FROM denominator", Long.class));
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'denominator.import' "
+                + "AND actor = 'pages.xa'", Long.class));
+    }
+
+    @Test
+    void communeOfficialCreatesVillages() throws Exception {
+        mvc.perform(post("/console/statistics/19897/villages").param("kind", "to-dan-pho").param("name", "Trung Đông")
+                .with(csrf()).with(user(as("pages.xa")))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/console/statistics/19897/villages").with(user(as("pages.xa"))))
+                .andExpect(content().string(containsString("Tổ dân phố Trung Đông")));
+        mvc.perform(get("/console/statistics/19897").with(user(as("pages.xa"))))
+                .andExpect(content().string(containsString("Tổ dân phố Trung Đông")));
+        assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'village.create' "
+                + "AND actor = 'pages.xa'", Long.class));
+    }
+}
