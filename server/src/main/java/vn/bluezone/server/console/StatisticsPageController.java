@@ -238,7 +238,9 @@ public class StatisticsPageController {
     private String rankingJson(Ranking ranking, Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<UnitFigures> rows = ranking.children();
-        m.put("names", rows.stream().map(f -> f.unit().name()).toList());
+        // Short names keep the chart narrow; a village's short name is often just its number ("2" of "Thôn 2").
+        m.put("names", rows.stream().map(f -> f.unit().level() == UnitLevel.VILLAGE
+                ? f.unit().fullName() : f.unit().name()).toList());
         m.put("rates", rows.stream().map(UnitFigures::populationRate).toList());
         m.put("underFloor", rows.stream().map(UnitFigures::underFloor).toList());
         m.put("underTarget", rows.stream().map(UnitFigures::underTarget).toList());
