@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.cohort;
 
 import java.util.Locale;
+import vn.bluezone.server.campaign.CampaignChoice;
 
 /** Groups of people whom the health authorities require to install (section 1 of the campaign issue). */
 public enum CohortKind {
@@ -26,17 +27,10 @@ public enum CohortKind {
     }
 
     public String label(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? en : vi;
+        return CampaignChoice.label(locale, vi, en);
     }
 
     public static CohortKind parse(String s) {
-        if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("cohort is required");
-        }
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown cohort '" + s + "'");
-        }
+        return CampaignChoice.parse(CohortKind.class, s, "cohort");
     }
 }

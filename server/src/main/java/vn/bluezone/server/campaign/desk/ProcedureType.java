@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.desk;
 
 import java.util.Locale;
+import vn.bluezone.server.campaign.CampaignChoice;
 
 /** Administrative procedures during which a one-stop desk helps people install. */
 public enum ProcedureType {
@@ -28,13 +29,6 @@ public enum ProcedureType {
     }
 
     public static ProcedureType parse(String s) {
-        if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("procedure type is required");
-        }
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown procedure type '" + s + "'");
-        }
+        return CampaignChoice.parse(ProcedureType.class, s, "procedure type");
     }
 }

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.directive;
 
 import java.util.Locale;
+import vn.bluezone.server.campaign.CampaignChoice;
 
 /** The bodies a commune letter assigns campaign tasks to. */
 public enum TaskBody {
@@ -30,17 +31,10 @@ public enum TaskBody {
     }
 
     public String label(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? en : vi;
+        return CampaignChoice.label(locale, vi, en);
     }
 
     public static TaskBody parse(String s) {
-        if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("body is required");
-        }
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown body '" + s + "'");
-        }
+        return CampaignChoice.parse(TaskBody.class, s, "body");
     }
 }

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.place;
 
 import java.util.Locale;
+import vn.bluezone.server.campaign.CampaignChoice;
 
 /** Kinds of public places where the commune letter asks for posters (section 4 of the campaign issue). */
 public enum PlaceKind {
@@ -30,17 +31,10 @@ public enum PlaceKind {
     }
 
     public String label(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? en : vi;
+        return CampaignChoice.label(locale, vi, en);
     }
 
     public static PlaceKind parse(String s) {
-        if (s == null || s.isBlank()) {
-            throw new IllegalArgumentException("place kind is required");
-        }
-        try {
-            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown place kind '" + s + "'");
-        }
+        return CampaignChoice.parse(PlaceKind.class, s, "place kind");
     }
 }
