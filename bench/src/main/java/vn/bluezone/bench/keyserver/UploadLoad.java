@@ -27,13 +27,17 @@ import javax.crypto.spec.SecretKeySpec;
 import vn.bluezone.protocol.EnIntervalNumber;
 
 /**
- * Load generator for the key server: real uploads of 14 keys each, submitted with a plain java.net.http client
+ * Load generator for the key server: real uploads of 14 keys each, submitted over plain Java sockets
  * to a server on this machine (loopback only), bounded in count and time. Certificates are prepared first
  * (code → verify → certificate, not timed); then the uploads are timed: uploads/s, p50 and p99 latency.
  * Baseline in the same run: the same number of requests of the same size to the same endpoint that the server
  * rejects before any crypto or database work (no certificate), so the ratio isolates the upload's own cost.
  *
- * <pre>bench/upload-load --url http://127.0.0.1:8080 --api-key bz_... --uploads 5000 --concurrency 16 --seconds 60</pre>
+ * <pre>bench/upload-load --url http://127.0.0.1:8080 --api-key bz_... --uploads 5000 --concurrency 16 --seconds 60
+ *     [--server-pid PID]</pre>
+ * The timed phases send prepared request bytes over one kept-alive connection per worker
+ * ({@link KeepAliveConnection}) and report the CPU used per request by the generator, and, when the server's
+ * process id is given (Linux), by the server and by all PostgreSQL processes.
  * The API key must belong to a HEALTH_OFFICER or ADMIN; start the server with
  * BLUEZONE_KEYS_RATE_LIMIT_ENABLED=false (the preparation verifies thousands of codes from one address).
  */
@@ -47,6 +51,7 @@ public final class UploadLoad {
     private final URI base;
     private final String apiKey;
     private final HttpClient http;
+    private long serverPid = -1;
 
     UploadLoad(URI base, String apiKey) {
         this.base = base;
@@ -59,14 +64,16 @@ public final class UploadLoad {
     }
 
     /** Figures of one timed phase. */
-    record Phase(String name, int requests, int failures, double seconds, long p50Micros, long p99Micros) {
+    record Phase(String name, int requests, int failures, double seconds, long p50Micros, long p99Micros,
+                 CpuMeter.Used cpu) {
         double perSecond() {
             return requests / seconds;
         }
 
         String line() {
             return String.format(Locale.ROOT, "%-9s %7d requests %5d failed %8.1f/s  p50 %6.1f ms  p99 %6.1f ms",
-                    name, requests, failures, perSecond(), p50Micros / 1000.0, p99Micros / 1000.0);
+                    name, requests, failures, perSecond(), p50Micros / 1000.0, p99Micros / 1000.0)
+                    + cpu.perRequest(requests);
         }
     }
 
@@ -76,6 +83,7 @@ public final class UploadLoad {
         int uploads = 2000;
         int concurrency = 16;
         int seconds = 60;
+        long serverPid = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -83,6 +91,7 @@ public final class UploadLoad {
                 case "--uploads" -> uploads = Integer.parseInt(args[++i]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--server-pid" -> serverPid = Long.parseLong(args[++i]);
                 default -> fail("unknown option " + args[i]);
             }
         }
@@ -103,6 +112,7 @@ public final class UploadLoad {
             fail("the load generator only targets a server on this machine (loopback), not " + base.getHost());
         }
         UploadLoad load = new UploadLoad(base, apiKey);
+        load.serverPid = serverPid;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             long t0 = System.nanoTime();
@@ -187,34 +197,38 @@ public final class UploadLoad {
     }
 
     Phase run(String name, List<String> bodies, int expectedStatus, ExecutorService pool, int maxSeconds) throws Exception {
-        long[] latencies = new long[bodies.size()];
+        List<byte[]> requests = new ArrayList<>(bodies.size());
+        for (String b : bodies) {
+            requests.add(KeepAliveConnection.post(base, "api/v1/diagnosis-keys", b));
+        }
+        long[] latencies = new long[requests.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         int workers = ((java.util.concurrent.ThreadPoolExecutor) pool).getCorePoolSize();
+        CpuMeter cpu = CpuMeter.start(serverPid);
         long start = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             fs.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < bodies.size() && System.nanoTime() < deadline) {
-                    long t = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/v1/diagnosis-keys"))
-                                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != expectedStatus) {
+                try (KeepAliveConnection c = new KeepAliveConnection(base)) {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests.size() && System.nanoTime() < deadline) {
+                        long t = System.nanoTime();
+                        try {
+                            KeepAliveConnection.Response r = c.send(requests.get(i));
+                            if (r.status() != expectedStatus && failures.getAndIncrement() < 3) {
+                                System.err.println(name + ": HTTP " + r.status() + " " + r.text());
+                            }
+                        } catch (Exception e) {
                             if (failures.getAndIncrement() < 3) {
-                                System.err.println(name + ": HTTP " + r.statusCode() + " " + r.body());
+                                System.err.println(name + ": " + e);
                             }
                         }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
+                        latencies[i] = (System.nanoTime() - t) / 1000;
+                        done.incrementAndGet();
                     }
-                    latencies[i] = (System.nanoTime() - t) / 1000;
-                    done.incrementAndGet();
                 }
                 return null;
             }));
@@ -223,10 +237,11 @@ public final class UploadLoad {
             f.get();
         }
         double secs = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Used used = cpu.stop();
         int n = done.get();
         long[] measured = Arrays.copyOf(Arrays.stream(latencies).filter(l -> l > 0).toArray(), n);
         Arrays.sort(measured);
-        return new Phase(name, n, failures.get(), secs, percentile(measured, 0.50), percentile(measured, 0.99));
+        return new Phase(name, n, failures.get(), secs, percentile(measured, 0.50), percentile(measured, 0.99), used);
     }
 
     static long percentile(long[] sorted, double p) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import vn.bluezone.server.db.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import vn.bluezone.server.campaign.Fields;
  */
 @Service
 public class PlaceService {
+    private final Savepoints savepoints;
     /** No 0/O, 1/I/L: a code printed on a poster must survive being typed by hand. */
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int CODE_LENGTH = 6;
@@ -44,7 +46,8 @@ public class PlaceService {
     private final PosterGenerator posters;
 
     public PlaceService(JdbcClient jdbc, Areas areas, DeviceDirectory devices, CampaignClock clock,
-            CampaignProperties properties, PosterGenerator posters) {
+            CampaignProperties properties, PosterGenerator posters, Savepoints savepoints) {
+        this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.areas = areas;
         this.devices = devices;
@@ -77,9 +80,9 @@ public class PlaceService {
                 continue;
             }
             try {
-                long id = insert(jdbc.sql("INSERT INTO campaign_place (code, commune_code, village_code, kind, name, "
+                long id = savepoints.attempt(() -> insert(jdbc.sql("INSERT INTO campaign_place (code, commune_code, village_code, kind, name, "
                         + "contact, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(code, communeCode, village, k.name(), n, c, actor, ts(clock.now())));
+                        .params(code, communeCode, village, k.name(), n, c, actor, ts(clock.now()))));
                 return place(id);
             } catch (DuplicateKeyException e) {
                 // another place took the code at the same moment; draw again
@@ -135,8 +138,8 @@ public class PlaceService {
                 .params(place.id(), today).update();
         if (updated == 0) {
             try {
-                jdbc.sql("INSERT INTO campaign_place_view (place_id, view_day, views) VALUES (?, ?, 1)")
-                        .params(place.id(), today).update();
+                savepoints.attempt(() -> jdbc.sql("INSERT INTO campaign_place_view (place_id, view_day, views) "
+                        + "VALUES (?, ?, 1)").params(place.id(), today).update());
             } catch (DuplicateKeyException e) {
                 jdbc.sql("UPDATE campaign_place_view SET views = views + 1 WHERE place_id = ? AND view_day = ?")
                         .params(place.id(), today).update();

@@ -25,6 +25,7 @@ import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.RandomSecrets;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.audit.AuditLog;
+import vn.bluezone.server.db.Savepoints;
 import vn.bluezone.server.keys.KeySecrets;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.web.ApiException;
@@ -51,9 +52,12 @@ public class VerificationService {
     private final AreaScope scope;
     private final CertificateSigner signer;
     private final ZoneId zone;
+    private final Savepoints savepoints;
 
     public VerificationService(JdbcClient jdbc, KeySecrets secrets, KeysProperties props, SecureRandom random,
-                               Clock clock, AuditLog audit, AreaScope scope, CertificateSigner signer) {
+                               Clock clock, AuditLog audit, AreaScope scope, CertificateSigner signer,
+                               Savepoints savepoints) {
+        this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.cfg = props.verification();
@@ -125,14 +129,15 @@ public class VerificationService {
             String shortCode = RandomSecrets.fromAlphabet(random, "0123456789", SHORT_CODE_DIGITS);
             String longCode = RandomSecrets.fromAlphabet(random, RandomSecrets.UNAMBIGUOUS, LONG_CODE_LENGTH);
             try {
-                jdbc.sql("""
+                // In a savepoint: on PostgreSQL a duplicate would otherwise abort the whole transaction.
+                savepoints.attempt(() -> jdbc.sql("""
                         INSERT INTO verification_code (public_id, short_code_hash, long_code_hash, report_type,
                             symptom_date, test_date, region, issued_by, issued_at, short_expires_at, long_expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, secrets.codeHash(shortCode), secrets.codeHash(longCode), req.reportType().code(),
                                 req.symptomDate(), req.testDate(), region, officer.username(), odt(now), odt(shortExp),
                                 odt(longExp))
-                        .update();
+                        .update());
             } catch (DuplicateKeyException collision) {
                 // An earlier code (even a used one) had the same digits: draw again. 10^8 codes make this rare.
                 if (attempt >= 5) {
