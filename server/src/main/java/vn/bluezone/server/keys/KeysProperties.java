@@ -74,7 +74,8 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
             @Min(1) @Max(14) @DefaultValue("14") int maxKeyAgeDays,
             @Min(1) @Max(3) @DefaultValue("3") int maxKeysPerStartInterval,
             @Min(0) @Max(16_384) @DefaultValue("256") int minPaddingBytes,
-            @Min(1) @Max(65_536) @DefaultValue("2048") int maxPaddingBytes) {
+            @Min(1) @Max(65_536) @DefaultValue("2048") int maxPaddingBytes,
+            @Min(1) @Max(1_000) @DefaultValue("64") int commitBatch) {
         public Submission {
             if (maxPaddingBytes <= minPaddingBytes) {
                 throw new IllegalArgumentException("bluezone.keys.submission.max-padding-bytes must exceed min-padding-bytes");

@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
                 "too many attempts; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 
+    /** The server cannot take the request now (overload, shutting down); the client should retry shortly. */
+    public static ApiException serviceUnavailable(String code, String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, message, 5);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -177,6 +177,56 @@ abstract class KeyServerFlowTests {
 
     // ---- tests ----
 
+    /**
+     * Uploads arriving together are committed in shared transactions (GroupCommit): each is stored exactly once,
+     * and a certificate sent twice at the same moment is redeemed once; the other copy gets CERTIFICATE_USED
+     * without failing the uploads it was grouped with.
+     */
+    @Test
+    void concurrentUploadsAreEachStoredOnceAndAReplayIsRefused() throws Exception {
+        int n = 8;
+        List<List<DeviceKeys.Key>> keySets = new ArrayList<>();
+        List<byte[]> hmacKeys = new ArrayList<>();
+        List<String> certs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keySets.add(DeviceKeys.dailyKeys(clock.instant(), 14));
+            hmacKeys.add(DeviceKeys.hmacKey());
+            certs.add(certificateFor(keySets.get(i), hmacKeys.get(i), ReportType.CONFIRMED_TEST));
+        }
+        long before = storedKeys();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n + 1);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i <= n; i++) {
+                int k = i == n ? 0 : i; // the last request replays the first upload
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    var r = submit(keySets.get(k), certs.get(k), hmacKeys.get(k), false).andReturn().getResponse();
+                    return r.getStatus() + " " + r.getContentAsString();
+                }));
+            }
+            start.countDown();
+            int ok = 0;
+            int used = 0;
+            for (var a : answers) {
+                String r = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.startsWith("200 ")) {
+                    assertThat(JSON.readTree(r.substring(4)).get("insertedExposures").asInt()).isEqualTo(14);
+                    ok++;
+                } else {
+                    assertThat(r).startsWith("400 ").contains("CERTIFICATE_USED");
+                    used++;
+                }
+            }
+            assertThat(ok).isEqualTo(n);
+            assertThat(used).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storedKeys() - before).isEqualTo(14L * n);
+    }
+
     @Test
     void codeTokenCertificateUploadStoresFourteenKeys() throws Exception {
         JsonNode code = issueCode(officerKey, Map.of("reportType", "CONFIRMED_TEST",

@@ -14,7 +14,8 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.keys.KeysProperties;
@@ -37,9 +38,13 @@ public class SubmissionService {
     private final Clock clock;
     private final ChaffResponder chaff;
     private final KeyValidator validator;
+    private final GroupCommit groupCommit;
+    private final TransactionTemplate tx;
 
     public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
-                             ChaffResponder chaff) {
+                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions) {
+        this.groupCommit = groupCommit;
+        this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.certificates = certificates;
         this.props = props;
@@ -48,8 +53,44 @@ public class SubmissionService {
         this.validator = new KeyValidator(props.submission());
     }
 
-    @Transactional
+    /**
+     * Fast path first: a certificate that parses, whose HMAC matches these keys, is redeemed against its issue
+     * record together with storing the keys, in a transaction shared with concurrent uploads
+     * ({@link GroupCommit}). Anything else (no record, used, expired, forged, HMAC mismatch) takes the full path
+     * in a transaction of its own, which tells the cases apart with their stable codes.
+     */
     public SubmissionApi.Response submit(SubmissionApi.Request req) {
+        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
+        if (keys != null && !keys.isEmpty() && keys.size() <= props.submission().maxKeys() && req.certificate() != null
+                && !req.certificate().isBlank()) {
+            SubmissionApi.Response fast = fastPath(req, decodeHmacKey(req.hmacKey()), clock.instant());
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return tx.execute(s -> fullPath(req));
+    }
+
+    private SubmissionApi.Response fastPath(SubmissionApi.Request req, byte[] hmacKey, Instant now) {
+        String certificate = req.certificate().trim();
+        CertificateSigner.Claims cert;
+        byte[] expected;
+        try {
+            cert = certificates.claimsOfRecorded(certificate);
+            expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
+        } catch (ApiException | IllegalArgumentException e) {
+            return null;
+        }
+        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries(req)))) {
+            return null;
+        }
+        KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
+        boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
+                now.atOffset(ZoneOffset.UTC), rows(outcome.accepted(), cert, now)));
+        return stored ? response(req, outcome) : null;
+    }
+
+    private SubmissionApi.Response fullPath(SubmissionApi.Request req) {
         List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
         if (keys == null || keys.isEmpty()) {
             throw ApiException.badRequest("NO_KEYS", "temporaryExposureKeys must hold 1 to " + props.submission().maxKeys() + " keys");
@@ -64,11 +105,7 @@ public class SubmissionService {
         Instant now = clock.instant();
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
-        List<KeyHmac.Entry> entries = new ArrayList<>(keys.size());
-        for (SubmissionApi.KeyJson k : keys) {
-            entries.add(k == null ? new KeyHmac.Entry(null, null, null, null)
-                    : new KeyHmac.Entry(k.key(), k.rollingStartIntervalNumber(), k.rollingPeriod(), k.transmissionRisk()));
-        }
+        List<KeyHmac.Entry> entries = entries(req);
         byte[] expected;
         try {
             expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
@@ -81,8 +118,24 @@ public class SubmissionService {
         }
 
         KeyValidator.Outcome outcome = validator.validate(keys, EnIntervalNumber.of(now));
-        store(outcome.accepted(), cert, now);
+        List<Object[]> rows = rows(outcome.accepted(), cert, now);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
+        }
+        return response(req, outcome);
+    }
 
+    private static List<KeyHmac.Entry> entries(SubmissionApi.Request req) {
+        List<KeyHmac.Entry> entries = new ArrayList<>(req.temporaryExposureKeys().size());
+        for (SubmissionApi.KeyJson k : req.temporaryExposureKeys()) {
+            entries.add(k == null ? new KeyHmac.Entry(null, null, null, null)
+                    : new KeyHmac.Entry(k.key(), k.rollingStartIntervalNumber(), k.rollingPeriod(), k.transmissionRisk()));
+        }
+        return entries;
+    }
+
+    private SubmissionApi.Response response(SubmissionApi.Request req, KeyValidator.Outcome outcome) {
+        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
         List<SubmissionApi.KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             String reason = outcome.reasons()[i];
@@ -102,9 +155,7 @@ public class SubmissionService {
         String hash = CertificateSigner.tokenHash(certificate);
         CertificateSigner.Claims claims = certificates.claimsOfRecorded(certificate);
         OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
-        if (claims.jti() != null && jdbc.update("""
-                UPDATE issued_certificate SET used_at = ?
-                WHERE jti = ? AND token_hash = ? AND used_at IS NULL AND expires_at > ?""", t, claims.jti(), hash, t) == 1) {
+        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, claims.jti(), hash, t) == 1) {
             return claims;
         }
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws
@@ -122,10 +173,7 @@ public class SubmissionService {
         return verified;
     }
 
-    private void store(List<KeyValidator.Valid> keys, CertificateSigner.Claims cert, Instant now) {
-        if (keys.isEmpty()) {
-            return;
-        }
+    private List<Object[]> rows(List<KeyValidator.Valid> keys, CertificateSigner.Claims cert, Instant now) {
         // Privacy: creation times are kept only to the hour.
         Instant createdHour = now.truncatedTo(ChronoUnit.HOURS);
         OffsetDateTime created = createdHour.atOffset(ZoneOffset.UTC);
@@ -142,10 +190,7 @@ public class SubmissionService {
             rows.add(new Object[] {k.keyData(), k.rollingStart(), k.rollingPeriod(), k.transmissionRisk(), type.code(),
                     daysSinceOnset(k.rollingStart(), onset), cert.region(), created, available.atOffset(ZoneOffset.UTC)});
         }
-        jdbc.batchUpdate("""
-                INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
-                    days_since_onset, region, created_at, available_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return rows;
     }
 
     static Integer daysSinceOnset(int rollingStart, LocalDate onset) {
