@@ -8,6 +8,7 @@ import java.util.Objects;
 import vn.bluezone.device.calibration.DeviceCalibration;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.scan.DutyCycle;
+import vn.bluezone.device.update.AppVersion;
 
 /**
  * What a phone is configured with at install time.
@@ -16,10 +17,13 @@ import vn.bluezone.device.scan.DutyCycle;
  * @param calibration this phone model's BLE calibration (transmit power into the metadata, RSSI correction)
  * @param trustedExportKeysPem P-256 public keys (PEM) that may sign export files and the configuration; a file
  *                             signed by none of them is rejected
+ * @param dutyCycle the scan duty cycle until the key server's signed configuration sets another one
  * @param retention how long sightings and keys are kept (14 days)
+ * @param appVersion the version of the app embedding the engine (like {@code 1.2.0}), compared with the key
+ *                   server's {@code minimumAppVersion}; defaults to {@link DeviceEngine#VERSION}
  */
 public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCalibration calibration,
-                           List<String> trustedExportKeysPem, Locale locale, Duration retention) {
+                           List<String> trustedExportKeysPem, Locale locale, Duration retention, String appVersion) {
     public DeviceConfig {
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
@@ -35,6 +39,13 @@ public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCali
         if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(21)) > 0) {
             throw new IllegalArgumentException("retention must be 1..21 days, was " + retention);
         }
+        appVersion = AppVersion.parse(appVersion == null ? DeviceEngine.VERSION : appVersion).text();
+    }
+
+    /** Without an app version: the engine's own ({@link DeviceEngine#VERSION}). */
+    public DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCalibration calibration,
+                        List<String> trustedExportKeysPem, Locale locale, Duration retention) {
+        this(regions, dutyCycle, calibration, trustedExportKeysPem, locale, retention, DeviceEngine.VERSION);
     }
 
     public static DeviceConfig of(String region, DeviceCalibration calibration, String trustedExportKeyPem) {
@@ -43,10 +54,16 @@ public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCali
     }
 
     public DeviceConfig withDutyCycle(DutyCycle d) {
-        return new DeviceConfig(regions, d, calibration, trustedExportKeysPem, locale, retention);
+        return new DeviceConfig(regions, d, calibration, trustedExportKeysPem, locale, retention, appVersion);
     }
 
     public DeviceConfig withLocale(Locale l) {
-        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, l, retention);
+        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, l, retention, appVersion);
+    }
+
+    /** @throws IllegalArgumentException when {@code version} is not like {@code 1.2.0} */
+    public DeviceConfig withAppVersion(String version) {
+        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, locale, retention,
+                AppVersion.parse(version).text());
     }
 }

@@ -14,6 +14,7 @@ import vn.bluezone.device.port.ScanListener;
 import vn.bluezone.device.port.Scanner;
 import vn.bluezone.device.radio.ReceivedPacket;
 import vn.bluezone.device.report.ReportFlow;
+import vn.bluezone.device.scan.DutyCycle;
 import vn.bluezone.device.scan.ScanCollector;
 import vn.bluezone.device.scan.ScanSchedule;
 import vn.bluezone.device.store.DeviceStorage;
@@ -24,8 +25,13 @@ import vn.bluezone.device.store.PurgeResult;
  * from an alarm); the engine rotates keys and the advertisement, runs the duty-cycled scans and stores what they
  * heard. {@link #checkExposures()} downloads new export files and warns the user; {@link #report()} is the flow
  * for a confirmed case. {@link #purge()} applies the 14-day retention (call it daily).
+ * {@link #refreshConfiguration()} (also part of every exposure check) applies the key server's signed
+ * configuration: risk rule, scan duty cycle, minimum app version.
  */
 public final class DeviceEngine implements AutoCloseable {
+    /** The engine's own version: an app that does not give its version ({@link DeviceConfig#appVersion}) has it. */
+    public static final String VERSION = "1.0.0";
+
     private final DeviceConfig config;
     private final Clock clock;
     private final Advertiser advertiser;
@@ -35,6 +41,7 @@ public final class DeviceEngine implements AutoCloseable {
     private final ScanSchedule schedule;
     private final ReportFlow reportFlow;
     private final ExposureChecker checker;
+    private final ServerConfiguration settings;
 
     public DeviceEngine(DeviceConfig config, Clock clock, Advertiser advertiser, Scanner scanner,
                         DeviceStorage storage, Notifier notifier, KeyServerClient server, SecureRandom random) {
@@ -44,12 +51,15 @@ public final class DeviceEngine implements AutoCloseable {
         this.scanner = Objects.requireNonNull(scanner);
         this.storage = Objects.requireNonNull(storage);
         this.rotation = new KeyRotation(storage, clock, random, config.calibration().txPower());
+        // The duty cycle the server set before a restart, else the app's.
+        this.settings = new ServerConfiguration(config, clock, storage, server, notifier, this::useDutyCycle);
+        DutyCycle dutyCycle = settings.dutyCycle();
         // A random phase within the period spreads phones' scans over time.
-        long periodMs = config.dutyCycle().period().toMillis();
-        this.schedule = new ScanSchedule(config.dutyCycle(),
+        long periodMs = dutyCycle.period().toMillis();
+        this.schedule = new ScanSchedule(dutyCycle,
                 clock.instant().plusMillis(Math.floorMod(random.nextLong(), periodMs)));
         this.reportFlow = new ReportFlow(server, storage, rotation, clock, random);
-        this.checker = new ExposureChecker(config, clock, storage, server, notifier);
+        this.checker = new ExposureChecker(config, clock, storage, server, notifier, settings);
     }
 
     public DeviceConfig config() {
@@ -66,6 +76,15 @@ public final class DeviceEngine implements AutoCloseable {
 
     public ScanSchedule scanSchedule() {
         return schedule;
+    }
+
+    private void useDutyCycle(DutyCycle d) {
+        schedule.change(d);
+    }
+
+    /** The scan duty cycle in force: the key server's once its signed configuration set one, else the app's. */
+    public DutyCycle dutyCycle() {
+        return schedule.dutyCycle();
     }
 
     /** Rotates and scans as due. */
@@ -89,7 +108,7 @@ public final class DeviceEngine implements AutoCloseable {
         if (!schedule.takeIfDue(now)) {
             return false;
         }
-        Duration window = config.dutyCycle().window();
+        Duration window = schedule.dutyCycle().window();
         ScanCollector collector = new ScanCollector();
         scanner.scan(window, new ScanListener() {
             @Override
@@ -106,7 +125,17 @@ public final class DeviceEngine implements AutoCloseable {
         return true;
     }
 
-    /** Downloads new export files, verifies, matches, scores, and warns. */
+    /**
+     * Fetches the key server's configuration and applies it if its signature verifies: risk rule, scan duty cycle
+     * (from the next scan on, kept across restarts), and the minimum app version (the user is told once per
+     * required version). {@link #checkExposures()} does this too; call this alone to apply a new duty cycle
+     * without downloading export files. Never throws for an unreachable server: the result says what happened.
+     */
+    public ConfigurationRefresh refreshConfiguration() {
+        return settings.refresh();
+    }
+
+    /** Applies the server's configuration, downloads new export files, verifies, matches, scores, and warns. */
     public ExposureCheckResult checkExposures() throws vn.bluezone.device.server.KeyServerException {
         return checker.check();
     }

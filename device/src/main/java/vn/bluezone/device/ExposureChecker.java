@@ -1,18 +1,13 @@
 package vn.bluezone.device;
 
-import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +23,9 @@ import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.port.Notifier;
 import vn.bluezone.device.report.ReportFlow;
+import vn.bluezone.device.scan.DutyCycle;
+import vn.bluezone.device.scan.DutyCycleHistory;
 import vn.bluezone.device.server.KeyServerException;
-import vn.bluezone.device.server.SignedConfiguration;
 import vn.bluezone.device.store.DeviceStorage;
 import vn.bluezone.device.store.Sighting;
 import vn.bluezone.protocol.EnIntervalNumber;
@@ -53,8 +49,9 @@ import vn.bluezone.protocol.risk.ScanInstance;
 /**
  * One exposure check, all on the phone:
  * <ol>
- *   <li>the risk configuration from the server, used only if its signature verifies with a trusted key
- *       (otherwise the last verified one, or the shipped Vietnam default);</li>
+ *   <li>the server's configuration ({@link ServerConfiguration}), used only if its signature verifies with a
+ *       trusted key: its risk part (otherwise the last verified one, or the shipped Vietnam default), its scan
+ *       duty cycle and its minimum app version;</li>
  *   <li>{@code index.txt} of every configured region, and only the export files not checked before;</li>
  *   <li>each file read with the export reader that requires a signature by a trusted key: an unsigned or
  *       tampered file is rejected with the reader's reason, none of its keys is used, and it is tried again at
@@ -62,14 +59,15 @@ import vn.bluezone.protocol.risk.ScanInstance;
  *   <li>the new keys matched against the sightings of the retention period (±2 h tolerance, AEM decrypted only
  *       for matches); matching keys are remembered;</li>
  *   <li>every remembered key's sightings turned into exposure windows (attenuation = the sender's transmit
- *       power from its AEM − (RSSI + this phone's RSSI correction)) and scored into daily summaries;</li>
+ *       power from its AEM − (RSSI + this phone's RSSI correction); each scan stands for the scan period in force
+ *       when it was heard) and scored into daily summaries;</li>
  *   <li>per UTC day: F1 when the confirmed cases' score meets the close-contact rule, else F2 when the recursive
  *       reports' score does; a warning is given once per level and day, F1 outranks F2, and a phone that itself
  *       reported a case is not warned about contacts up to its report.</li>
  * </ol>
  */
 final class ExposureChecker {
-    static final String STATE_VERIFIED_CONFIG = "risk.config.verified";
+    static final String STATE_VERIFIED_CONFIG = ServerConfiguration.STATE_VERIFIED_RISK;
     private static final Set<ReportType> CONFIRMED = EnumSet.of(ReportType.CONFIRMED_TEST,
             ReportType.CONFIRMED_CLINICAL_DIAGNOSIS);
     private static final Set<ReportType> RECURSIVE = EnumSet.of(ReportType.RECURSIVE);
@@ -79,30 +77,35 @@ final class ExposureChecker {
     private final DeviceStorage storage;
     private final KeyServerClient server;
     private final Notifier notifier;
-    private final List<PublicKey> trusted;
+    private final ServerConfiguration settings;
     private final KeyExportReader reader;
 
+    /** A checker whose server configuration changes no scan schedule (tests of the risk part). */
     ExposureChecker(DeviceConfig config, Clock clock, DeviceStorage storage, KeyServerClient server,
                     Notifier notifier) {
+        this(config, clock, storage, server, notifier,
+                new ServerConfiguration(config, clock, storage, server, notifier, d -> { }));
+    }
+
+    ExposureChecker(DeviceConfig config, Clock clock, DeviceStorage storage, KeyServerClient server,
+                    Notifier notifier, ServerConfiguration settings) {
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
         this.storage = Objects.requireNonNull(storage);
         this.server = Objects.requireNonNull(server);
         this.notifier = Objects.requireNonNull(notifier);
-        List<PublicKey> keys = new ArrayList<>();
+        this.settings = Objects.requireNonNull(settings);
         List<VerificationKey> verification = new ArrayList<>();
         for (String pem : config.trustedExportKeysPem()) {
-            PublicKey k = P256Keys.readPublicKey(pem);
-            keys.add(k);
-            verification.add(VerificationKey.of(k));
+            verification.add(VerificationKey.of(P256Keys.readPublicKey(pem)));
         }
-        this.trusted = List.copyOf(keys);
         this.reader = KeyExportReader.verifyingWith(verification);
     }
 
     ExposureCheckResult check() throws KeyServerException {
         Instant now = clock.instant();
-        RiskConfiguration risk = riskConfiguration();
+        ConfigurationRefresh configuration = settings.refresh();
+        RiskConfiguration risk = configuration.risk();
 
         List<String> read = new ArrayList<>();
         List<ExposureCheckResult.RejectedFile> rejected = new ArrayList<>();
@@ -143,12 +146,12 @@ final class ExposureChecker {
         }
 
         List<ExposureWarning> warnings = decide(matcher.match(storage.matchedKeys()), risk, now);
-        return new ExposureCheckResult(read, rejected, newKeys.size(), fresh.size(), warnings);
+        return new ExposureCheckResult(read, rejected, newKeys.size(), fresh.size(), warnings, configuration);
     }
 
     private List<ExposureWarning> decide(List<KeyMatch> matches, RiskConfiguration risk, Instant now) {
-        ExposureWindowBuilder builder = ExposureWindowBuilder.forDevice(config.calibration().rssiCorrection())
-                .withScanIntervalSeconds((int) config.dutyCycle().period().toSeconds());
+        ExposureWindowBuilder builder = ExposureWindowBuilder.forDevice(config.calibration().rssiCorrection());
+        DutyCycleHistory dutyCycles = settings.dutyCycleHistory();
         List<ExposureWindow> windows = new ArrayList<>();
         for (KeyMatch m : matches) {
             List<vn.bluezone.protocol.risk.Sighting> seen = new ArrayList<>();
@@ -157,7 +160,18 @@ final class ExposureChecker {
                         ms.transmitPowerDbm()));
             }
             seen.sort(Comparator.comparing(vn.bluezone.protocol.risk.Sighting::time));
-            windows.addAll(builder.build(seen, m.key(), risk));
+            // Each sighting stands for the scan period in force when it was heard: runs of one duty cycle each.
+            int from = 0;
+            while (from < seen.size()) {
+                DutyCycle d = dutyCycles.at(seen.get(from).time());
+                int to = from + 1;
+                while (to < seen.size() && dutyCycles.at(seen.get(to).time()).equals(d)) {
+                    to++;
+                }
+                windows.addAll(builder.withScanIntervalSeconds((int) d.period().toSeconds())
+                        .build(seen.subList(from, to), m.key(), risk));
+                from = to;
+            }
         }
         Optional<LocalDate> reportedDay = ReportFlow.reportedAt(storage)
                 .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC));
@@ -223,46 +237,11 @@ final class ExposureChecker {
     }
 
     /**
-     * The server's configuration if its signature verifies with a trusted key; else the last verified one; else
-     * the shipped Vietnam default. An unreachable server is not an error here: the export download reports it.
+     * The server's risk configuration if its signature verifies with a trusted key; else the last verified one;
+     * else the shipped Vietnam default. An unreachable server is not an error here: the export download reports it.
      */
     RiskConfiguration riskConfiguration() {
-        try {
-            SignedConfiguration signed = server.configuration();
-            if (signed.signatureBase64() != null && verifies(signed)) {
-                RiskConfiguration parsed = RiskConfiguration.parse(riskPart(signed.json()));
-                storage.setState(STATE_VERIFIED_CONFIG, parsed.toJson());
-                return parsed;
-            }
-        } catch (KeyServerException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
-            // incl. RiskConfigurationException: a bad document is as good as none
-            // fall back below
-        }
-        return storage.state(STATE_VERIFIED_CONFIG).map(RiskConfiguration::parse)
-                .orElseGet(RiskConfiguration::vietnamDefault);
-    }
-
-    private boolean verifies(SignedConfiguration signed) {
-        byte[] data = signed.json().getBytes(StandardCharsets.UTF_8);
-        byte[] sig;
-        try {
-            sig = Base64.getDecoder().decode(signed.signatureBase64());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        for (PublicKey k : trusted) {
-            try {
-                Signature v = Signature.getInstance("SHA256withECDSA");
-                v.initVerify(k);
-                v.update(data);
-                if (v.verify(sig)) {
-                    return true;
-                }
-            } catch (java.security.GeneralSecurityException e) {
-                // try the next key
-            }
-        }
-        return false;
+        return settings.refresh().risk();
     }
 
     /**
@@ -270,9 +249,7 @@ final class ExposureChecker {
      * (server/README.md); a bare risk configuration is taken as it is.
      */
     static String riskPart(String json) {
-        tools.jackson.databind.JsonNode doc = JSON.readTree(json);
-        tools.jackson.databind.JsonNode risk = doc.get("risk");
-        return risk != null && risk.isObject() ? JSON.writeValueAsString(risk) : json;
+        return ServerConfiguration.riskPart(JSON.readTree(json));
     }
 
     private static final tools.jackson.databind.ObjectMapper JSON =

@@ -101,6 +101,14 @@ final class ContactScenario {
         return phones.get(name);
     }
 
+    List<SimulatedWorld.Phone> phones() {
+        return List.copyOf(phones.values());
+    }
+
+    SimulatedWorld world() {
+        return world;
+    }
+
     /** Runs day D's encounters, then the reports and checks at {@code reportTime}, asserting each step. */
     void run(Instant reportTime) throws Exception {
         world.runUntil(at("10:30"), Duration.ofSeconds(5));

@@ -1,6 +1,7 @@
 package vn.bluezone.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +22,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
 import vn.bluezone.device.port.KeyServerClient;
+import vn.bluezone.device.scan.DutyCycle;
 import vn.bluezone.device.server.HttpKeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.device.sim.SimulatedWorld;
+import vn.bluezone.device.store.ScanRecord;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.BluezoneServer;
 import vn.bluezone.server.accounts.Official;
@@ -35,13 +40,17 @@ import vn.bluezone.server.keys.verification.VerificationService;
  * in this JVM on a random port with an in-memory H2 database. Phones talk to it over HTTP with
  * {@link HttpKeyServerClient}; server and phones run on one simulated clock, so the server's export job (which
  * publishes keys in hourly batches once their hour is over) runs when the scenario says so. Only the health
- * officer's code issuing and the export job are called in-process.
+ * officer's code issuing and the export job are called in-process. The server is started with a scan duty cycle
+ * other than the phones' default (10 s every 120 s instead of 4 s every 300 s), which the phones must take from
+ * its signed configuration.
  */
 class DeviceServerE2ETest {
     private static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2021-07-19T07:00:00Z"));
     private static ConfigurableApplicationContext server;
     private static Path dataDir;
     private static URI base;
+    /** What the server is told to send in {@code scanning}; the phones start with the default 4 s every 300 s. */
+    private static final DutyCycle SERVER_DUTY_CYCLE = new DutyCycle(Duration.ofSeconds(10), Duration.ofSeconds(120));
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,7 +63,9 @@ class DeviceServerE2ETest {
                         () -> CLOCK))
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
-                        "--bluezone.data-dir=" + dataDir);
+                        "--bluezone.data-dir=" + dataDir,
+                        "--bluezone.keys.device-config.scan-window-seconds=" + SERVER_DUTY_CYCLE.window().toSeconds(),
+                        "--bluezone.keys.device-config.scan-interval-seconds=" + SERVER_DUTY_CYCLE.period().toSeconds());
         assertTrue(server.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getURL()
                 .startsWith("jdbc:h2:mem:e2e"), "the test uses its own in-memory database");
         base = URI.create("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/");
@@ -114,7 +125,34 @@ class DeviceServerE2ETest {
         RealServer real = new RealServer();
         assertTrue(real.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
         LocalDate dayD = LocalDate.of(2021, 7, 19);
-        new ContactScenario(real, dayD, 20210719, CLOCK).run(Instant.parse("2021-07-21T10:00:00Z"));
+        ContactScenario scenario = new ContactScenario(real, dayD, 20210719, CLOCK);
+        // Day D's scans use the default duty cycle; the first check applies the server's. The scenario's F1/F2
+        // results hold only because day D's sightings keep the 300 s period they were heard with.
+        scenario.run(Instant.parse("2021-07-21T10:00:00Z"));
+
+        Instant from = CLOCK.instant();
+        scenario.world().runUntil(from.plus(Duration.ofMinutes(15)), Duration.ofSeconds(5));
+        for (SimulatedWorld.Phone p : scenario.phones()) {
+            DeviceEngine engine = p.engine();
+            assertEquals(SERVER_DUTY_CYCLE, engine.dutyCycle(), p.name() + " applied the server's scanning");
+            ConfigurationRefresh refresh = engine.refreshConfiguration();
+            assertTrue(refresh.verified(), p.name() + ": " + refresh.problem());
+            assertEquals(List.of(), refresh.notApplied(), p.name());
+            assertEquals("1.0.0", refresh.minimumAppVersion(), "the server's default minimum");
+            assertFalse(refresh.updateRequired(), "the engine's version meets it");
+            // Scans after the change: 10 s long, 120 s apart (by the phone's own, possibly skewed, clock). The
+            // first comes at once (the phones slept through their slots since day D), the grid then goes on.
+            Instant phoneFrom = p.clock().instant().minus(Duration.ofMinutes(15));
+            List<ScanRecord> scans = engine.storage().scansBetween(phoneFrom, p.clock().instant());
+            assertTrue(scans.size() >= 6, p.name() + " scans every 2 minutes: " + scans.size());
+            for (int i = 0; i < scans.size(); i++) {
+                assertEquals(SERVER_DUTY_CYCLE.window(), scans.get(i).duration(), p.name());
+                if (i > 1) {
+                    assertEquals(SERVER_DUTY_CYCLE.period(),
+                            Duration.between(scans.get(i - 1).startedAt(), scans.get(i).startedAt()), p.name());
+                }
+            }
+        }
     }
 
     @Test

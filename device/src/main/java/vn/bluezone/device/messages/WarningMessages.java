@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import vn.bluezone.device.exposure.ExposureWarning;
+import vn.bluezone.device.update.UpdateRequired;
 
 /**
  * Turns a warning into text from the message catalogue ({@code warnings_vi.properties},
@@ -22,9 +23,8 @@ public final class WarningMessages {
 
     /** Renders in the locale's language when it is Vietnamese or English, in Vietnamese otherwise. */
     public static RenderedWarning render(ExposureWarning w, Locale locale) {
-        Locale lang = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
-        ResourceBundle b = ResourceBundle.getBundle(BUNDLE, lang, ResourceBundle.Control
-                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale lang = language(locale);
+        ResourceBundle b = bundle(lang);
         String level = w.level().name();
         String day = w.contactDay().format(DateTimeFormatter.ofPattern(b.getString("date.pattern"), lang));
         String duration = b.getString("duration." + w.duration().name());
@@ -35,6 +35,23 @@ public final class WarningMessages {
         String body = format(b.getString("body"), lang, b.getString("intro." + level), day, duration, closeness,
                 rule, b.getString("todo." + level));
         return new RenderedWarning(nfc(title), nfc(body));
+    }
+
+    /** The notice that the app must be updated: this version, the one required, where to get it. */
+    public static RenderedWarning renderUpdate(UpdateRequired u, Locale locale) {
+        Locale lang = language(locale);
+        ResourceBundle b = bundle(lang);
+        return new RenderedWarning(nfc(b.getString("update.title")), nfc(format(b.getString("update.body"), lang,
+                u.appVersion().text(), u.minimumAppVersion().text())));
+    }
+
+    private static Locale language(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+    }
+
+    private static ResourceBundle bundle(Locale lang) {
+        return ResourceBundle.getBundle(BUNDLE, lang, ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static String format(String pattern, Locale locale, Object... args) {

@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * When the next scan is due: on a fixed grid of the duty cycle's period, shifted by a per-phone phase so that
  * phones do not all listen at the same second. Missed slots (the phone slept) are skipped, not caught up.
+ * {@link #change} takes a new duty cycle (the key server's): the scan already planned keeps its time, and it and
+ * the following ones use the new window and period.
  */
 public final class ScanSchedule {
-    private final DutyCycle dutyCycle;
+    private DutyCycle dutyCycle;
     private Instant next;
 
     public ScanSchedule(DutyCycle dutyCycle, Instant firstScan) {
@@ -16,8 +18,13 @@ public final class ScanSchedule {
         this.next = Objects.requireNonNull(firstScan);
     }
 
-    public DutyCycle dutyCycle() {
+    public synchronized DutyCycle dutyCycle() {
         return dutyCycle;
+    }
+
+    /** Uses {@code next} from the next scan on. */
+    public synchronized void change(DutyCycle next) {
+        this.dutyCycle = Objects.requireNonNull(next);
     }
 
     public synchronized Instant next() {
