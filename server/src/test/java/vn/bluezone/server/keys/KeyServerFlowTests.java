@@ -401,6 +401,14 @@ abstract class KeyServerFlowTests {
                 .containsExactly("insertedExposures", "results", "padding");
         assertThat(storedKeys()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM issued_certificate WHERE used_at IS NOT NULL", Long.class)).isEqualTo(certsBefore);
+        // The size the chaff responder learns from a real answer is the size the phone's observer sees.
+        byte[] hmacKey = DeviceKeys.hmacKey();
+        String real = submit(keys, certificateFor(keys, hmacKey, ReportType.CONFIRMED_TEST), hmacKey, false)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var parsed = JSON.readValue(real, vn.bluezone.server.keys.submission.SubmissionApi.Response.class);
+        assertThat(real.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isEqualTo(vn.bluezone.server.keys.submission.ChaffResponder.unpaddedSize(parsed)
+                        + parsed.padding().length());
     }
 
     @Test

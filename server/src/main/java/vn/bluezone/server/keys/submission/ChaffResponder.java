@@ -6,14 +6,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.keys.KeysProperties;
 
 /**
  * Plausible deniability: phones send fake uploads ({@code X-Chaff: 1}) so that an observer of the network
  * cannot tell who uploads real keys. A chaff request stores nothing, and its answer is built by the same code
- * as a real one (same fields, one ACCEPTED result per key sent, padding from the same random range), so the
- * size distribution matches; it is answered after a delay drawn from the latencies of recent real uploads.
+ * as a real one (same fields, one ACCEPTED result per key sent), padded to a total size drawn from the sizes of
+ * recent real answers, and answered after a delay drawn from the latencies of recent real uploads: both learnt
+ * from real traffic, so neither the size nor the timing of an answer tells chaff from a real upload. Before any
+ * real upload was seen, the padding is drawn from the configured range and the delay is a default.
  */
 @Component
 public class ChaffResponder {
@@ -25,6 +28,11 @@ public class ChaffResponder {
     private final KeysProperties.Submission cfg;
     private final AtomicLongArray latencies = new AtomicLongArray(SAMPLES);
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicIntegerArray sizes = new AtomicIntegerArray(SAMPLES);
+    private final AtomicInteger sizeCount = new AtomicInteger();
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final char[] PAD_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     public ChaffResponder(SecureRandom random, KeysProperties props) {
         this.random = random;
@@ -35,6 +43,17 @@ public class ChaffResponder {
     public void recordReal(long nanos) {
         int i = count.getAndIncrement();
         latencies.set(Math.floorMod(i, SAMPLES), Math.min(nanos, MAX_LATENCY_NANOS));
+    }
+
+    /** Learns from a real answer: its size as JSON, padding included. */
+    public void recordRealSize(SubmissionApi.Response real) {
+        int i = sizeCount.getAndIncrement();
+        sizes.set(Math.floorMod(i, SAMPLES), unpaddedSize(real) + real.padding().length());
+    }
+
+    /** Size in bytes of {@code r} as JSON with its padding left out: what the padding must make up to a total. */
+    public static int unpaddedSize(SubmissionApi.Response r) {
+        return JSON.writeValueAsBytes(new SubmissionApi.Response(r.insertedExposures(), r.results(), "")).length;
     }
 
     /** A latency drawn from recent real uploads (a default before any was seen). */
@@ -53,7 +72,18 @@ public class ChaffResponder {
         for (int i = 0; i < n; i++) {
             results.add(SubmissionApi.KeyResult.accepted(i));
         }
-        return new SubmissionApi.Response(n, results, padding());
+        int learnt = Math.min(sizeCount.get(), SAMPLES);
+        if (learnt == 0) {
+            return new SubmissionApi.Response(n, results, padding());
+        }
+        SubmissionApi.Response bare = new SubmissionApi.Response(n, results, "");
+        int padChars = Math.max(0, sizes.get(random.nextInt(learnt)) - unpaddedSize(bare));
+        char[] pad = new char[padChars];
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < padChars; i++) {
+            pad[i] = PAD_ALPHABET[r.nextInt(PAD_ALPHABET.length)];
+        }
+        return new SubmissionApi.Response(n, results, new String(pad));
     }
 
     /** Random padding for every answer, real or chaff. */

@@ -41,6 +41,7 @@ public class SubmissionController {
         }
         SubmissionApi.Response r = service.submit(body);
         chaff.recordReal(System.nanoTime() - start);
+        chaff.recordRealSize(r);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(r);
     }
 }
