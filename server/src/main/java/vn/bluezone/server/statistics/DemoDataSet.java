@@ -187,10 +187,21 @@ public class DemoDataSet implements ApplicationRunner {
             population.put(code, Math.round(population.get(commune) * share[i] / sum));
             phones.put(code, Math.round(phones.get(commune) * share[i] / sum));
             double villageRate = i == 0 ? 0.35 : 1.0; // one village lags, to show the highlight
-            for (Map.Entry<LocalDate, long[]> e : communeStats.entrySet()) {
+            // New installs are split as a share of the running total, not day by day: flooring each small daily
+            // count would leave a village with no installs yet active users (the active counts are larger).
+            long communeTotal = 0;
+            long villageTotal = 0;
+            for (Map.Entry<LocalDate, long[]> e : new java.util.TreeMap<>(communeStats).entrySet()) {
                 long[] c = e.getValue();
-                add(code, e.getKey(), new long[] {(long) (c[0] * s * villageRate), (long) (c[1] * s * villageRate),
-                        (long) (c[2] * s * villageRate), (long) (c[3] * s * villageRate)});
+                communeTotal += c[0];
+                long total = Math.round(communeTotal * s * villageRate);
+                long[] v = {total - villageTotal, (long) (c[1] * s * villageRate), (long) (c[2] * s * villageRate),
+                        (long) (c[3] * s * villageRate)};
+                v[3] = Math.min(v[3], total); // never more active users than installs
+                v[1] = Math.min(v[1], v[3]);
+                v[2] = Math.min(v[2], v[1]);
+                villageTotal = total;
+                add(code, e.getKey(), v);
             }
         }
     }

@@ -131,6 +131,11 @@ class ConsoleBrowserTest {
             if (!code.equals("19873")) {
                 assertNull(r.unassigned(), code);
             }
+            // never more users active in 7 days than installs, nor active today than in 7 days (villages too)
+            for (UnitFigures f : r.children()) {
+                assertTrue(f.active7d() <= f.installs() && f.active1d() <= f.active7d()
+                        && f.bluetoothOn() <= f.active1d(), f.unit().code() + ": " + f);
+            }
         }
         assertTrue(statistics.figures("46", today).installs() > 10_000);
         // some communes lag under the floor, so the ranking has something to highlight
