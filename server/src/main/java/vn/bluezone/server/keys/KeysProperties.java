@@ -119,12 +119,21 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
         }
     }
 
-    /** S3-compatible object storage; {@code endpoint} empty = AWS itself. */
+    /**
+     * S3-compatible object storage; {@code endpoint} empty = AWS itself.
+     *
+     * @param requestChecksums {@code when-required} (default): uploads carry no flexible checksum, as S3-compatible
+     *                         stores without aws-chunked trailer support need; the payload is still covered by
+     *                         the SigV4 signature over plain HTTP and by TLS over HTTPS. {@code when-supported}: the
+     *                         AWS SDK's own default since 2.30 (CRC32 sent as an aws-chunked trailer).
+     */
     public record S3(@DefaultValue("") String bucket,
                      @DefaultValue("") String prefix,
                      @DefaultValue("") String endpoint,
-                     @DefaultValue("ap-southeast-1") String region,
-                     @DefaultValue("false") boolean pathStyle) {
+                     @NotBlank @DefaultValue("ap-southeast-1") String region,
+                     @DefaultValue("false") boolean pathStyle,
+                     @Pattern(regexp = "when-required|when-supported") @DefaultValue("when-required")
+                     String requestChecksums) {
     }
 
     /** Scanning and app settings sent with the risk configuration in {@code GET /api/v1/config}. */
