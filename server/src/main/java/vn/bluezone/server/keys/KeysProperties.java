@@ -51,15 +51,19 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
     }
 
     /**
-     * Brute-force limits on {@code /verify} and {@code /certificate}: token buckets per client address and for the
-     * whole server. A client may make {@code clientBurst} attempts at once, then {@code clientPerHour} per hour.
+     * Brute-force limits on {@code /verify} and {@code /certificate}: per client address and for the whole server.
+     * A client may make {@code clientBurst} attempts at once, then {@code clientPerHour} per hour.
+     *
+     * @param shared false: token buckets in memory, per server instance (N instances allow N times the attempts);
+     *               true: fixed-window counters in the database, one budget for all instances
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @Min(1) @Max(100_000) @DefaultValue("10") int clientBurst,
             @Min(1) @Max(1_000_000) @DefaultValue("60") int clientPerHour,
             @Min(1) @Max(10_000_000) @DefaultValue("2000") int globalBurst,
-            @Min(1) @Max(1_000_000) @DefaultValue("200") int globalPerSecond) {
+            @Min(1) @Max(1_000_000) @DefaultValue("200") int globalPerSecond,
+            @DefaultValue("false") boolean shared) {
     }
 
     /**
