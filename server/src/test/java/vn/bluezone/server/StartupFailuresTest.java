@@ -41,7 +41,11 @@ class StartupFailuresTest {
                 {"--bluezone.keys.submission.max-keys=31", "invalid configuration: bluezone.keys.submission.max-keys"},
                 {"--bluezone.keys.verification.short-code-validity=2h", "short-code-validity must be between"},
                 {"--bluezone.keys.export.schedule=every hour", "bluezone.keys.export.schedule is not a cron expression"},
-                {"--bluezone.keys.rate-limit.client-burst=many", "invalid configuration: bluezone.keys.rate-limit.client-burst"}}) {
+                {"--bluezone.keys.rate-limit.client-burst=many", "invalid configuration: bluezone.keys.rate-limit.client-burst"},
+                {"--bluezone.keys.rate-limit.shared=sometimes", "invalid configuration: bluezone.keys.rate-limit.shared"},
+                {"--bluezone.keys.export.store=s3", "bluezone.keys.export.s3.bucket is required when the store is s3"},
+                {"--bluezone.keys.export.s3.request-checksums=always",
+                        "invalid configuration: bluezone.keys.export.s3.request-checksums"}}) {
             SpringApplication app = new SpringApplication(BluezoneServer.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             Throwable failure = null;

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 public class KeySecrets {
     static final String CODE_HMAC = "code-hmac";
     private final byte[] codeKey;
+    private final byte[] addressKey;
 
     public KeySecrets(KeysProperties props, JdbcClient jdbc, SecureRandom random, Clock clock) {
         String configured = props.verification().codeSecret();
@@ -41,6 +42,7 @@ public class KeySecrets {
         } else {
             codeKey = Base64.getDecoder().decode(loadOrCreate(jdbc, random, clock));
         }
+        addressKey = hmac(codeKey, "client-address-key-v1");
     }
 
     private static String loadOrCreate(JdbcClient jdbc, SecureRandom random, Clock clock) {
@@ -62,10 +64,22 @@ public class KeySecrets {
 
     /** Hex HMAC-SHA256 of {@code value} under the code key; what is stored instead of codes and tokens. */
     public String codeHash(String value) {
+        return HexFormat.of().formatHex(hmac(codeKey, value));
+    }
+
+    /**
+     * 32 hex digits (128 bits) of HMAC-SHA256 of a client address under a key derived from the code key: what the
+     * shared attempt limiter stores instead of the address. Every instance derives the same key.
+     */
+    public String clientHash(String address) {
+        return HexFormat.of().formatHex(hmac(addressKey, address)).substring(0, 32);
+    }
+
+    private static byte[] hmac(byte[] key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(codeKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -51,15 +51,19 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
     }
 
     /**
-     * Brute-force limits on {@code /verify} and {@code /certificate}: token buckets per client address and for the
-     * whole server. A client may make {@code clientBurst} attempts at once, then {@code clientPerHour} per hour.
+     * Brute-force limits on {@code /verify} and {@code /certificate}: per client address and for the whole server.
+     * A client may make {@code clientBurst} attempts at once, then {@code clientPerHour} per hour.
+     *
+     * @param shared false: token buckets in memory, per server instance (N instances allow N times the attempts);
+     *               true: fixed-window counters in the database, one budget for all instances
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @Min(1) @Max(100_000) @DefaultValue("10") int clientBurst,
             @Min(1) @Max(1_000_000) @DefaultValue("60") int clientPerHour,
             @Min(1) @Max(10_000_000) @DefaultValue("2000") int globalBurst,
-            @Min(1) @Max(1_000_000) @DefaultValue("200") int globalPerSecond) {
+            @Min(1) @Max(1_000_000) @DefaultValue("200") int globalPerSecond,
+            @DefaultValue("false") boolean shared) {
     }
 
     /**
@@ -119,12 +123,21 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
         }
     }
 
-    /** S3-compatible object storage; {@code endpoint} empty = AWS itself. */
+    /**
+     * S3-compatible object storage; {@code endpoint} empty = AWS itself.
+     *
+     * @param requestChecksums {@code when-required} (default): uploads carry no flexible checksum, as S3-compatible
+     *                         stores without aws-chunked trailer support need; the payload is still covered by
+     *                         the SigV4 signature over plain HTTP and by TLS over HTTPS. {@code when-supported}: the
+     *                         AWS SDK's own default since 2.30 (CRC32 sent as an aws-chunked trailer).
+     */
     public record S3(@DefaultValue("") String bucket,
                      @DefaultValue("") String prefix,
                      @DefaultValue("") String endpoint,
-                     @DefaultValue("ap-southeast-1") String region,
-                     @DefaultValue("false") boolean pathStyle) {
+                     @NotBlank @DefaultValue("ap-southeast-1") String region,
+                     @DefaultValue("false") boolean pathStyle,
+                     @Pattern(regexp = "when-required|when-supported") @DefaultValue("when-required")
+                     String requestChecksums) {
     }
 
     /** Scanning and app settings sent with the risk configuration in {@code GET /api/v1/config}. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -18,32 +19,57 @@ import vn.bluezone.server.keys.KeysProperties;
 
 /**
  * Blob store on S3 or any S3-compatible service (MinIO, Ceph, Viettel/FPT object storage) through AWS SDK v2.
- * Credentials come from the SDK's default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profile, instance role).
+ * Credentials come from the SDK's default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, the aws.accessKeyId /
+ * aws.secretAccessKey system properties, a profile, an instance role).
  * A CDN in front of the bucket can serve phones directly; the Cache-Control set here is what it honours.
  */
-public final class S3BlobStore implements BlobStore {
+public final class S3BlobStore implements BlobStore, AutoCloseable {
+    static final int DEFAULT_PAGE_SIZE = 1000;
+
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
     private final int indexMaxAge;
     private final int fileMaxAge;
+    private final int pageSize;
 
     public S3BlobStore(KeysProperties.Export cfg) {
+        this(cfg, DEFAULT_PAGE_SIZE);
+    }
+
+    /** {@code pageSize}: keys per ListObjectsV2 page (tests use a small one to cross page boundaries). */
+    S3BlobStore(KeysProperties.Export cfg, int pageSize) {
         KeysProperties.S3 c = cfg.s3();
         if (c.bucket().isBlank()) {
             throw new IllegalArgumentException("bluezone.keys.export.s3.bucket is required when the store is s3");
         }
         S3ClientBuilder b = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(c.region()))
-                .forcePathStyle(c.pathStyle());
+                .forcePathStyle(c.pathStyle())
+                .requestChecksumCalculation("when-supported".equals(c.requestChecksums())
+                        ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED);
         if (!c.endpoint().isBlank()) {
-            b.endpointOverride(URI.create(c.endpoint()));
+            b.endpointOverride(endpoint(c.endpoint()));
         }
         this.s3 = b.build();
         this.bucket = c.bucket();
         this.prefix = c.prefix().isBlank() ? "" : c.prefix().replaceAll("/*$", "") + "/";
         this.indexMaxAge = cfg.indexMaxAgeSeconds();
         this.fileMaxAge = cfg.fileMaxAgeSeconds();
+        this.pageSize = pageSize;
+    }
+
+    private static URI endpoint(String text) {
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("bluezone.keys.export.s3.endpoint must be an http(s) URL, was " + text);
+        }
+        return uri;
     }
 
     @Override
@@ -72,7 +98,7 @@ public final class S3BlobStore implements BlobStore {
     public List<String> list(String p) {
         List<String> out = new ArrayList<>();
         for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix + p)
-                .build()).contents()) {
+                .maxKeys(pageSize).build()).contents()) {
             out.add(o.key().substring(prefix.length()));
         }
         return out;
@@ -81,5 +107,11 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public String describe() {
         return "s3://" + bucket + "/" + prefix;
+    }
+
+    /** Called by Spring when the context closes: releases the HTTP client. */
+    @Override
+    public void close() {
+        s3.close();
     }
 }

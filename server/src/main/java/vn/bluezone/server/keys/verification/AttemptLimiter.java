@@ -1,99 +1,18 @@
 package vn.bluezone.server.keys.verification;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import vn.bluezone.server.keys.KeysProperties;
-
 /**
- * Limits code and token guesses: a token bucket per client address and one for the whole server. With the
- * defaults (10 at once, then 60 an hour per address) guessing one of 10^8 short codes by chance within a code's
- * 15 minutes is hopeless for a single client, and the global bucket caps a distributed attack.
- * In-memory per instance; several instances multiply the global budget by their number.
+ * Limits code and token guesses per client address and for the whole server. With the defaults (10 at once, then
+ * 60 an hour per address) guessing one of 10^8 short codes by chance within a code's 15 minutes is hopeless for a
+ * single client, and the global budget caps a distributed attack. {@link LocalAttemptLimiter} (in memory, per
+ * instance) by default; {@link SharedAttemptLimiter} (the database, one budget for all instances) with
+ * {@code bluezone.keys.rate-limit.shared=true}.
  */
-@Component
-public class AttemptLimiter {
-    private static final int MAX_TRACKED_CLIENTS = 200_000;
-
-    private final KeysProperties.RateLimit limits;
-    private final Clock clock;
-    private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
-    private final Bucket global;
-
-    public AttemptLimiter(KeysProperties props, Clock clock) {
-        this.limits = props.rateLimit();
-        this.clock = clock;
-        this.global = new Bucket(limits.globalBurst(), limits.globalPerSecond(), clock.millis());
-    }
+public interface AttemptLimiter {
 
     /** Result of an attempt: allowed, or refused with the seconds until the next attempt may succeed. */
-    public record Decision(boolean allowed, long retryAfterSeconds) {
+    record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
-    public Decision tryAcquire(String clientAddress) {
-        if (!limits.enabled()) {
-            return new Decision(true, 0);
-        }
-        long now = clock.millis();
-        if (clients.size() > MAX_TRACKED_CLIENTS) {
-            prune();
-        }
-        Bucket client = clients.computeIfAbsent(clientAddress == null ? "?" : clientAddress,
-                k -> new Bucket(limits.clientBurst(), limits.clientPerHour() / 3600.0, now));
-        long clientWait = client.tryTake(now);
-        if (clientWait > 0) {
-            return new Decision(false, clientWait);
-        }
-        long globalWait = global.tryTake(now);
-        if (globalWait > 0) {
-            return new Decision(false, globalWait);
-        }
-        return new Decision(true, 0);
-    }
-
-    /** Forgets clients whose bucket has refilled: they would start full anyway. */
-    @Scheduled(fixedDelay = 600_000)
-    public void prune() {
-        long now = clock.millis();
-        clients.values().removeIf(b -> b.isFull(now));
-    }
-
-    /** A classic token bucket; synchronized per bucket (contention only among one client's own requests). */
-    static final class Bucket {
-        private final double capacity;
-        private final double perSecond;
-        private double tokens;
-        private long last;
-
-        Bucket(double capacity, double perSecond, long now) {
-            this.capacity = capacity;
-            this.perSecond = perSecond;
-            this.tokens = capacity;
-            this.last = now;
-        }
-
-        /** Takes a token and returns 0, or returns the whole seconds to wait for one. */
-        synchronized long tryTake(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= capacity;
-        }
-
-        private void refill(long now) {
-            if (now > last) {
-                tokens = Math.min(capacity, tokens + (now - last) / 1000.0 * perSecond);
-                last = now;
-            }
-        }
-    }
+    /** Counts one attempt from {@code clientAddress} (null counts as one unknown client). */
+    Decision tryAcquire(String clientAddress);
 }

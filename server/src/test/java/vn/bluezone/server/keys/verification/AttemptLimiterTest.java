@@ -13,14 +13,14 @@ class AttemptLimiterTest {
         KeysProperties defaults = new org.springframework.boot.context.properties.bind.Binder()
                 .bindOrCreate("bluezone.keys", KeysProperties.class);
         return new KeysProperties(defaults.verification(),
-                new KeysProperties.RateLimit(true, clientBurst, perHour, globalBurst, globalPerSecond),
+                new KeysProperties.RateLimit(true, clientBurst, perHour, globalBurst, globalPerSecond, false),
                 defaults.submission(), defaults.export(), defaults.deviceConfig(), defaults.signing());
     }
 
     @Test
     void perClientBurstThenRefill() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-        AttemptLimiter limiter = new AttemptLimiter(props(3, 60, 1000, 100), clock);
+        AttemptLimiter limiter = new LocalAttemptLimiter(props(3, 60, 1000, 100), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.tryAcquire("a").allowed()).isTrue();
         }
@@ -36,7 +36,7 @@ class AttemptLimiterTest {
     @Test
     void globalLimitStopsADistributedAttack() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
-        AttemptLimiter limiter = new AttemptLimiter(props(10, 60, 50, 1), clock);
+        AttemptLimiter limiter = new LocalAttemptLimiter(props(10, 60, 50, 1), clock);
         int allowed = 0;
         for (int i = 0; i < 500; i++) {
             if (limiter.tryAcquire("10.0." + (i / 250) + "." + (i % 250)).allowed()) {
