@@ -3,7 +3,9 @@ package vn.bluezone.server.accounts;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,8 +35,11 @@ public class AccountService implements UserDetailsService {
     private final SecureRandom random;
     private final Clock clock;
     private final AuditLog audit;
+    private final AreaScope areas;
 
-    public AccountService(JdbcClient jdbc, PasswordEncoder encoder, SecureRandom random, Clock clock, AuditLog audit) {
+    public AccountService(JdbcClient jdbc, PasswordEncoder encoder, SecureRandom random, Clock clock, AuditLog audit,
+                          AreaScope areas) {
+        this.areas = areas;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.random = random;
@@ -71,6 +76,18 @@ public class AccountService implements UserDetailsService {
         if (area != null && !AREA.matcher(area).matches()) {
             throw ApiException.badRequest("INVALID_AREA", "area code must be a GSO unit code of 2-5 digits");
         }
+        if (area != null && !areas.hierarchy().contains(area, area)) {
+            // An account scoped to a unit that does not exist would see nothing at all.
+            throw ApiException.badRequest("INVALID_AREA", "no administrative unit has the code " + area);
+        }
+        String name = displayName == null ? null
+                : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
+        if (name != null && name.isEmpty()) {
+            name = null;
+        }
+        if (name != null && name.length() > 200) {
+            throw ApiException.badRequest("INVALID_DISPLAY_NAME", "display name must have at most 200 characters");
+        }
         checkPasswordStrength(rawPassword);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
@@ -78,14 +95,14 @@ public class AccountService implements UserDetailsService {
                     INSERT INTO account (username, display_name, password_hash, role, area_code, enabled,
                                          must_change_password, created_at)
                     VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
-                    .params(u, displayName, encoder.encode(rawPassword), role.name(), area, mustChangePassword, now())
+                    .params(u, name, encoder.encode(rawPassword), role.name(), area, mustChangePassword, now())
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("USERNAME_TAKEN", "an account named '" + u + "' already exists");
         }
         long id = keys.getKey().longValue();
         audit.record(actor, "account.create", u, "role=" + role + " area=" + (area == null ? "VN" : area));
-        return new Official(id, u, displayName, role, area, mustChangePassword);
+        return new Official(id, u, name, role, area, mustChangePassword);
     }
 
     public static void checkPasswordStrength(String rawPassword) {
@@ -132,13 +149,58 @@ public class AccountService implements UserDetailsService {
         audit.record(find(accountId).map(Official::username).orElse("?"), "account.password-change", null, null);
     }
 
+    /**
+     * Enables or disables an account. An official cannot disable their own account: an administrator who did so
+     * by mistake could lock everyone out when they are the only one.
+     */
     @Transactional
     public void setEnabled(String actor, long accountId, boolean enabled) {
-        int n = jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
-        if (n == 0) {
-            throw ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account");
+        Official target = find(accountId)
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+        if (!enabled && target.username().equals(actor)) {
+            throw ApiException.badRequest("CANNOT_DISABLE_SELF", "you cannot disable your own account");
         }
-        audit.record(actor, enabled ? "account.enable" : "account.disable", String.valueOf(accountId), null);
+        jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
+        audit.record(actor, enabled ? "account.enable" : "account.disable", target.username(), "id=" + accountId);
+    }
+
+    /**
+     * Replaces an account's password with a new random one that must be changed at next login (the official forgot
+     * theirs). The password is returned once to be handed over; only its hash is stored.
+     */
+    @Transactional
+    public CreatedAccount resetPassword(String actor, long accountId) {
+        Official target = find(accountId)
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+        String password = RandomSecrets.password(random);
+        jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = TRUE WHERE id = ?")
+                .params(encoder.encode(password), accountId).update();
+        audit.record(actor, "account.password-reset", target.username(), "id=" + accountId);
+        return new CreatedAccount(find(accountId).orElseThrow(), password);
+    }
+
+    /** Whether the account exists and is enabled (sessions of disabled accounts end at their next request). */
+    public boolean isEnabled(long accountId) {
+        return jdbc.sql("SELECT enabled FROM account WHERE id = ?").param(accountId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
+    /** Every account with its enabled flag (the administrators' console list). */
+    public List<AccountStatus> listWithStatus() {
+        return jdbc.sql("SELECT * FROM account ORDER BY username").query(AccountService::status).list();
+    }
+
+    public Optional<AccountStatus> findWithStatus(long id) {
+        return jdbc.sql("SELECT * FROM account WHERE id = ?").param(id).query(AccountService::status).optional();
+    }
+
+    private static AccountStatus status(ResultSet rs, int rowNum) throws SQLException {
+        return new AccountStatus(official(rs, rowNum), rs.getBoolean("enabled"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** An account as administrators see it. */
+    public record AccountStatus(Official official, boolean enabled, Instant createdAt) {
     }
 
     /** For form login: the account with its password hash. */

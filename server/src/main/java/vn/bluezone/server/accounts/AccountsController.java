@@ -105,10 +105,25 @@ public class AccountsController {
 
     @PostMapping("/accounts/{id}/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Disable an account (administrators)")
+    @Operation(summary = "Disable an account (administrators; not their own)")
     public void disable(@PathVariable long id) {
         Official admin = current.requireRole(Role.ADMIN);
         accounts.setEnabled(admin.username(), id, false);
+    }
+
+    @PostMapping("/accounts/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Enable a disabled account again (administrators)")
+    public void enable(@PathVariable long id) {
+        Official admin = current.requireRole(Role.ADMIN);
+        accounts.setEnabled(admin.username(), id, true);
+    }
+
+    @PostMapping("/accounts/{id}/password-reset")
+    @Operation(summary = "Give an account a new one-time password, to be changed at next login (administrators)")
+    public AccountService.CreatedAccount resetPassword(@PathVariable long id) {
+        Official admin = current.requireRole(Role.ADMIN);
+        return accounts.resetPassword(admin.username(), id);
     }
 
     @GetMapping("/audit")

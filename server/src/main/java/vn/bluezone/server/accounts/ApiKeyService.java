@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,6 +52,13 @@ public class ApiKeyService {
 
     @Transactional
     public IssuedKey issue(Official owner, String label) {
+        label = label == null ? null : Normalizer.normalize(label.strip(), Normalizer.Form.NFC);
+        if (label != null && label.isEmpty()) {
+            label = null;
+        }
+        if (label != null && label.length() > 100) {
+            throw ApiException.badRequest("INVALID_LABEL", "the label must have at most 100 characters");
+        }
         String key = PREFIX + RandomSecrets.token(random, 32);
         String prefix = key.substring(0, 10);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

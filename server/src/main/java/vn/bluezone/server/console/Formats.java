@@ -1,11 +1,16 @@
 package vn.bluezone.server.console;
 
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 
-/** Number formatting for the pages, per the request's language (Vietnamese groups thousands with '.'). */
+/** Number and time formatting for the pages, per the request's language (Vietnamese groups thousands with '.'). */
 public final class Formats {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private static Locale locale() {
         Locale l = LocaleContextHolder.getLocale();
@@ -38,6 +43,11 @@ public final class Formats {
         f.setMinimumFractionDigits(1);
         f.setMaximumFractionDigits(1);
         return (v > 0 ? "+" : "") + f.format(v * 100);
+    }
+
+    /** A moment in Vietnam's time, day first ("05/03/2021 14:07"); "—" when unknown. */
+    public String when(Instant t) {
+        return t == null ? "—" : WHEN.format(t);
     }
 
     /** Raw value for sorting (data-value attributes): empty when unknown. */

@@ -8,13 +8,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.ApiKeyService;
+import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
@@ -22,11 +25,13 @@ import vn.bluezone.server.web.JsonSecurityHandlers;
  * Who may call what:
  * <ul>
  *   <li>{@code /api/v1/admin/**}: officials, with a console session (plus CSRF token for changes) or {@code X-Api-Key};</li>
- *   <li>{@code /console/**}: officials, form login at {@code /login}, CSRF on every form;</li>
+ *   <li>{@code /console/**}: officials, form login at {@code /login}, CSRF on every form; {@code /console/accounts}
+ *   only administrators (the controller checks again);</li>
  *   <li>every other {@code /api/**} path: phones, public (no cookies, no CSRF);</li>
  *   <li>{@code /api/docs}: the OpenAPI description, public.</li>
  * </ul>
- * Security failures on API paths are JSON errors; console pages redirect to the login page.
+ * Security failures on API paths are JSON errors; console pages redirect to the login page. A session whose
+ * account was disabled meanwhile ends at its next request ({@link DisabledAccountFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,7 +49,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys,
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys, AccountService accounts,
                                                    SecurityContextRepository contexts) throws Exception {
         RequestMatcher api = ApiPaths::isApi;
         RequestMatcher adminApi = req -> path(req).startsWith(ApiPaths.ADMIN_PREFIX);
@@ -57,6 +62,7 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(deviceApi, withApiKey, adminApiWithoutSession))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(adminApi).authenticated()
+                        .requestMatchers("/console/accounts", "/console/accounts/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/console", "/console/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
@@ -65,8 +71,12 @@ public class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(JsonSecurityHandlers.unauthorized(), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 req -> !api.matches(req))
-                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api))
+                        .defaultAccessDeniedHandlerFor(JsonSecurityHandlers.forbidden(), api)
+                        // Needed although it is Spring's default: with a single mapping, Spring applies it to every
+                        // request, and console pages (403 role, CSRF) got JSON instead of the HTML error page.
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), req -> !api.matches(req)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
