@@ -1,5 +1,6 @@
 package vn.bluezone.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +37,28 @@ class EnginesModeTest {
         assertTrue(r.warnedPeopleTruth >= 1, "ground truth has close contacts of an uploaded case");
         assertEquals(r.warnedPeopleTruth, r.warnedPeopleTp, "recall 1: every true close contact warned F1 by its engine");
         assertEquals(r.warnedPeopleWarned, r.warnedPeopleTp, "precision 1: nobody else warned");
+    }
+
+    /**
+     * Two runs at one seed, the second with SQLite phone databases instead of the in-memory store: the same keys,
+     * uploads, checks and warnings at the same minutes (the store changes speed, not results).
+     */
+    @Test
+    void sameSeedSameRunWhicheverPhoneStore() {
+        RunResult memory = new Simulation(household(7), PopulationBuilder.isolatedHousehold(4))
+                .run("memory", ProgressListener.NONE);
+        SimulationConfig c = household(7);
+        c.phoneStorage = SimulationConfig.PhoneStorage.SQLITE;
+        RunResult sqlite = new Simulation(c, PopulationBuilder.isolatedHousehold(4)).run("sqlite", ProgressListener.NONE);
+        assertTrue(memory.warnedF1 >= 1);
+        assertEquals(memory.infections, sqlite.infections);
+        assertEquals(memory.uploadsConfirmed, sqlite.uploadsConfirmed);
+        assertEquals(memory.uploadsRecursive, sqlite.uploadsRecursive);
+        assertEquals(memory.exportFiles, sqlite.exportFiles);
+        assertEquals(memory.exposureChecks, sqlite.exposureChecks);
+        assertEquals(memory.warnedF1, sqlite.warnedF1);
+        assertEquals(memory.warnedF2, sqlite.warnedF2);
+        assertArrayEquals(memory.dailyWarnedF1, sqlite.dailyWarnedF1);
+        assertArrayEquals(memory.hoursToWarning, sqlite.hoursToWarning, "warned at the same simulated minutes");
     }
 }

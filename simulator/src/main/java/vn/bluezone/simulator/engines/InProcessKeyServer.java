@@ -50,7 +50,13 @@ public final class InProcessKeyServer implements AutoCloseable {
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
                         "--bluezone.data-dir=" + dataDir, "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                        "--logging.level.root=WARN",
+                        // Padding hides the number of cases from whoever sees file sizes; random keys never match a
+                        // sighting, so phones decide the same without it and match ~50 times fewer keys.
+                        "--bluezone.keys.export.min-keys-per-file=0",
+                        // Every simulated phone calls from this process's address: a per-address limit would throttle
+                        // the whole commune as if it were one phone.
+                        "--bluezone.keys.rate-limit.enabled=false");
         this.base = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/");
     }
 
