@@ -86,6 +86,11 @@ public final class EngineTracing implements AutoCloseable {
         return proximity;
     }
 
+    /** The engine of a person's phone, or null without the app (for tests and figures). */
+    public vn.bluezone.device.DeviceEngine engineOf(int person) {
+        return phones.engineOf(person);
+    }
+
     public int exportFiles() {
         return files;
     }
