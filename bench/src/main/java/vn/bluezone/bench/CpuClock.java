@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
  * with the neighbours' load; RPIs per CPU-second is the per-core rate that the machine's load does not stretch
  * (it still suffers from shared caches and hyper-threads).
  */
-final class CpuClock {
+public final class CpuClock {
 
     private static final com.sun.management.OperatingSystemMXBean OS = osBean();
 
@@ -15,11 +15,11 @@ final class CpuClock {
     }
 
     /** Nanoseconds of process CPU time, or -1 when the JVM cannot tell. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return OS == null ? -1 : OS.getProcessCpuTime();
     }
 
-    static boolean available() {
+    public static boolean available() {
         return processCpuNanos() >= 0;
     }
 

@@ -57,6 +57,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "against a key server) (default ${DEFAULT-VALUE}).", defaultValue = "contacts")
     String mode;
 
+    @Option(names = "--phone-storage", paramLabel = "memory|sqlite", description = "Engines mode: where each "
+            + "phone keeps its data, the simulator's in-memory store (fast) or an in-memory SQLite database as a real "
+            + "phone's (default ${DEFAULT-VALUE}).", defaultValue = "memory")
+    String phoneStorage;
+
     @Option(names = "--server", paramLabel = "URL", description = "A running Bluezone server: every simulated "
             + "phone registers its install and sends daily heartbeats there, so its console shows the commune live.")
     String server;
@@ -98,6 +103,11 @@ final class SimulateCommand implements Callable<Integer> {
             case "contacts" -> SimulationConfig.Mode.CONTACTS;
             case "engines" -> SimulationConfig.Mode.ENGINES;
             default -> throw new CliException("--mode must be 'contacts' or 'engines', got '" + mode + "'");
+        };
+        cfg.phoneStorage = switch (phoneStorage.toLowerCase(Locale.ROOT)) {
+            case "memory" -> SimulationConfig.PhoneStorage.MEMORY;
+            case "sqlite" -> SimulationConfig.PhoneStorage.SQLITE;
+            default -> throw new CliException("--phone-storage must be 'memory' or 'sqlite', got '" + phoneStorage + "'");
         };
         cfg.serverUrl = server;
         cfg.radio = cfg.radio.withShadowing(noise);

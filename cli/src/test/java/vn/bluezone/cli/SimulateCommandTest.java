@@ -51,6 +51,7 @@ class SimulateCommandTest {
                 {"simulate", "--days", "0", "--out", out},
                 {"simulate", "--sweep-adoption", "0,x", "--out", out},
                 {"simulate", "--mode", "radio", "--out", out},
+                {"simulate", "--mode", "engines", "--phone-storage", "paper", "--out", out},
                 {"simulate", "--server", "http://127.0.0.1:1", "--population", "50", "--out", out},
                 {"simulate", "--server", "not a url", "--population", "50", "--out", out},
                 {"simulate", "--seeds", "0", "--sweep-adoption", "0.2", "--out", out},

@@ -7,9 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -131,12 +129,10 @@ final class ExposureChecker {
         }
 
         List<Sighting> sightings = storage.sightingsBetween(now.minus(config.retention()), now.plusSeconds(86_400));
-        Map<vn.bluezone.protocol.matching.Sighting, Sighting> byMatching = new IdentityHashMap<>();
         List<vn.bluezone.protocol.matching.Sighting> observed = new ArrayList<>(sightings.size());
         for (Sighting s : sightings) {
             vn.bluezone.protocol.matching.Sighting m = new vn.bluezone.protocol.matching.Sighting(s.rpi(), s.aem(),
                     EnIntervalNumber.of(s.seenAt()), s.seenAt(), s.rssiTypical());
-            byMatching.put(m, s);
             observed.add(m);
         }
         ExposureMatcher matcher = ExposureMatcher.of(observed);

@@ -27,6 +27,10 @@ public final class Simulation {
     public interface Observer {
         void start(boolean[] appUsers);
 
+        /** Everything is set up (in engines mode: the key server is up and every phone built); day 0 begins. */
+        default void daysBegin() {
+        }
+
         void dayEnded(int day);
     }
 
@@ -176,6 +180,9 @@ public final class Simulation {
         if (result.mode.equals("engines")) {
             engines = new vn.bluezone.simulator.engines.EngineTracing(cfg, app, ctx.calibration, this::engineWarned);
             ctx.listener = engines.proximity();
+        }
+        if (observer != null) {
+            observer.daysBegin();
         }
         try {
             runDays(label, progress, t0);
@@ -630,6 +637,16 @@ public final class Simulation {
             }
         }
         return count == 0 ? 0 : sum / (double) count;
+    }
+
+    /** Exposure checks the engines ran so far (engines mode; 0 in contacts mode), for load figures. */
+    public long exposureChecks() {
+        return engines != null ? engines.checks() : result.exposureChecks;
+    }
+
+    /** Uploads so far (confirmed and recursive). */
+    public int uploads() {
+        return result.uploadsConfirmed + result.uploadsRecursive;
     }
 
     public Population population() {

@@ -13,6 +13,9 @@ import vn.bluezone.simulator.tracing.RadioModel;
 public final class SimulationConfig implements Cloneable {
     public enum Mode { CONTACTS, ENGINES }
 
+    /** Where engines-mode phones keep their data: the in-memory store (fast) or SQLite as on a real phone. */
+    public enum PhoneStorage { MEMORY, SQLITE }
+
     public int commune = 19873;
     public int population = 10_000;
     public int days = 60;
@@ -23,6 +26,7 @@ public final class SimulationConfig implements Cloneable {
     public long seed = 1;
     public Mode mode = Mode.CONTACTS;
     public String serverUrl;
+    public PhoneStorage phoneStorage = PhoneStorage.MEMORY;
 
     public RadioModel radio = RadioModel.defaults();
     /** Minimum minutes heard as near in a day for the phone to count a contact (GAEN-style 15 minutes). */

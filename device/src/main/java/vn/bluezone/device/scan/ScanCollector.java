@@ -1,7 +1,7 @@
 package vn.bluezone.device.scan;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,8 @@ import vn.bluezone.device.store.DeviceStorage.SightingDraft;
  * the packet count. Packets of other services or with malformed service data are counted and dropped.
  */
 public final class ScanCollector implements ScanListener {
-    private final Map<String, Acc> byBeacon = new LinkedHashMap<>();
+    /** Keyed by the 20 bytes themselves (a ByteBuffer compares content): no text form per packet. */
+    private final Map<ByteBuffer, Acc> byBeacon = new LinkedHashMap<>();
     private int dropped;
     private boolean finished;
 
@@ -28,7 +29,7 @@ public final class ScanCollector implements ScanListener {
             dropped++;
             return;
         }
-        byBeacon.computeIfAbsent(HexFormat.of().formatHex(data), k -> new Acc(data)).add(packet.rssi());
+        byBeacon.computeIfAbsent(ByteBuffer.wrap(data), k -> new Acc(data)).add(packet.rssi());
     }
 
     @Override

@@ -17,6 +17,10 @@ public final class AssociatedEncryptedMetadataKey {
     public static final int LENGTH = 16;
     private static final byte[] INFO = "EN-AEMK".getBytes(StandardCharsets.US_ASCII);
 
+    /** One cipher per thread, re-keyed per call (see {@code RollingProximityIdentifierKey}). */
+    private static final ThreadLocal<Cipher> CTR = ThreadLocal.withInitial(
+            () -> RollingProximityIdentifierKey.cipher("AES/CTR/NoPadding"));
+
     private final byte[] key;
 
     private AssociatedEncryptedMetadataKey(byte[] key) {
@@ -51,7 +55,7 @@ public final class AssociatedEncryptedMetadataKey {
 
     private byte[] ctr(RollingProximityIdentifier rpi, byte[] data) {
         try {
-            Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
+            Cipher c = CTR.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(rpi.bytes()));
             return c.doFinal(data);
         } catch (GeneralSecurityException e) {

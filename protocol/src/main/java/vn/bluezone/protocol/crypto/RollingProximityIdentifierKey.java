@@ -20,6 +20,9 @@ public final class RollingProximityIdentifierKey {
     /** Largest ENIntervalNumber: the value is an unsigned 32-bit integer. */
     public static final long MAX_INTERVAL = 0xFFFF_FFFFL;
 
+    /** Looking a cipher up costs more than encrypting a day of RPIs; each thread keeps one and re-keys it. */
+    private static final ThreadLocal<Cipher> ECB = ThreadLocal.withInitial(() -> cipher("AES/ECB/NoPadding"));
+
     private final byte[] key;
 
     private RollingProximityIdentifierKey(byte[] key) {
@@ -103,11 +106,19 @@ public final class RollingProximityIdentifierKey {
 
     private byte[] aesEcb(byte[] blocks) {
         try {
-            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            Cipher c = ECB.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
             return c.doFinal(blocks);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB unavailable", e);
+        }
+    }
+
+    static Cipher cipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " unavailable", e);
         }
     }
 

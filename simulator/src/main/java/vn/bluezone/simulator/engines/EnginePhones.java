@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import vn.bluezone.device.DeviceConfig;
 import vn.bluezone.device.DeviceEngine;
 import vn.bluezone.device.calibration.DeviceCalibration;
@@ -18,14 +19,15 @@ import vn.bluezone.device.radio.Advertisement;
 import vn.bluezone.device.radio.ReceivedPacket;
 import vn.bluezone.device.sim.RadioModel;
 import vn.bluezone.device.sim.SimulatedClock;
-import vn.bluezone.device.store.SqliteDeviceStorage;
+import vn.bluezone.device.store.DeviceStorage;
 import vn.bluezone.simulator.util.Rand;
 
 /**
- * One real {@link DeviceEngine} per app user, each with its own in-memory SQLite database, all on one
- * {@link SimulatedClock} shared with the key server. The radio is the simulator's proximity (who is within 6 m of
- * whom at each 5-minute tick, from {@link ProximityBuffer}) instead of the device's all-pairs simulated radio,
- * whose scans are O(phones); each packet's RSSI follows the device's {@link RadioModel}:
+ * One real {@link DeviceEngine} per app user, each with its own {@link DeviceStorage} (the in-memory store by
+ * default, SQLite on request), all on one {@link SimulatedClock} shared with the key server. The radio is the
+ * simulator's proximity (who is within 6 m of whom at each 5-minute tick, from {@link ProximityBuffer}) instead of
+ * the device's all-pairs simulated radio, whose scans are O(phones); each packet's RSSI follows the device's
+ * {@link RadioModel}:
  * {@code rssi = tx - pathLoss(d) + shadowing + fading - rssiCorrection + calibrationError}.
  */
 public final class EnginePhones implements AutoCloseable {
@@ -56,7 +58,8 @@ public final class EnginePhones implements AutoCloseable {
      */
     public EnginePhones(long seed, boolean[] appUser, float[] calibrationError, RadioModel radio,
                         DeviceCalibration calibration, String exportKeyPem, SimulatedClock clock,
-                        KeyServerClient server, BiConsumer<Integer, ExposureWarning> warned) {
+                        KeyServerClient server, Supplier<DeviceStorage> storage,
+                        BiConsumer<Integer, ExposureWarning> warned) {
         this.seed = seed;
         this.clock = clock;
         this.radio = radio;
@@ -95,7 +98,7 @@ public final class EnginePhones implements AutoCloseable {
                 }
             };
             Scanner scanner = (window, listener) -> scan(slot, window, listener);
-            engines[slot] = new DeviceEngine(config, clock, advertiser, scanner, SqliteDeviceStorage.inMemory(),
+            engines[slot] = new DeviceEngine(config, clock, advertiser, scanner, storage.get(),
                     (warning, title, body) -> warned.accept(person, warning), server, random(seed, p));
         }
     }
@@ -200,19 +203,30 @@ public final class EnginePhones implements AutoCloseable {
         double shadow = radio.shadowingSigmaDb() * Rand.gaussian(Rand.hash(seed, SHADOW, day, tick, pair));
         double base = calibration.txPower() - radio.pathLossDb(metres) + shadow - calibration.rssiCorrection()
                 + calibrationError[me] + calibrationError[other];
+        double fading = radio.fastFadingSigmaDb();
+        double loss = radio.packetLossProbability();
+        double sensitivity = radio.sensitivityDbm();
         byte[] data = ad.serviceData();
+        // One hash per (receiver, sender, scan), then one mix per packet: fading and loss of each packet.
+        long scanHash = Rand.hash(seed, FADE, day, tick, pair * 31 + me * 7L);
         for (int k = 0; k < packets; k++) {
-            long h = Rand.hash(seed, FADE, day, tick, pair * 31 + me * 7L + k);
-            if (radio.packetLossProbability() > 0
-                    && Rand.uniform(Rand.hash(seed, LOSS, h)) < radio.packetLossProbability()) {
+            long h = Rand.hash(scanHash, k);
+            if (loss > 0 && Rand.uniform(Rand.mix(h ^ LOSS)) < loss) {
                 continue;
             }
-            double rssi = base + radio.fastFadingSigmaDb() * Rand.gaussian(h);
-            if (rssi < radio.sensitivityDbm()) {
+            double rssi = fading == 0 ? base : base + fading * Rand.gaussian(h);
+            if (rssi < sensitivity) {
                 continue;
             }
             listener.onPacket(new ReceivedPacket(ad.address(), Advertisement.SERVICE_UUID, data,
                     (int) Math.round(rssi)));
+        }
+    }
+
+    /** Every phone applies the 14-day retention. */
+    public void purge() {
+        for (DeviceEngine e : engines) {
+            e.purge();
         }
     }
 

@@ -10,6 +10,9 @@ import vn.bluezone.device.report.PendingReport;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.sim.RadioModel;
 import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.device.store.DeviceStorage;
+import vn.bluezone.device.store.InMemoryDeviceStorage;
+import vn.bluezone.device.store.SqliteDeviceStorage;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.simulator.SimulationConfig;
 import vn.bluezone.simulator.day.Ticks;
@@ -35,6 +38,7 @@ public final class EngineTracing implements AutoCloseable {
     private final SimulationConfig cfg;
     private final SimulatedClock clock = new SimulatedClock(DAY0);
     private final InProcessKeyServer server;
+    private final DownloadCache downloads;
     private final EnginePhones phones;
     private final ProximityBuffer proximity = new ProximityBuffer();
     private final int[] checkPhase;
@@ -45,7 +49,9 @@ public final class EngineTracing implements AutoCloseable {
 
     public EngineTracing(SimulationConfig cfg, boolean[] appUser, float[] calibrationError, Warned warned) {
         this.cfg = cfg;
+        SignatureMemo.install();
         this.server = new InProcessKeyServer(clock);
+        this.downloads = new DownloadCache(server.client());
         try {
             // The table average calibration for every phone; per-phone residual error comes from calibrationError.
             RadioModel radio = RadioModel.defaults().withPathLoss(cfg.radio.referenceLossDb(), cfg.radio.pathLossExponent())
@@ -57,7 +63,7 @@ public final class EngineTracing implements AutoCloseable {
             }
             this.phones = new EnginePhones(cfg.seed, appUser, calibrationError, radio,
                     CalibrationTable.shipped().lookup("unknown", "unknown"), server.exportPublicKeyPem(), clock,
-                    server.client(), (person, w) -> warned.warned(person, w.level() == WarningLevel.F2, minute));
+                    downloads, storage(cfg.phoneStorage), (person, w) -> warned.warned(person, w.level() == WarningLevel.F2, minute));
         } catch (KeyServerException | RuntimeException e) {
             server.close();
             throw new IllegalStateException("engines mode: the in-process key server did not answer: " + e.getMessage(), e);
@@ -72,8 +78,17 @@ public final class EngineTracing implements AutoCloseable {
         }
     }
 
+    private static java.util.function.Supplier<DeviceStorage> storage(SimulationConfig.PhoneStorage kind) {
+        return kind == SimulationConfig.PhoneStorage.SQLITE ? SqliteDeviceStorage::inMemory : InMemoryDeviceStorage::new;
+    }
+
     public ProximityBuffer proximity() {
         return proximity;
+    }
+
+    /** The engine of a person's phone, or null without the app (for tests and figures). */
+    public vn.bluezone.device.DeviceEngine engineOf(int person) {
+        return phones.engineOf(person);
     }
 
     public int exportFiles() {
@@ -98,6 +113,10 @@ public final class EngineTracing implements AutoCloseable {
     /** One 5-minute tick: beacons and scans of every phone, then the checks due at this minute. */
     public void tick(int day, int tick, int m) {
         moveTo(m);
+        if (tick == 0) {
+            // The app's daily retention job: what is older than 14 days leaves the phone, so memory stays bounded.
+            phones.purge();
+        }
         phones.day(day, proximity);
         phones.tick(tick, at(minute));
         int interval = cfg.checkIntervalMinutes;
@@ -145,6 +164,7 @@ public final class EngineTracing implements AutoCloseable {
     public void export(int m) {
         moveTo(m);
         files += server.export();
+        downloads.invalidate();
     }
 
     @Override

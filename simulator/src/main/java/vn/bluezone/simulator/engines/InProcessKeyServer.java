@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.List;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -45,14 +48,41 @@ public final class InProcessKeyServer implements AutoCloseable {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         // Command-line arguments, not builder properties: those are defaults that application.yml overrides.
         this.context = new SpringApplicationBuilder(BluezoneServer.class)
-                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("simulatedClock", Clock.class,
-                        () -> clock))
+                .initializers(ctx -> {
+                    GenericApplicationContext g = (GenericApplicationContext) ctx;
+                    g.registerBean("simulatedClock", Clock.class, () -> clock);
+                    g.addBeanFactoryPostProcessor(InProcessKeyServer::withoutOperatorOutput);
+                })
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
                         "--bluezone.data-dir=" + dataDir, "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN");
+                        "--spring.main.log-startup-info=false", "--logging.level.root=WARN",
+                        "--logging.level.vn.bluezone=WARN",
+                        // Padding hides the number of cases from whoever sees file sizes; random keys never match a
+                        // sighting, so phones decide the same without it and match ~50 times fewer keys.
+                        "--bluezone.keys.export.min-keys-per-file=0",
+                        // Every simulated phone calls from this process's address: a per-address limit would throttle
+                        // the whole commune as if it were one phone.
+                        "--bluezone.keys.rate-limit.enabled=false");
         this.base = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/");
     }
+
+    /**
+     * The first start's administrator account with its one-time password printed on standard output, and the
+     * "server is ready" lines, are for an operator who started a server: a simulation has none (its health officer
+     * is simulated) and its output must not carry a password. Both beans are left out of this server only;
+     * {@code bluezone start} is unchanged.
+     */
+    static void withoutOperatorOutput(ConfigurableListableBeanFactory factory) {
+        BeanDefinitionRegistry registry = (BeanDefinitionRegistry) factory;
+        for (String bean : OPERATOR_OUTPUT) {
+            // Fails loudly if a bean was renamed: the password banner would be back otherwise.
+            registry.removeBeanDefinition(bean);
+        }
+    }
+
+    /** Bean names of {@code AdminBootstrap} and {@code ReadyBanner}. */
+    static final List<String> OPERATOR_OUTPUT = List.of("adminBootstrap", "readyBanner");
 
     public URI baseUri() {
         return base;
