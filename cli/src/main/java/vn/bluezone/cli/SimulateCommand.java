@@ -63,8 +63,15 @@ final class SimulateCommand implements Callable<Integer> {
     String phoneStorage;
 
     @Option(names = "--server", paramLabel = "URL", description = "A running Bluezone server: every simulated "
-            + "phone registers its install and sends daily heartbeats there, so its console shows the commune live.")
+            + "phone registers its install and sends daily heartbeats there, so its console shows the commune live. "
+            + "With --mode engines the phones also use its key server (a test server with a simulation clock; "
+            + "needs --api-key).")
     String server;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "With --mode engines and --server: an "
+            + "administrator's API key on that server (default: environment BLUEZONE_API_KEY).",
+            defaultValue = "${env:BLUEZONE_API_KEY}")
+    String apiKey;
 
     @Option(names = "--noise", paramLabel = "DB", description = "Radio shadowing σ in dB (default ${DEFAULT-VALUE}).",
             defaultValue = "8")
@@ -110,6 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
             default -> throw new CliException("--phone-storage must be 'memory' or 'sqlite', got '" + phoneStorage + "'");
         };
         cfg.serverUrl = server;
+        cfg.apiKey = apiKey;
         cfg.radio = cfg.radio.withShadowing(noise);
         cfg.radio = new vn.bluezone.simulator.tracing.RadioModel(cfg.radio.referenceLossDb(),
                 cfg.radio.pathLossExponent(), cfg.radio.shadowingSigmaDb(), cfg.radio.calibrationSigmaDb(),

@@ -52,6 +52,8 @@ class SimulateCommandTest {
                 {"simulate", "--sweep-adoption", "0,x", "--out", out},
                 {"simulate", "--mode", "radio", "--out", out},
                 {"simulate", "--mode", "engines", "--phone-storage", "paper", "--out", out},
+                {"simulate", "--mode", "engines", "--server", "http://127.0.0.1:1", "--api-key", "bz_x",
+                        "--population", "50", "--out", out},
                 {"simulate", "--server", "http://127.0.0.1:1", "--population", "50", "--out", out},
                 {"simulate", "--server", "not a url", "--population", "50", "--out", out},
                 {"simulate", "--seeds", "0", "--sweep-adoption", "0.2", "--out", out},

@@ -26,6 +26,8 @@ public final class SimulationConfig implements Cloneable {
     public long seed = 1;
     public Mode mode = Mode.CONTACTS;
     public String serverUrl;
+    /** Engines mode with {@link #serverUrl}: an administrator's API key on that server. */
+    public String apiKey;
     public PhoneStorage phoneStorage = PhoneStorage.MEMORY;
 
     public RadioModel radio = RadioModel.defaults();

@@ -12,9 +12,11 @@ public final class Simulator {
     public static SimulationOutcome simulate(SimulationConfig cfg, double[] sweepLevels, int seeds,
                                              ProgressListener progress) {
         cfg.validate();
-        if (cfg.mode == SimulationConfig.Mode.ENGINES && cfg.serverUrl != null) {
-            throw new UnsupportedOperationException("mode 'engines' with --server is not supported yet: it runs its "
-                    + "own key server in the process (issuing codes on a remote server needs an officer's API key)");
+        if (cfg.mode == SimulationConfig.Mode.ENGINES && cfg.serverUrl != null
+                && (cfg.apiKey == null || cfg.apiKey.isBlank())) {
+            throw new IllegalArgumentException("--mode engines with --server needs an administrator's API key "
+                    + "(--api-key or BLUEZONE_API_KEY): it issues the cases' codes, runs the export job and moves the "
+                    + "test server's clock");
         }
         if (cfg.mode == SimulationConfig.Mode.ENGINES && sweepLevels != null) {
             throw new UnsupportedOperationException("--sweep-adoption runs in mode 'contacts' only");

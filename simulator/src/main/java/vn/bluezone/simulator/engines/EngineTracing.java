@@ -19,14 +19,18 @@ import vn.bluezone.simulator.day.Ticks;
 import vn.bluezone.simulator.util.Rand;
 
 /**
- * Tracing by real phones (engines mode): an {@link InProcessKeyServer} and one {@link EnginePhones} engine per app
- * user on one simulated clock. A confirmed case's phone gets a health officer's code, verifies it and uploads its
+ * Tracing by real phones (engines mode): a key server ({@link InProcessKeyServer}, or a running test server through
+ * {@link RemoteKeyServer} with {@code --server}) and one {@link EnginePhones} engine per app user on one simulated
+ * clock, which the server's clock follows. A confirmed case's phone gets a health officer's code, verifies it and uploads its
  * keys over HTTP; the export job runs at simulated times; each phone checks for new export files every few hours
  * at its own phase, downloads and verifies the signed files and matches them itself; its warnings come back
  * through the engine's notifier.
  */
 public final class EngineTracing implements AutoCloseable {
-    /** Day 0 of every run (a Monday, as the day planner assumes); phones and server read time from here. */
+    /**
+     * Day 0 of a run on the in-process server (a Monday, as the day planner assumes); phones and server read time
+     * from here. Against a remote test server, day 0 is the Monday after that server's clock.
+     */
     public static final Instant DAY0 = Instant.parse("2021-07-19T00:00:00Z");
     private static final long CHECK = 0x43686563L;
 
@@ -36,8 +40,9 @@ public final class EngineTracing implements AutoCloseable {
     }
 
     private final SimulationConfig cfg;
-    private final SimulatedClock clock = new SimulatedClock(DAY0);
-    private final InProcessKeyServer server;
+    private final SimulatedClock clock;
+    private final HealthAuthority server;
+    private final Instant dayZero;
     private final DownloadCache downloads;
     private final EnginePhones phones;
     private final ProximityBuffer proximity = new ProximityBuffer();
@@ -50,7 +55,15 @@ public final class EngineTracing implements AutoCloseable {
     public EngineTracing(SimulationConfig cfg, boolean[] appUser, float[] calibrationError, Warned warned) {
         this.cfg = cfg;
         SignatureMemo.install();
-        this.server = new InProcessKeyServer(clock);
+        if (cfg.serverUrl == null) {
+            this.clock = new SimulatedClock(DAY0);
+            this.server = new InProcessKeyServer(clock);
+        } else {
+            RemoteKeyServer remote = RemoteKeyServer.connect(cfg.serverUrl, cfg.apiKey);
+            this.clock = new SimulatedClock(remote.dayZero());
+            this.server = remote;
+        }
+        this.dayZero = server.dayZero();
         this.downloads = new DownloadCache(server.client());
         try {
             // The table average calibration for every phone; per-phone residual error comes from calibrationError.
@@ -66,7 +79,7 @@ public final class EngineTracing implements AutoCloseable {
                     downloads, storage(cfg.phoneStorage), (person, w) -> warned.warned(person, w.level() == WarningLevel.F2, minute));
         } catch (KeyServerException | RuntimeException e) {
             server.close();
-            throw new IllegalStateException("engines mode: the in-process key server did not answer: " + e.getMessage(), e);
+            throw new IllegalStateException("engines mode: the key server did not answer: " + e.getMessage(), e);
         }
         int n = phones.size();
         this.checkPhase = new int[n];
@@ -99,8 +112,9 @@ public final class EngineTracing implements AutoCloseable {
         return checks;
     }
 
-    public static Instant at(int minute) {
-        return DAY0.plus(Duration.ofMinutes(minute));
+    /** The instant of a simulated minute (minute 0 = day 0, 00:00 UTC). */
+    public Instant at(int minute) {
+        return dayZero.plus(Duration.ofMinutes(minute));
     }
 
     private void moveTo(int m) {
@@ -150,6 +164,7 @@ public final class EngineTracing implements AutoCloseable {
             return false;
         }
         LocalDate onset = LocalDate.ofInstant(at(Math.min(onsetMinute, m)), ZoneOffset.UTC);
+        server.clockAt(at(minute));
         String code = server.issueCode(recursive ? ReportType.RECURSIVE : ReportType.CONFIRMED_TEST, onset);
         try {
             PendingReport pending = engine.report().verify(code);
@@ -163,6 +178,7 @@ public final class EngineTracing implements AutoCloseable {
     /** Runs the server's export job at this simulated minute. */
     public void export(int m) {
         moveTo(m);
+        server.clockAt(at(minute));
         files += server.export();
         downloads.invalidate();
     }

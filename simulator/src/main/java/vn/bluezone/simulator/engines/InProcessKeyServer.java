@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
@@ -31,14 +32,16 @@ import vn.bluezone.server.keys.verification.VerificationService;
  * times. Phones talk to it over HTTP; only the health officer's code issuing and the export job are called
  * in-process (a simulated health officer account, as the station's officer would use the console).
  */
-public final class InProcessKeyServer implements AutoCloseable {
+public final class InProcessKeyServer implements HealthAuthority {
     private final ConfigurableApplicationContext context;
+    private final Instant dayZero;
     private final Path dataDir;
     private final URI base;
     private final Official officer = new Official(1, "sim-officer", "Simulated health officer", Role.HEALTH_OFFICER,
             null, false);
 
     public InProcessKeyServer(SimulatedClock clock) {
+        this.dayZero = clock.instant();
         try {
             this.dataDir = Files.createTempDirectory("bluezone-sim-server");
         } catch (IOException e) {
@@ -88,22 +91,34 @@ public final class InProcessKeyServer implements AutoCloseable {
         return base;
     }
 
+    @Override
     public HttpKeyServerClient client() {
         return new HttpKeyServerClient(base);
     }
 
-    /** The export signing key, as the app ships it (trust on install). */
+    /** The simulation's clock when the server started (the server reads the same clock). */
+    @Override
+    public Instant dayZero() {
+        return dayZero;
+    }
+
+    /** Nothing to do: the server reads the simulation's own clock. */
+    @Override
+    public void clockAt(Instant t) {
+    }
+
+    @Override
     public String exportPublicKeyPem() throws KeyServerException {
         return client().exportPublicKey().pem();
     }
 
-    /** A health officer's code for a confirmed case or a recursive report. */
+    @Override
     public String issueCode(ReportType type, LocalDate onset) {
         return context.getBean(VerificationService.class)
                 .issue(officer, new VerificationService.IssueRequest(type, onset, null, null)).shortCode();
     }
 
-    /** Runs the export job now (it publishes the complete hours that have keys); answers the files written. */
+    @Override
     public int export() {
         return context.getBean(ExportService.class).runOnce().files();
     }

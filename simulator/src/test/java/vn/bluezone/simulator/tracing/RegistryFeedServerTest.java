@@ -65,6 +65,25 @@ class RegistryFeedServerTest {
         assertEquals(apps, stored);
     }
 
+    /** This server keeps real time (no simulation clock): engines mode cannot drive it and says so in one line. */
+    @Test
+    void enginesModeRefusesAServerThatKeepsRealTime() {
+        String admin = server.getBean(vn.bluezone.server.accounts.ApiKeyService.class).issue(
+                server.getBean(vn.bluezone.server.accounts.AccountService.class).create("test", "feed.admin", null,
+                        vn.bluezone.server.accounts.Role.ADMIN, null, "admin-password-1", false), "simulator").key();
+        SimulationConfig c = new SimulationConfig();
+        c.population = 50;
+        c.days = 1;
+        c.mode = SimulationConfig.Mode.ENGINES;
+        c.serverUrl = url;
+        c.apiKey = admin;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Simulator.simulate(c, null, 1, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("keeps real time")
+                && e.getMessage().contains("BLUEZONE_SIMULATION_CLOCK_ENABLED=true"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
     @Test
     void anUnknownCommuneIsRefusedInOneLine() {
         SimulationConfig c = new SimulationConfig();
