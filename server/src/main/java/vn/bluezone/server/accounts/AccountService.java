@@ -185,6 +185,16 @@ public class AccountService implements UserDetailsService {
                 .orElse(false);
     }
 
+    /**
+     * The stamp a session of this account must carry to stay valid ({@link OfficialDetails#sessionStamp()});
+     * empty when the account is gone or disabled. It changes whenever the password is changed or reset.
+     */
+    public Optional<String> sessionStamp(long accountId) {
+        return jdbc.sql("SELECT enabled, password_hash FROM account WHERE id = ?").param(accountId)
+                .query((rs, n) -> rs.getBoolean("enabled") ? OfficialDetails.stamp(rs.getString("password_hash")) : "")
+                .optional().filter(s -> !s.isEmpty());
+    }
+
     /** Every account with its enabled flag (the administrators' console list). */
     public List<AccountStatus> listWithStatus() {
         return jdbc.sql("SELECT * FROM account ORDER BY username").query(AccountService::status).list();

@@ -12,11 +12,32 @@ public final class OfficialDetails implements UserDetails, CredentialsContainer 
     private final Official official;
     private final boolean enabled;
     private String passwordHash;
+    private final String sessionStamp;
 
     public OfficialDetails(Official official, String passwordHash, boolean enabled) {
         this.official = official;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.sessionStamp = passwordHash == null ? null : stamp(passwordHash);
+    }
+
+    /**
+     * A fingerprint of the password hash at login, kept after the credentials are erased: when the password is
+     * changed or reset, the account's stamp changes and sessions opened with the old one end
+     * ({@code security.DisabledAccountFilter}). A truncated SHA-256 of the hash: it reveals nothing usable.
+     */
+    public String sessionStamp() {
+        return sessionStamp;
+    }
+
+    static String stamp(String passwordHash) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Official official() {

@@ -13,8 +13,10 @@ import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.OfficialDetails;
 
 /**
- * Ends the session of an account that an administrator disabled after its official logged in: without this, the
- * session would keep working until it expires. The request goes on as anonymous, so console pages redirect to the
+ * Ends the session of an account that an administrator disabled, or whose password was changed or reset, after
+ * the session began (a reset is what an administrator does when an account may be in the wrong hands): without
+ * this, the session would keep working until it expires. The official's own password change refreshes their own
+ * session's stamp ({@code PrincipalRefresher}), so it goes on. The request goes on as anonymous, so console pages redirect to the
  * login page (where the disabled account cannot log in) and API calls get 401. API-key requests are not concerned:
  * {@link ApiKeyAuthenticationFilter} already refuses keys of disabled accounts on every request.
  */
@@ -31,7 +33,7 @@ public class DisabledAccountFilter extends OncePerRequestFilter {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         if (a != null && a.getPrincipal() instanceof OfficialDetails d
                 && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null
-                && !accounts.isEnabled(d.official().id())) {
+                && !accounts.sessionStamp(d.official().id()).equals(java.util.Optional.ofNullable(d.sessionStamp()))) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

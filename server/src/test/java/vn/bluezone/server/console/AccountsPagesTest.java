@@ -267,6 +267,8 @@ class AccountsPagesTest {
     @Test
     void resetGivesANewOneTimePasswordThatMustBeChanged() throws Exception {
         accounts.create("test", "reset.me", "Hà Văn Lâm", Role.PROVINCE, "46", PW, false);
+        MockHttpSession before = login("reset.me", PW);
+        mvc.perform(get("/console").session(before)).andExpect(status().isOk());
         MockHttpSession boss = login("boss", PW);
         String result = html(mvc.perform(post("/console/accounts/" + id("reset.me") + "/password-reset")
                 .session(boss).with(csrf())).andExpect(status().isOk()).andReturn());
@@ -274,17 +276,26 @@ class AccountsPagesTest {
         String password = group(ONE_TIME, result);
 
         mvc.perform(formLogin("/login").user("reset.me").password(PW)).andExpect(unauthenticated());
+        // A session opened with the old password ends at its next request (the account may be in wrong hands).
+        mvc.perform(get("/console").session(before)).andExpect(redirectedUrl("/login"));
         MockHttpSession s = login("reset.me", password);
         mvc.perform(get("/console/statistics").session(s)).andExpect(redirectedUrl("/console/password"));
         assertThat(accounts.find("reset.me").orElseThrow().mustChangePassword()).isTrue();
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.password-reset' AND actor = 'boss'"
                 + " AND target = 'reset.me'")).isEqualTo(1);
+        // The official's own change keeps their session going (its stamp is refreshed), unlike a reset.
+        String mine = PW + "-mine-2026";
+        mvc.perform(post("/console/password").session(s).with(csrf()).param("currentPassword", password)
+                .param("newPassword", mine).param("confirmPassword", mine))
+                .andExpect(redirectedUrl("/console?passwordChanged"));
+        mvc.perform(get("/console").session(s)).andExpect(status().isOk());
 
         // The API does the same.
         mvc.perform(post("/api/v1/admin/accounts/" + id("reset.me") + "/password-reset").session(boss).with(csrf()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.oneTimePassword").isString())
                 .andExpect(jsonPath("$.official.mustChangePassword").value(true));
         mvc.perform(formLogin("/login").user("reset.me").password(password)).andExpect(unauthenticated());
+        mvc.perform(get("/console").session(s)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
