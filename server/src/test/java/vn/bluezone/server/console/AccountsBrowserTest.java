@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,9 +15,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.support.HeadlessChromium;
 import vn.bluezone.server.support.TestDatabase;
 
 /**
@@ -37,8 +35,6 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
 class AccountsBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String PW = "browser-admin-pw";
 
@@ -50,38 +46,22 @@ class AccountsBrowserTest {
     @LocalServerPort int port;
     @Autowired AccountService accounts;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            System.out.println("skipped AccountsBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "Chromium and chromedriver are required");
-        profile = Files.createTempDirectory("bz-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        HeadlessChromium.assumeInstalled("AccountsBrowserTest");
+        chromium = HeadlessChromium.start(java.util.Map.of());
+        browser = chromium.driver();
         browser.manage().window().setSize(new Dimension(1280, 1000));
         Files.createDirectories(SHOTS);
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -122,7 +102,7 @@ class AccountsBrowserTest {
         browser.findElement(By.cssSelector("#account-huyen\\.qd form[action$='/disable'] button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-info")));
         assertThat(browser.findElement(By.id("account-huyen.qd")).getText()).contains("Đã tạm khoá");
-        assertThat(accounts.isEnabled(accounts.find("huyen.qd").orElseThrow().id())).isFalse();
+        assertThat(accounts.findWithStatus(accounts.find("huyen.qd").orElseThrow().id()).orElseThrow().enabled()).isFalse();
         browser.findElement(By.name("q")).sendKeys("quang dien");
         browser.findElement(By.cssSelector("#account-search button")).click();
         wait.until(ExpectedConditions.urlContains("q=quang"));

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,14 +23,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.bluezone.server.support.HeadlessChromium;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.registry.AdministrativeUnit;
@@ -51,11 +47,8 @@ import vn.bluezone.server.statistics.UnitStatistics;
         "bluezone.db.url=jdbc:h2:mem:browsertest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "bluezone.demo.enabled=true"})
 class ConsoleBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target/screenshots");
     static final Path DOWNLOADS = Path.of("target/browser-downloads").toAbsolutePath();
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -66,43 +59,22 @@ class ConsoleBrowserTest {
     @Autowired
     RegistryClock clock;
 
+    HeadlessChromium chromium;
     WebDriver driver;
 
     @BeforeAll
     static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            System.out.println("skipped ConsoleBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed");
-    }
-
-    @AfterAll
-    static void cleanProfile() throws Exception {
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
-        }
+        HeadlessChromium.assumeInstalled("ConsoleBrowserTest");
     }
 
     WebDriver start() throws Exception {
         Files.createDirectories(SHOTS);
         Files.createDirectories(DOWNLOADS);
-        profile = Files.createTempDirectory("bluezone-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=vi");
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", DOWNLOADS.toString());
         prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(prefs, "--window-size=1280,1000");
+        return chromium.driver();
     }
 
     /** A screenshot of the whole page: the window is stretched to the page's height for the shot. */
@@ -221,7 +193,7 @@ class ConsoleBrowserTest {
             assertTrue(driver.getPageSource().contains("403") || driver.getTitle().contains("403"),
                     driver.getPageSource());
         } finally {
-            driver.quit();
+            chromium.close();
         }
     }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +29,7 @@ import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.household.HouseholdService;
 import vn.bluezone.server.campaign.household.Progress;
 import vn.bluezone.server.registry.Villages;
+import vn.bluezone.server.support.HeadlessChromium;
 import vn.bluezone.server.support.TestDatabase;
 
 /**
@@ -40,8 +38,6 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
 class VolunteerVisitBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "browser");
 
     @DynamicPropertySource
@@ -54,25 +50,14 @@ class VolunteerVisitBrowserTest {
     @Autowired Villages villages;
     @Autowired HouseholdService households;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            System.out.println("skipped: Chromium or chromedriver missing (/usr/bin/chromium, /usr/bin/chromedriver); "
-                    + "install the Debian packages chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Chromium and chromedriver are required");
-        profile = Files.createTempDirectory("bz-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        HeadlessChromium.assumeInstalled("VolunteerVisitBrowserTest");
+        chromium = HeadlessChromium.start(Map.of());
+        browser = chromium.driver();
         // A common phone viewport (CSS pixels).
         browser.manage().window().setSize(new Dimension(390, 844));
         Files.createDirectories(SHOTS);
@@ -80,13 +65,8 @@ class VolunteerVisitBrowserTest {
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
