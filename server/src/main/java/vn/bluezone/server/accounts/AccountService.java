@@ -179,12 +179,6 @@ public class AccountService implements UserDetailsService {
         return new CreatedAccount(find(accountId).orElseThrow(), password);
     }
 
-    /** Whether the account exists and is enabled (sessions of disabled accounts end at their next request). */
-    public boolean isEnabled(long accountId) {
-        return jdbc.sql("SELECT enabled FROM account WHERE id = ?").param(accountId).query(Boolean.class).optional()
-                .orElse(false);
-    }
-
     /**
      * The stamp a session of this account must carry to stay valid ({@link OfficialDetails#sessionStamp()});
      * empty when the account is gone or disabled. It changes whenever the password is changed or reset.

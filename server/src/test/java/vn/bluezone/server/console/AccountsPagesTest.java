@@ -102,7 +102,7 @@ class AccountsPagesTest {
     }
 
     boolean enabled(String username) {
-        return accounts.isEnabled(id(username));
+        return accounts.findWithStatus(id(username)).orElseThrow().enabled();
     }
 
     long count(String sql) {

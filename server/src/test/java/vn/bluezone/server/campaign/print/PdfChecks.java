@@ -2,7 +2,6 @@ package vn.bluezone.server.campaign.print;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -79,8 +78,7 @@ public final class PdfChecks {
     }
 
     /** Decodes the QR code in a rendered page, as a phone camera would. */
-    public static String decodeQr(BufferedImage image) throws NotFoundException, com.google.zxing.ChecksumException,
-            com.google.zxing.FormatException {
+    public static String decodeQr(BufferedImage image) throws com.google.zxing.ReaderException {
         // As a person does with a phone: if the first look fails, step back (a smaller image) and look again.
         // ZXing's detector misses a few well-formed symbols at one scale (about 1 in 130 random place codes, even
         // on a crisp image of the bare matrix) and reads them at another; phone scanners are more forgiving.
@@ -93,17 +91,11 @@ public final class PdfChecks {
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
             try {
                 return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            } catch (com.google.zxing.ReaderException e) {
                 last = e;
             }
         }
-        if (last instanceof com.google.zxing.ChecksumException c) {
-            throw c;
-        }
-        if (last instanceof com.google.zxing.FormatException f) {
-            throw f;
-        }
-        throw (NotFoundException) last;
+        throw last;
     }
 
     private static BufferedImage scaled(BufferedImage image, double scale) {
