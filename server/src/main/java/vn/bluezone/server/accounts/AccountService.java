@@ -88,7 +88,11 @@ public class AccountService implements UserDetailsService {
         if (name != null && name.length() > 200) {
             throw ApiException.badRequest("INVALID_DISPLAY_NAME", "display name must have at most 200 characters");
         }
-        checkPasswordStrength(rawPassword);
+        if (area == null && role.needsArea()) {
+            // Without an area a local account's scope checks saw the whole country (issue 15 §4).
+            throw ApiException.badRequest("AREA_REQUIRED", "a " + role + " account needs the code of its area");
+        }
+        PasswordPolicy.check(rawPassword, u);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
@@ -105,13 +109,9 @@ public class AccountService implements UserDetailsService {
         return new Official(id, u, name, role, area, mustChangePassword);
     }
 
+    /** See {@link PasswordPolicy}: length, commonest passwords, runs and repeats. */
     public static void checkPasswordStrength(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (rawPassword.length() > 128) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at most 128 characters");
-        }
+        PasswordPolicy.check(rawPassword, null);
     }
 
     public long count() {
@@ -140,7 +140,7 @@ public class AccountService implements UserDetailsService {
         if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
             throw ApiException.badRequest("WRONG_PASSWORD", "the current password is wrong");
         }
-        checkPasswordStrength(newPassword);
+        PasswordPolicy.check(newPassword, find(accountId).map(Official::username).orElse(null));
         if (newPassword.equals(currentPassword)) {
             throw ApiException.badRequest("SAME_PASSWORD", "choose a password different from the current one");
         }

@@ -45,7 +45,7 @@ public class AccountsController {
     }
 
     /** Password change request. */
-    public record PasswordChange(@NotNull String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
+    public record PasswordChange(@NotNull String currentPassword, @NotBlank @Size(max = 1024) String newPassword) {
     }
 
     @PostMapping("/me/password")

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -37,10 +40,16 @@ import vn.bluezone.server.web.JsonSecurityHandlers;
 @EnableMethodSecurity
 public class SecurityConfig {
 
-    /** BCrypt by default, with the {id} prefix so that the algorithm can change without a migration. */
+    /**
+     * New hashes: BCrypt over a SHA-256 pre-hash ({@code {bcrypt-sha256}}, any length of passphrase); the {id}
+     * prefix keeps the older {@code {bcrypt}} hashes verifying without a migration.
+     */
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(PrehashedBCryptPasswordEncoder.ID, new PrehashedBCryptPasswordEncoder());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(PrehashedBCryptPasswordEncoder.ID, encoders);
     }
 
     @Bean
