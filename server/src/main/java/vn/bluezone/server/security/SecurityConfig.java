@@ -21,6 +21,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
@@ -59,7 +60,8 @@ public class SecurityConfig {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys, AccountService accounts,
-                                                   SecurityContextRepository contexts) throws Exception {
+                                                   SecurityContextRepository contexts, LoginThrottle throttle,
+                                                   AuditLog audit) throws Exception {
         RequestMatcher api = ApiPaths::isApi;
         RequestMatcher adminApi = req -> path(req).startsWith(ApiPaths.ADMIN_PREFIX);
         RequestMatcher deviceApi = req -> ApiPaths.isApi(req) && !adminApi.matches(req);
@@ -85,6 +87,7 @@ public class SecurityConfig {
                         // request, and console pages (403 role, CSRF) got JSON instead of the HTML error page.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), req -> !api.matches(req)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(

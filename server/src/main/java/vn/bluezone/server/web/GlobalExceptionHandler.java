@@ -14,6 +14,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
@@ -242,6 +243,10 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException && !clientGone(e)) {
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_PARAMETER",
+                    "a parameter cannot be decoded"));
+        }
         if (clientGone(e)) {
             // The client stopped sending its body (read timeout) or went away: its fault, one line, no trace.
             return respond(req, res, HttpStatus.REQUEST_TIMEOUT, new ApiError("BODY_TIMEOUT",
@@ -269,6 +274,7 @@ public class GlobalExceptionHandler {
             res.sendError(status.value());
             return null;
         }
-        return ResponseEntity.status(status).body(body);
+        // JSON whatever the Accept header asks: negotiating an error answer failed with a 500 (fuzz test).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

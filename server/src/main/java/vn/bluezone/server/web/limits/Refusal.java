@@ -29,6 +29,10 @@ record Refusal(HttpStatus status, String code, String message, int retryAfterSec
         return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "a parameter holds a NUL character", 0);
     }
 
+    static Refusal undecodableParameter() {
+        return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "a parameter is not valid percent-encoded UTF-8", 0);
+    }
+
     static Refusal nulInBody() {
         return new Refusal(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "a text field holds a NUL character", 0);
     }

@@ -103,6 +103,10 @@ public class RequestGuardFilter implements Filter {
         if (query != null && (query.indexOf('\0') >= 0 || query.toLowerCase(Locale.ROOT).contains("%00"))) {
             return Refusal.nulParameter();
         }
+        if (query != null && query.indexOf('%') >= 0 && !decodesAsUtf8(query)) {
+            // Tomcat would drop such a parameter and the first reader of parameters would fail (fuzz test).
+            return Refusal.undecodableParameter();
+        }
         String type = req.getContentType();
         if (type == null) {
             return null;
@@ -120,6 +124,30 @@ public class RequestGuardFilter implements Filter {
             return Refusal.mediaType("forms are sent with POST");
         }
         return null;
+    }
+
+    /** Whether the percent-escapes of a query string are well-formed and decode to valid UTF-8. */
+    static boolean decodesAsUtf8(String query) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                        || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Integer.parseInt(query.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c > 0x7f ? '?' : c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     static boolean isDeviceApi(String path) {
