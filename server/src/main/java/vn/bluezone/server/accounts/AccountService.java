@@ -160,8 +160,29 @@ public class AccountService implements UserDetailsService {
         if (!enabled && target.username().equals(actor)) {
             throw ApiException.badRequest("CANNOT_DISABLE_SELF", "you cannot disable your own account");
         }
+        if (enabled && target.areaCode() == null && target.role().needsArea()) {
+            throw ApiException.badRequest("AREA_REQUIRED", "give this " + target.role() + " account its area first");
+        }
         jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
         audit.record(actor, enabled ? "account.enable" : "account.disable", target.username(), "id=" + accountId);
+    }
+
+    /**
+     * Sets the area of an account (the fix for a local account created without one, which the start-up check
+     * {@link LocalRoleAreaCheck} disabled). Audited {@code account.area}; the account stays disabled until enabled.
+     */
+    public void setArea(String actor, long accountId, String areaCode) {
+        Official target = find(accountId)
+                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
+        if (area == null && target.role().needsArea()) {
+            throw ApiException.badRequest("AREA_REQUIRED", "a " + target.role() + " account needs the code of its area");
+        }
+        if (area != null && (!AREA.matcher(area).matches() || !areas.hierarchy().contains(area, area))) {
+            throw ApiException.badRequest("INVALID_AREA", "no administrative unit has the code " + area);
+        }
+        jdbc.sql("UPDATE account SET area_code = ? WHERE id = ?").params(area, accountId).update();
+        audit.record(actor, "account.area", target.username(), "id=" + accountId + " area=" + (area == null ? "VN" : area));
     }
 
     /**

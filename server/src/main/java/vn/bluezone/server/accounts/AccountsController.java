@@ -111,6 +111,18 @@ public class AccountsController {
         accounts.setEnabled(admin.username(), id, false);
     }
 
+    /** New area of an account. */
+    public record AreaChange(String areaCode) {
+    }
+
+    @PostMapping("/accounts/{id}/area")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set an account's area (administrators); local roles need one before they can be enabled")
+    public void setArea(@PathVariable long id, @RequestBody AreaChange body) {
+        Official admin = current.requireRole(Role.ADMIN);
+        accounts.setArea(admin.username(), id, body.areaCode());
+    }
+
     @PostMapping("/accounts/{id}/enable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Enable a disabled account again (administrators)")
