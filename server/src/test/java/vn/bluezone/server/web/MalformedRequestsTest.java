@@ -109,6 +109,19 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void nulInAPhonesJsonIsRefusedBeforeItReachesTheDatabase(CapturedOutput out) throws Exception {
+        Answer a = raw("POST /api/v1/devices HTTP/1.1\r\nContent-Type: application/json\r\n",
+                "{\"platform\":\"android\",\"appVersion\":\"1\",\"model\":\"a\\u0000b\"}".getBytes());
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body()).contains("\"INVALID_FIELD\"");
+        // An escaped backslash followed by "u0000" is text, not a NUL.
+        Answer b = raw("POST /api/v1/devices HTTP/1.1\r\nContent-Type: application/json\r\n",
+                "{\"platform\":\"android\",\"appVersion\":\"1\",\"model\":\"a\\\\u0000b\"}".getBytes());
+        assertThat(b.status()).isEqualTo(201);
+        assertThat(out.getAll()).doesNotContain("\tat org.");
+    }
+
+    @Test
     void nonMultipartImport(CapturedOutput out) throws Exception {
         Answer a = raw("POST /api/v1/admin/denominators/import HTTP/1.1\r\nX-Api-Key: " + adminKey
                 + "\r\nContent-Type: text/csv\r\n", "unit_code,kind,amount\n".getBytes());

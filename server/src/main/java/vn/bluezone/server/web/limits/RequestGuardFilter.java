@@ -33,7 +33,7 @@ import org.springframework.http.MediaType;
 public class RequestGuardFilter implements Filter {
     static final String BODY_ATTRIBUTE = RequestGuardFilter.class.getName() + ".body";
     private static final Logger log = LoggerFactory.getLogger(RequestGuardFilter.class);
-    /** A JSON {@code \u0000} escape, not itself escaped (an even number of backslashes before it). */
+    /** A JSON NUL escape (backslash, u, four zeros), not itself escaped (an even number of backslashes before it). */
     private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
 
     private final HttpLimitsProperties limits;
@@ -52,6 +52,10 @@ public class RequestGuardFilter implements Filter {
         if (req.getDispatcherType() == DispatcherType.ASYNC && req.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body) {
             req.removeAttribute(BODY_ATTRIBUTE);
             res.setHeader("X-Content-Type-Options", "nosniff");
+            if (hasJsonNul(body)) {
+                refuse(req, res, Refusal.nulInBody());
+                return;
+            }
             chain.doFilter(new CachedBodyRequest(req, body), res);
             return;
         }
