@@ -78,6 +78,19 @@ public class CampaignAccess {
         throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + unitCode + " is outside your area");
     }
 
+    /**
+     * Who may post progress on a task of a directive issued for {@code unitCode}: everyone concerned, except that a
+     * volunteer only for directives of their own commune (issue 15 §4: a volunteer could close any task of the
+     * district's directives).
+     */
+    public Official requireTaskUpdater(Set<Role> roles, String unitCode) {
+        Official o = requireConcerned(roles, unitCode);
+        if (o.role() == Role.VOLUNTEER && !maySee(o, unitCode)) {
+            throw CampaignProblem.forbidden("OUT_OF_SCOPE", "volunteers update only their own commune's tasks");
+        }
+        return o;
+    }
+
     /** The unit to show when none was asked for: the official's own, or the country. */
     public static String homeUnit(Official o) {
         return o.isNational() ? null : o.areaCode();

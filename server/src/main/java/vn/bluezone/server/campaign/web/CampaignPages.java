@@ -566,7 +566,7 @@ public class CampaignPages {
     public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
         var t = directives.task(id);
-        Official o = access.requireConcerned(STAFF, directives.directive(t.directiveId()).unitCode());
+        Official o = access.requireTaskUpdater(STAFF, directives.directive(t.directiveId()).unitCode());
         attempt(flash, text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
                 progress == null ? -1 : progress, note, o.username()));
         return "redirect:/console/campaign/directives/" + t.directiveId();
