@@ -82,7 +82,13 @@ class BodyLimitsTest {
         try (Socket s = open("POST /api/v1/diagnosis-keys HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + keys.length() + "\r\n")) {
             s.getOutputStream().write(keys.getBytes(StandardCharsets.US_ASCII));
-            assertThat(answer(s)).startsWith("HTTP/1.1 400");
+            assertThat(answer(s)).startsWith("HTTP/1.1 400").contains("X-Content-Type-Options: nosniff")
+                    .contains("Cache-Control: no-store");
+        }
+        try (Socket s = open("POST /api/v1/devices HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n")) {
+            s.getOutputStream().write("{}".getBytes(StandardCharsets.US_ASCII));
+            assertThat(answer(s)).contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY");
         }
     }
 

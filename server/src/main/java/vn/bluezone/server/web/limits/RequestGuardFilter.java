@@ -51,7 +51,10 @@ public class RequestGuardFilter implements Filter {
         HttpServletResponse res = (HttpServletResponse) response;
         if (req.getDispatcherType() == DispatcherType.ASYNC && req.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body) {
             req.removeAttribute(BODY_ATTRIBUTE);
+            // Spring Security's header writer is a once-per-request filter and skips this async leg: its defaults.
             res.setHeader("X-Content-Type-Options", "nosniff");
+            res.setHeader("Cache-Control", "no-store");
+            res.setHeader("X-Frame-Options", "DENY");
             if (hasJsonNul(body)) {
                 refuse(req, res, Refusal.nulInBody());
                 return;
