@@ -24,7 +24,8 @@ import vn.bluezone.server.support.TestDatabase;
  * arrives promptly, without waiting for the rest of the body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "bluezone.demo.enabled=false", "bluezone.http.body-read-timeout=2s", "bluezone.http.blocking-body-reads=2"})
+        "bluezone.demo.enabled=false", "bluezone.http.body-read-timeout=2s", "bluezone.http.blocking-body-reads=2",
+        "bluezone.http.trusted-proxies=127.0.0.1"})
 class BodyLimitsTest {
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
@@ -89,6 +90,27 @@ class BodyLimitsTest {
                 + "Content-Length: 2\r\n")) {
             s.getOutputStream().write("{}".getBytes(StandardCharsets.US_ASCII));
             assertThat(answer(s)).contains("X-Content-Type-Options: nosniff").contains("X-Frame-Options: DENY");
+        }
+    }
+
+    /** With 127.0.0.1 listed as a trusted proxy, the verification limiter counts the forwarded client addresses. */
+    @Test
+    void theLimiterCountsForwardedClientsBehindATrustedProxy() throws Exception {
+        for (int i = 0; i < 12; i++) { // 12 clients, one guess each: none is limited (10 per client at once)
+            assertThat(verify("203.0.113." + i)).startsWith("HTTP/1.1 400");
+        }
+        String last = "";
+        for (int i = 0; i < 12; i++) { // one client, 12 guesses: the 11th is refused
+            last = verify("198.51.100.77");
+        }
+        assertThat(last).startsWith("HTTP/1.1 429");
+    }
+
+    private String verify(String forwardedFor) throws Exception {
+        try (Socket s = open("POST /api/v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: 19\r\n")) {
+            s.getOutputStream().write("{\"code\":\"12345678\"}".getBytes(StandardCharsets.US_ASCII));
+            return answer(s);
         }
     }
 

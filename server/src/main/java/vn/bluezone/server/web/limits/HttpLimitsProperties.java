@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("bluezone.http")
 public record HttpLimitsProperties(Duration bodyReadTimeout, DataSize registration, DataSize heartbeat,
                                    DataSize verification, DataSize upload, DataSize deviceOther, DataSize admin,
-                                   DataSize imports, DataSize consoleForm, Integer blockingBodyReads) {
+                                   DataSize imports, DataSize consoleForm, Integer blockingBodyReads,
+                                   java.util.List<String> trustedProxies) {
     public HttpLimitsProperties {
         bodyReadTimeout = bodyReadTimeout == null ? Duration.ofSeconds(10) : bodyReadTimeout;
         registration = or(registration, DataSize.ofKilobytes(4));
@@ -35,6 +36,8 @@ public record HttpLimitsProperties(Duration bodyReadTimeout, DataSize registrati
         imports = or(imports, DataSize.ofMegabytes(10));
         consoleForm = or(consoleForm, DataSize.ofKilobytes(256));
         blockingBodyReads = blockingBodyReads == null ? 24 : blockingBodyReads;
+        trustedProxies = trustedProxies == null ? java.util.List.of() : java.util.List.copyOf(trustedProxies);
+        new TrustedProxies(trustedProxies); // refuses a malformed entry at start-up
         if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero() || bodyReadTimeout.toSeconds() > 300) {
             throw new IllegalArgumentException("bluezone.http.body-read-timeout must be between 1 ms and 5 minutes");
         }

@@ -38,16 +38,18 @@ public class RequestGuardFilter implements Filter {
 
     private final HttpLimitsProperties limits;
     private final Semaphore blockingReads;
+    private final TrustedProxies proxies;
 
     public RequestGuardFilter(HttpLimitsProperties limits) {
         this.limits = limits;
+        this.proxies = new TrustedProxies(limits.trustedProxies());
         this.blockingReads = new Semaphore(limits.blockingBodyReads());
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletRequest req = proxies.wrap((HttpServletRequest) request);
         HttpServletResponse res = (HttpServletResponse) response;
         if (req.getDispatcherType() == DispatcherType.ASYNC && req.getAttribute(BODY_ATTRIBUTE) instanceof byte[] body) {
             req.removeAttribute(BODY_ATTRIBUTE);
