@@ -1,5 +1,6 @@
 package vn.bluezone.bench.registry;
 
+import vn.bluezone.api.registry.DeviceRegistration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.bluezone.server.BluezoneServer;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
-import vn.bluezone.server.registry.DeviceRegistration;
 import vn.bluezone.server.registry.DeviceRegistry;
 import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.statistics.UnitStatistics;

@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.api.ErrorCode;
 import java.util.Optional;
 
 /** Names and nesting of administrative units and villages, as the registry knows them. */
@@ -15,7 +16,7 @@ public interface Areas {
 
     /** The name, or a clear 400 when the unit does not exist. */
     default String requireName(String unitCode) {
-        return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest("UNKNOWN_UNIT",
+        return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 }

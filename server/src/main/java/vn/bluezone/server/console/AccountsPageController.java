@@ -1,5 +1,6 @@
 package vn.bluezone.server.console;
 
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -154,12 +155,12 @@ public class AccountsPageController {
     /** The role chosen in the form; the same refusal as the API for a missing or unknown one. */
     private static Role role(String value) {
         if (value.isBlank()) {
-            throw ApiException.badRequest("INVALID_ROLE", "role is required");
+            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, "role is required");
         }
         try {
             return Role.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_ROLE", e.getMessage());
+            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, e.getMessage());
         }
     }
 

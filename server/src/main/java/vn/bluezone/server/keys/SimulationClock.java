@@ -1,5 +1,6 @@
 package vn.bluezone.server.keys;
 
+import vn.bluezone.api.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ public final class SimulationClock extends Clock {
     /** Moves the clock to {@code t}; refuses to go back ({@code CLOCK_BACKWARDS}). Answers the new time. */
     public synchronized Instant moveTo(Instant t) {
         if (t.isBefore(now)) {
-            throw ApiException.conflict("CLOCK_BACKWARDS", "the simulation clock is at " + now
+            throw ApiException.conflict(ErrorCode.CLOCK_BACKWARDS, "the simulation clock is at " + now
                     + " and never goes back (asked for " + t + ")");
         }
         now = t;

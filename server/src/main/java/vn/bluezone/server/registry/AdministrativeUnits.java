@@ -1,5 +1,6 @@
 package vn.bluezone.server.registry;
 
+import vn.bluezone.api.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ public class AdministrativeUnits {
 
     /** The unit, or 404 UNIT_NOT_FOUND. */
     public AdministrativeUnit require(String code) {
-        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "UNIT_NOT_FOUND",
+        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.UNIT_NOT_FOUND,
                 "No administrative unit or village with code '" + code + "'"));
     }
 

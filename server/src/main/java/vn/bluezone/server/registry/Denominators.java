@@ -1,5 +1,6 @@
 package vn.bluezone.server.registry;
 
+import vn.bluezone.api.ErrorCode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -41,13 +42,13 @@ public class Denominators {
         for (NewFigure f : figures) {
             units.require(f.unitCode());
             if (!inScope.test(f.unitCode())) {
-                throw ApiException.forbidden("OUT_OF_SCOPE", "Unit " + f.unitCode() + " is outside your area");
+                throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "Unit " + f.unitCode() + " is outside your area");
             }
             if (f.amount() < 0) {
-                throw ApiException.badRequest("BAD_NUMBER", "A figure cannot be negative");
+                throw ApiException.badRequest(ErrorCode.BAD_NUMBER, "A figure cannot be negative");
             }
             if (f.asOf().isAfter(clock.today())) {
-                throw ApiException.badRequest("FUTURE_DATE", "The as-of date " + f.asOf() + " is in the future");
+                throw ApiException.badRequest(ErrorCode.FUTURE_DATE, "The as-of date " + f.asOf() + " is in the future");
             }
         }
         Timestamp now = Timestamp.from(clock.clock().instant());

@@ -1,5 +1,6 @@
 package vn.bluezone.server.security;
 
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.OfficialDetails;
-import vn.bluezone.server.web.ApiError;
+import vn.bluezone.api.ApiError;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
 /**
@@ -39,7 +40,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<OfficialDetails> details = keys.authenticate(presented.trim());
         if (details.isEmpty()) {
             JsonSecurityHandlers.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    new ApiError("INVALID_API_KEY", "the API key is unknown, revoked or its account is disabled"));
+                    new ApiError(ErrorCode.INVALID_API_KEY, "the API key is unknown, revoked or its account is disabled"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

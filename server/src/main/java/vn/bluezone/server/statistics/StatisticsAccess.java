@@ -1,5 +1,6 @@
 package vn.bluezone.server.statistics;
 
+import vn.bluezone.api.ErrorCode;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ public class StatisticsAccess {
     public Official official() {
         Official o = current.require();
         if (!ROLES.contains(o.role())) {
-            throw ApiException.forbidden("FORBIDDEN", "your role " + o.role() + " has no access to install statistics");
+            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " has no access to install statistics");
         }
         return o;
     }
@@ -48,7 +49,7 @@ public class StatisticsAccess {
     public Official requireUnit(String code) {
         Official o = official();
         if (!maySee(o, code)) {
-            throw ApiException.forbidden("OUT_OF_SCOPE", "unit " + code + " is outside your area");
+            throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + code + " is outside your area");
         }
         units.require(code);
         return o;

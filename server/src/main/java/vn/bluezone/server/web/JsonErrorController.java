@@ -1,5 +1,7 @@
 package vn.bluezone.server.web;
 
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -37,15 +39,24 @@ public class JsonErrorController implements ErrorController {
                 status.is5xxServerError() ? "the server could not complete the request" : status.getReasonPhrase().toLowerCase()));
     }
 
-    static String codeOf(HttpStatus status) {
+    /**
+     * The code of an error known only by its status. Statuses without a code of their own get the nearest
+     * general one, so that every answer carries a contract code.
+     */
+    static ErrorCode codeOf(HttpStatus status) {
+        if (status.is5xxServerError()) {
+            return status == HttpStatus.SERVICE_UNAVAILABLE ? ErrorCode.BUSY : ErrorCode.INTERNAL_ERROR;
+        }
         return switch (status) {
-            case NOT_FOUND -> "NOT_FOUND";
-            case UNAUTHORIZED -> "UNAUTHORIZED";
-            case FORBIDDEN -> "FORBIDDEN";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
-            case BAD_REQUEST -> "BAD_REQUEST";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case METHOD_NOT_ALLOWED -> ErrorCode.METHOD_NOT_ALLOWED;
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_ACCEPTABLE -> ErrorCode.NOT_ACCEPTABLE;
+            case CONTENT_TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case TOO_MANY_REQUESTS -> ErrorCode.RATE_LIMITED;
+            default -> ErrorCode.BAD_REQUEST;
         };
     }
 

@@ -1,5 +1,7 @@
 package vn.bluezone.server.web;
 
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -17,16 +19,16 @@ public final class JsonSecurityHandlers {
 
     public static AuthenticationEntryPoint unauthorized() {
         return (req, res, ex) -> write(res, HttpServletResponse.SC_UNAUTHORIZED,
-                new ApiError("UNAUTHORIZED", "log in or send a valid X-Api-Key header"));
+                new ApiError(ErrorCode.UNAUTHORIZED, "log in or send a valid X-Api-Key header"));
     }
 
     public static AccessDeniedHandler forbidden() {
         return (req, res, ex) -> {
             if (ex instanceof CsrfException) {
                 write(res, HttpServletResponse.SC_FORBIDDEN,
-                        new ApiError("CSRF_TOKEN_INVALID", "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
+                        new ApiError(ErrorCode.CSRF_TOKEN_INVALID, "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
             } else {
-                write(res, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "you are not allowed to do this"));
+                write(res, HttpServletResponse.SC_FORBIDDEN, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
             }
         };
     }

@@ -1,5 +1,6 @@
 package vn.bluezone.server.registry;
 
+import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package vn.bluezone.server.statistics;
 
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,10 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
-import vn.bluezone.server.registry.DeviceRegistration;
 import vn.bluezone.server.registry.DeviceRegistry;
-import vn.bluezone.server.registry.Heartbeat;
-import vn.bluezone.server.registry.RegisteredDevice;
 import vn.bluezone.server.registry.RegistryClock;
 
 /**

@@ -1,5 +1,8 @@
 package vn.bluezone.server.statistics;
 
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
-import vn.bluezone.server.registry.DeviceRegistration;
 import vn.bluezone.server.registry.DeviceRegistry;
-import vn.bluezone.server.registry.Heartbeat;
-import vn.bluezone.server.registry.RegisteredDevice;
 import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.RegistryTestSupport;
 import vn.bluezone.server.registry.Villages;

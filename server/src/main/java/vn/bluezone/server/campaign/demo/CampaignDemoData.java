@@ -1,5 +1,8 @@
 package vn.bluezone.server.campaign.demo;
 
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.api.registry.DeviceRegistration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -31,10 +34,7 @@ import vn.bluezone.server.campaign.radio.RadioService;
 import vn.bluezone.server.campaign.radio.RadioSlot;
 import vn.bluezone.server.campaign.radio.RadioTemplate;
 import vn.bluezone.server.campaign.referral.ReferralService;
-import vn.bluezone.server.registry.DeviceRegistration;
 import vn.bluezone.server.registry.DeviceRegistry;
-import vn.bluezone.server.registry.Heartbeat;
-import vn.bluezone.server.registry.RegisteredDevice;
 import vn.bluezone.server.registry.Villages;
 import vn.bluezone.server.statistics.DemoDataSet;
 import vn.bluezone.server.statistics.DemoProperties;

@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
@@ -73,7 +74,7 @@ public class DeskReferralApi {
         LocalDate t = to == null ? clock.today() : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
         if (t.isBefore(f)) {
-            throw CampaignProblem.badRequest("BAD_RANGE", "'to' is before 'from'");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         return new DeskReport(f, t, desk.perDesk(commune, f, t), desk.perDeskAndDay(commune, f, t));
     }

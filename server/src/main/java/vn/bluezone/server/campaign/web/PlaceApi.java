@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -64,7 +65,7 @@ public class PlaceApi {
         try {
             paper = PaperSize.parse(size);
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest("BAD_PAPER_SIZE", e.getMessage());
+            throw CampaignProblem.badRequest(ErrorCode.BAD_PAPER_SIZE, e.getMessage());
         }
         return pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
     }

@@ -1,5 +1,6 @@
 package vn.bluezone.server.keys.distribution;
 
+import vn.bluezone.api.officer.ExportRun;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,11 +43,11 @@ public class KeysAdminController {
 
     @PostMapping("/exports/run")
     @Operation(summary = "Build every due export batch now")
-    public ExportService.RunSummary runExport() {
+    public ExportRun runExport() {
         Official admin = current.requireRole(Role.ADMIN);
         ExportService.RunSummary s = exports.runOnce();
         audit.record(admin.username(), "export.run", null, "batches=" + s.batches() + " files=" + s.files());
-        return s;
+        return new ExportRun(s.ran(), s.batches(), s.files(), s.keys(), s.regions());
     }
 
     @PostMapping("/exports/retention")

@@ -1,5 +1,6 @@
 package vn.bluezone.server.keys.verification;
 
+import vn.bluezone.api.ErrorCode;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -148,7 +149,7 @@ public class CertificateSigner {
         }
         Instant exp = c.getExpirationTime().toInstant();
         if (!clock.instant().isBefore(exp)) {
-            throw ApiException.badRequest("CERTIFICATE_EXPIRED", "the certificate has expired; verify again");
+            throw ApiException.badRequest(ErrorCode.CERTIFICATE_EXPIRED, "the certificate has expired; verify again");
         }
         return claims(c);
     }
@@ -182,6 +183,6 @@ public class CertificateSigner {
     }
 
     private static ApiException invalid(String message) {
-        return ApiException.badRequest("CERTIFICATE_INVALID", message);
+        return ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, message);
     }
 }
