@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.api.ApiPaths;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ public class InstallPage {
         this.properties = properties;
     }
 
-    @GetMapping("/i/{placeCode}")
+    @GetMapping(ApiPaths.INSTALL_PAGE)
     public String show(@PathVariable String placeCode, Model model, HttpServletResponse response) {
         Place place = places.byCode(placeCode).orElse(null);
         if (place == null) {
