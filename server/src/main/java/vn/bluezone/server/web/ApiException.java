@@ -10,7 +10,8 @@ import vn.bluezone.api.ErrorCode;
  */
 public class ApiException extends RuntimeException {
     private final HttpStatus status;
-    private final ErrorCode code;
+    private final ErrorCode errorCode;
+    private final String code; // the wire form, kept as a field for tests and logs that read it by name
     private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, ErrorCode code, String message) {
@@ -21,7 +22,8 @@ public class ApiException extends RuntimeException {
     public ApiException(HttpStatus status, ErrorCode code, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
-        this.code = code;
+        this.errorCode = code;
+        this.code = code.name();
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -61,10 +63,10 @@ public class ApiException extends RuntimeException {
 
     /** The code as sent on the wire. */
     public String code() {
-        return code.name();
+        return code;
     }
 
     public ErrorCode errorCode() {
-        return code;
+        return errorCode;
     }
 }
