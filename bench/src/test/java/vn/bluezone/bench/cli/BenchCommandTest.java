@@ -1,4 +1,4 @@
-package vn.bluezone.cli;
+package vn.bluezone.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Checks the command's contract (format, exit codes), not speed: speed is measured by JMH. */
+/** Checks the command's contract (format, exit codes), not speed: speed is measured by JMH. Arguments are those after {@code ./bluezone bench}. */
 class BenchCommandTest {
 
     static final Pattern SUMMARY = Pattern.compile(
@@ -26,7 +26,7 @@ class BenchCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.execute(args);
+            int status = BenchCommand.execute(args);
             return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -36,7 +36,7 @@ class BenchCommandTest {
 
     @Test
     void printsTheComparisonOnItsLastLine() {
-        Run r = run("bench", "match", "--keys", "40", "--observed", "300", "--seconds", "0.05");
+        Run r = run("match", "--keys", "40", "--observed", "300", "--seconds", "0.05");
         assertEquals(0, r.status(), r.err());
         String[] lines = r.out().strip().split("\\R");
         assertTrue(SUMMARY.matcher(lines[lines.length - 1]).matches(), "last line: " + lines[lines.length - 1]);
@@ -47,16 +47,16 @@ class BenchCommandTest {
     @Test
     void badArgumentsExitWithStatusTwoAndOneErrorLine() {
         for (String[] args : new String[][] {
-                {"bench", "match", "--keys", "0"},
-                {"bench", "match", "--keys", "many"},
-                {"bench", "match", "--observed", "-1"},
-                {"bench", "match", "--keys", "2000001"},
-                {"bench", "match", "--seconds", "0"},
-                {"bench", "match", "--seconds", "NaN"},
-                {"bench", "match", "--bogus"},
-                {"bench"}}) {
+                {"match", "--keys", "0"},
+                {"match", "--keys", "many"},
+                {"match", "--observed", "-1"},
+                {"match", "--keys", "2000001"},
+                {"match", "--seconds", "0"},
+                {"match", "--seconds", "NaN"},
+                {"match", "--bogus"},
+                {}}) {
             Run r = run(args);
-            assertEquals(Main.EXIT_ERROR, r.status(), String.join(" ", args));
+            assertEquals(BenchCommand.EXIT_ERROR, r.status(), String.join(" ", args));
             assertTrue(r.err().startsWith("error: "), String.join(" ", args) + " -> " + r.err());
             assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
             assertEquals("", r.out());

@@ -34,7 +34,7 @@ import vn.bluezone.server.support.TestDatabase;
  * ones the pages carry. Screenshots in target/screenshots/accounts-*.png. Skipped when Chromium is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
-class AccountsBrowserTest {
+class AccountsBrowserIT {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String PW = "browser-admin-pw";
 
@@ -51,7 +51,7 @@ class AccountsBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled("AccountsBrowserTest");
+        HeadlessChromium.assumeInstalled("AccountsBrowserIT");
         chromium = HeadlessChromium.start(java.util.Map.of());
         browser = chromium.driver();
         browser.manage().window().setSize(new Dimension(1280, 1000));

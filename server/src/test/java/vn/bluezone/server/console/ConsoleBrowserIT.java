@@ -46,7 +46,7 @@ import vn.bluezone.server.statistics.UnitStatistics;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bluezone.db.url=jdbc:h2:mem:browsertest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "bluezone.demo.enabled=true"})
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
     static final Path SHOTS = Path.of("target/screenshots");
     static final Path DOWNLOADS = Path.of("target/browser-downloads").toAbsolutePath();
 
@@ -64,7 +64,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void requireChromium() {
-        HeadlessChromium.assumeInstalled("ConsoleBrowserTest");
+        HeadlessChromium.assumeInstalled("ConsoleBrowserIT");
     }
 
     WebDriver start() throws Exception {

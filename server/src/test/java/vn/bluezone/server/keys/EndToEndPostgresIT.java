@@ -18,7 +18,7 @@ import vn.bluezone.server.support.TestDatabase;
         properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false"})
 @Import(TestClockConfig.class)
 @DirtiesContext
-class EndToEndPostgresTest extends EndToEndTests {
+class EndToEndPostgresIT extends EndToEndTests {
     @TempDir
     static Path exports;
     private static String schema;

@@ -43,7 +43,7 @@ import vn.bluezone.server.support.TestDatabase;
                 "bluezone.keys.export.s3.prefix=v1/", "bluezone.keys.export.s3.path-style=true"})
 @Import(TestClockConfig.class)
 @DirtiesContext
-class EndToEndS3Test extends EndToEndTests {
+class EndToEndS3IT extends EndToEndTests {
     static final String BUCKET = "bluezone-exports";
     static S3Proxy proxy;
     static S3Client bucket;

@@ -17,7 +17,7 @@ import vn.bluezone.server.support.TestDatabase;
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 @DirtiesContext
-class KeyServerFlowPostgresTest extends KeyServerFlowTests {
+class KeyServerFlowPostgresIT extends KeyServerFlowTests {
     private static String schema;
 
     @DynamicPropertySource

@@ -26,7 +26,7 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @RequiresPostgres
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
-class InstallationIdPostgresTest {
+class InstallationIdPostgresIT {
     private static String schema;
 
     @DynamicPropertySource

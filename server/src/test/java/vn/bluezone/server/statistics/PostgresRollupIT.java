@@ -36,14 +36,14 @@ import vn.bluezone.server.registry.RegistryClock;
  * Runs when BLUEZONE_TEST_POSTGRES_URL is set (.ci/run sets it), in a schema of its own.
  */
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
-class PostgresRollupTest {
+class PostgresRollupIT {
     static final String ENV = "BLUEZONE_TEST_POSTGRES_URL";
     static final String SCHEMA = "bz_registry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     @BeforeAll
     static void requirePostgres() {
         if (System.getenv(ENV) == null) {
-            System.out.println("skipped PostgresRollupTest: " + ENV + " is not set");
+            System.out.println("skipped PostgresRollupIT: " + ENV + " is not set");
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(ENV) != null, ENV + " is not set");
     }

@@ -37,7 +37,7 @@ import vn.bluezone.server.support.TestDatabase;
  * records a visit, and sees the household marked visited. Screenshots go to target/browser/campaign-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
-class VolunteerVisitBrowserTest {
+class VolunteerVisitBrowserIT {
     private static final Path SHOTS = Path.of("target", "browser");
 
     @DynamicPropertySource
@@ -55,7 +55,7 @@ class VolunteerVisitBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        HeadlessChromium.assumeInstalled("VolunteerVisitBrowserTest");
+        HeadlessChromium.assumeInstalled("VolunteerVisitBrowserIT");
         chromium = HeadlessChromium.start(Map.of());
         browser = chromium.driver();
         // A common phone viewport (CSS pixels).

@@ -32,7 +32,7 @@ import vn.bluezone.server.support.S3Proxy;
  * from the default chain (system properties), in both request checksum modes.
  */
 @RequiresS3Proxy
-class S3BlobStoreTest {
+class S3BlobStoreIT {
     static S3Proxy proxy;
     static S3Client admin;
 

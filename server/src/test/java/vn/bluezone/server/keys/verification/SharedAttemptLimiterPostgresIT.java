@@ -19,7 +19,7 @@ import vn.bluezone.server.support.TestDatabase;
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 @DirtiesContext
-class SharedAttemptLimiterPostgresTest extends SharedAttemptLimiterTests {
+class SharedAttemptLimiterPostgresIT extends SharedAttemptLimiterTests {
     private static String schema;
 
     @DynamicPropertySource
