@@ -15,7 +15,7 @@ import vn.bluezone.simulator.population.PopulationBuilder;
  * store, downloads of signed export files, matching and scoring on the phone) against the real key server started
  * in this JVM on the simulation's clock.
  */
-class EnginesModeTest {
+class EnginesModeIT {
 
     private static SimulationConfig household(long seed) {
         SimulationConfig c = Scenarios.small(4, 12, seed);

@@ -44,7 +44,7 @@ import vn.bluezone.server.keys.verification.VerificationService;
  * other than the phones' default (10 s every 120 s instead of 4 s every 300 s), which the phones must take from
  * its signed configuration.
  */
-class DeviceServerE2ETest {
+class DeviceServerE2EIT {
     private static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2021-07-19T07:00:00Z"));
     private static ConfigurableApplicationContext server;
     private static Path dataDir;

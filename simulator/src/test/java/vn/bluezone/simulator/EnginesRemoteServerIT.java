@@ -30,7 +30,7 @@ import vn.bluezone.simulator.tracing.RegistryFeed;
  * the simulation reaches it only over HTTP — codes and export runs with an administrator's API key, the clock moved
  * forward with it, phones on the public device API.
  */
-class EnginesRemoteServerTest {
+class EnginesRemoteServerIT {
     @TempDir
     static Path data;
     private static ConfigurableApplicationContext server;
