@@ -1,5 +1,6 @@
 package vn.bluezone.server.keys;
 
+import vn.bluezone.api.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**

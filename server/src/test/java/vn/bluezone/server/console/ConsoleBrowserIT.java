@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.bluezone.server.support.HeadlessChromium;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.registry.AdministrativeUnit;
@@ -35,7 +36,6 @@ import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.statistics.Ranking;
 import vn.bluezone.server.statistics.UnitFigures;
 import vn.bluezone.server.statistics.UnitStatistics;
-import vn.bluezone.server.support.HeadlessChromium;
 
 /**
  * The console in real Chromium (Debian's chromium + chromium-driver) against the server with its demo data: log in

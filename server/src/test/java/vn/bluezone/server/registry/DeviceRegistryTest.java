@@ -1,13 +1,13 @@
 package vn.bluezone.server.registry;
 
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import vn.bluezone.api.registry.DeviceRegistration;
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.RegisteredDevice;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package vn.bluezone.server.registry;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import vn.bluezone.api.registry.DeviceRegistration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;

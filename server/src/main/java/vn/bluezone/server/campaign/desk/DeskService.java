@@ -1,9 +1,9 @@
 package vn.bluezone.server.campaign.desk;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.Rows.date;
 import static vn.bluezone.server.campaign.Rows.insert;
 import static vn.bluezone.server.campaign.Rows.ts;
-import vn.bluezone.api.ErrorCode;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package vn.bluezone.server.campaign.place;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.Rows.insert;
 import static vn.bluezone.server.campaign.Rows.ts;
-import vn.bluezone.api.ErrorCode;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import vn.bluezone.server.db.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,6 @@ import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.campaign.CampaignProperties;
 import vn.bluezone.server.campaign.DeviceDirectory;
 import vn.bluezone.server.campaign.Fields;
-import vn.bluezone.server.db.Savepoints;
 
 /**
  * Public places with posters (section 4): registered per village, a poster PDF each, page views of the install page

@@ -1,7 +1,7 @@
 package vn.bluezone.server.campaign.referral;
 
-import static vn.bluezone.server.campaign.Rows.ts;
 import vn.bluezone.api.ErrorCode;
+import static vn.bluezone.server.campaign.Rows.ts;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
-import vn.bluezone.api.ErrorCode;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
-import vn.bluezone.api.ErrorCode;
 
 import java.util.List;
 import org.springframework.http.HttpHeaders;

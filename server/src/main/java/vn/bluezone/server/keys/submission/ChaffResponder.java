@@ -1,15 +1,15 @@
 package vn.bluezone.server.keys.submission;
 
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.springframework.stereotype.Component;
-import vn.bluezone.api.submission.DiagnosisKeysResponse;
-import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.server.keys.KeysProperties;
 
 /**

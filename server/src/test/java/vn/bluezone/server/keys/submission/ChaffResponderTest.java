@@ -1,8 +1,8 @@
 package vn.bluezone.server.keys.submission;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import vn.bluezone.api.submission.DiagnosisKeysResponse;
 import vn.bluezone.api.submission.KeyResult;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
