@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
 import vn.bluezone.device.server.ExportPublicKey;
 import vn.bluezone.device.server.KeyServerException;

@@ -1,6 +1,5 @@
 package vn.bluezone.bench.registry;
 
-import vn.bluezone.api.registry.DeviceRegistration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.server.BluezoneServer;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;

@@ -1,6 +1,5 @@
 package vn.bluezone.server.accounts;
 
-import vn.bluezone.api.ErrorCode;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.web.ApiException;
 

@@ -1,8 +1,8 @@
 package vn.bluezone.server.accounts;
 
-import vn.bluezone.api.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**

@@ -1,10 +1,10 @@
 package vn.bluezone.server.accounts;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 

@@ -1,7 +1,7 @@
 package vn.bluezone.server.campaign;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.Optional;
+import vn.bluezone.api.ErrorCode;
 
 /** Names and nesting of administrative units and villages, as the registry knows them. */
 public interface Areas {

@@ -1,9 +1,9 @@
 package vn.bluezone.server.campaign;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;

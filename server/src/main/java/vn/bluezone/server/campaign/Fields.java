@@ -1,7 +1,7 @@
 package vn.bluezone.server.campaign;
 
-import vn.bluezone.api.ErrorCode;
 import java.text.Normalizer;
+import vn.bluezone.api.ErrorCode;
 
 /** Input checks shared by the campaign forms and APIs: NFC, trimmed, bounded, with a clear 400 otherwise. */
 public final class Fields {

@@ -1,6 +1,5 @@
 package vn.bluezone.server.console;
 
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;

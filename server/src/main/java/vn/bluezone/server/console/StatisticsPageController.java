@@ -1,6 +1,5 @@
 package vn.bluezone.server.console;
 
-import vn.bluezone.api.ErrorCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.registry.AdministrativeUnit;

@@ -1,6 +1,5 @@
 package vn.bluezone.server.keys;
 
-import vn.bluezone.api.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**

@@ -1,21 +1,21 @@
 package vn.bluezone.server.keys;
 
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.WebDataBinder;
-import vn.bluezone.server.web.ContractValidator;
-import vn.bluezone.api.officer.ClockTime;
-import vn.bluezone.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.officer.ClockTime;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.web.ContractValidator;
 
 /** Reads and moves the {@link SimulationClock}; absent (404) unless the test-server property is set. */
 @RestController

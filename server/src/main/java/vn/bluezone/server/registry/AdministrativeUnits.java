@@ -1,6 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**

@@ -1,6 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * Imports denominators from CSV or XLSX, one row per unit and as-of date:

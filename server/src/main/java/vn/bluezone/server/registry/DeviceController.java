@@ -1,10 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.ApiPaths;
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.HeartbeatResult;
-import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.api.registry.DeviceRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +7,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.HeartbeatResult;
+import vn.bluezone.api.registry.RegisteredDevice;
 
 /** The phone's side of the registry: anonymous registration and the daily heartbeat. Public (no session). */
 @RestController

@@ -1,10 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.HeartbeatResult;
-import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.api.registry.DeviceRegistration;
-import vn.bluezone.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Date;
@@ -21,6 +16,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.HeartbeatResult;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.statistics.StatisticsCounters;
 import vn.bluezone.server.web.ApiException;
 

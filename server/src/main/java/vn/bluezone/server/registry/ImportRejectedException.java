@@ -1,8 +1,8 @@
 package vn.bluezone.server.registry;
 
 import java.util.List;
-import vn.bluezone.api.ErrorCode;
 import org.springframework.http.HttpStatus;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /** An import with at least one bad row: nothing was saved; every problem is listed with its row number. */

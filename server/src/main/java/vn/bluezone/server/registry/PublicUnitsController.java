@@ -1,14 +1,14 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.ApiLimits;
-import vn.bluezone.api.ApiPaths;
-import vn.bluezone.api.registry.Unit;
-import vn.bluezone.api.ErrorCode;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiLimits;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.web.ApiException;
 
 /**

@@ -1,7 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.registry.Unit;
-import vn.bluezone.api.ErrorCode;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.statistics.StatisticsAccess;

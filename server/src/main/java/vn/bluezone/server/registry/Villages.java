@@ -1,6 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.ErrorCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /** Villages and residential groups (thôn, tổ dân phố...), which GSO does not list: commune officials create them. */

@@ -1,6 +1,5 @@
 package vn.bluezone.server.security;
 
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,9 +10,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.OfficialDetails;
-import vn.bluezone.api.ApiError;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
 /**

@@ -1,6 +1,5 @@
 package vn.bluezone.server.security;
 
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +8,9 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.bluezone.server.accounts.OfficialDetails;
 import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.accounts.OfficialDetails;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 

@@ -1,9 +1,9 @@
 package vn.bluezone.server.statistics;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.AreaScope;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;

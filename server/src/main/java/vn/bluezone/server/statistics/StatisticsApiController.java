@@ -1,7 +1,5 @@
 package vn.bluezone.server.statistics;
 
-import vn.bluezone.api.registry.Unit;
-import vn.bluezone.api.ErrorCode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.web.ApiException;
 

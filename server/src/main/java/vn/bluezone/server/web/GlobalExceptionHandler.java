@@ -1,7 +1,5 @@
 package vn.bluezone.server.web;
 
-import vn.bluezone.api.ApiError;
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -34,6 +32,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * Turns every failure of an API call into {@code {"error":"STABLE_CODE","message":"..."}} with a 4xx status.

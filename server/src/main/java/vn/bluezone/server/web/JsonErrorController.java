@@ -1,7 +1,5 @@
 package vn.bluezone.server.web;
 
-import vn.bluezone.api.ApiError;
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -11,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * The servlet error page ({@code /error}): whatever ends there (unmatched paths, filter errors) is answered in

@@ -1,7 +1,5 @@
 package vn.bluezone.server.web;
 
-import vn.bluezone.api.ApiError;
-import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -9,6 +7,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /** Security failures on API paths, written as the same JSON error shape as every other API error. */
 public final class JsonSecurityHandlers {

@@ -1,8 +1,5 @@
 package vn.bluezone.server.registry;
 
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.statistics.UnitFigures;
 import vn.bluezone.server.statistics.UnitStatistics;
 import vn.bluezone.server.web.ApiException;

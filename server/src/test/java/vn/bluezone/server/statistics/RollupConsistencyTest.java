@@ -1,8 +1,5 @@
 package vn.bluezone.server.statistics;
 
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.DeviceRegistry;

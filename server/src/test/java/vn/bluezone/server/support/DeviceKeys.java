@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.protocol.EnIntervalNumber;
 
 /** What a phone does before uploading: daily keys for the last days and their HMAC under a random key. */
 public final class DeviceKeys {

@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.cohort;
 
-import vn.bluezone.api.ErrorCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;

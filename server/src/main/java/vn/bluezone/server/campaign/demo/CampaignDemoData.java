@@ -1,8 +1,5 @@
 package vn.bluezone.server.campaign.demo;
 
-import vn.bluezone.api.registry.Heartbeat;
-import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.api.registry.DeviceRegistration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,6 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.cohort.CohortPerson;

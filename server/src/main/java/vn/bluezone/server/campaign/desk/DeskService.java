@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.desk;
 
-import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.Rows.date;
 import static vn.bluezone.server.campaign.Rows.insert;
 import static vn.bluezone.server.campaign.Rows.ts;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;

@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.household;
 
-import vn.bluezone.api.ErrorCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;

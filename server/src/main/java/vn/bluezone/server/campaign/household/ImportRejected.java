@@ -1,8 +1,8 @@
 package vn.bluezone.server.campaign.household;
 
 import java.util.List;
-import vn.bluezone.api.ErrorCode;
 import org.springframework.http.HttpStatus;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.CampaignProblem;
 
 /** A CSV import with bad rows: nothing was imported; every bad row is listed with its line number. */

@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.place;
 
-import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.Rows.insert;
 import static vn.bluezone.server.campaign.Rows.ts;
 
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.db.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

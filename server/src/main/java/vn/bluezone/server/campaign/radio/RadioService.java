@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.radio;
 
-import vn.bluezone.api.ErrorCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.AreaFigures;
 import vn.bluezone.server.campaign.AreaSnapshot;
 import vn.bluezone.server.campaign.Areas;

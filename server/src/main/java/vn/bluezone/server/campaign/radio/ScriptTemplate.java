@@ -1,12 +1,12 @@
 package vn.bluezone.server.campaign.radio;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.AreaSnapshot;
 import vn.bluezone.server.campaign.CampaignProblem;
 

@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.referral;
 
-import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.Rows.ts;
 
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;

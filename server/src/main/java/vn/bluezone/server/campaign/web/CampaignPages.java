@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.web;
 
-import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_READERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_WRITERS;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
@@ -27,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.directive.Directive;
 import vn.bluezone.server.campaign.directive.NewTask;
 import vn.bluezone.server.campaign.directive.TaskBody;

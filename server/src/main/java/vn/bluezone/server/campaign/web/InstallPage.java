@@ -1,11 +1,11 @@
 package vn.bluezone.server.campaign.web;
 
-import vn.bluezone.api.ApiPaths;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.bluezone.api.ApiPaths;
 import vn.bluezone.server.campaign.CampaignProperties;
 import vn.bluezone.server.campaign.place.Place;
 import vn.bluezone.server.campaign.place.PlaceService;

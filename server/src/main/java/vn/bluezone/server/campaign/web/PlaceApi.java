@@ -1,6 +1,5 @@
 package vn.bluezone.server.campaign.web;
 
-import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignProblem;

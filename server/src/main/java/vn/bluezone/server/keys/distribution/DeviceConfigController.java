@@ -1,7 +1,5 @@
 package vn.bluezone.server.keys.distribution;
 
-import vn.bluezone.api.distribution.SignedConfig;
-import vn.bluezone.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -19,6 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.server.keys.KeysProperties;

@@ -1,9 +1,5 @@
 package vn.bluezone.server.keys.distribution;
 
-import vn.bluezone.api.distribution.PublicKeys;
-import vn.bluezone.api.distribution.PublicKeyInfo;
-import vn.bluezone.api.ApiPaths;
-import vn.bluezone.api.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -16,6 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.distribution.PublicKeyInfo;
+import vn.bluezone.api.distribution.PublicKeys;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
 import vn.bluezone.server.web.ApiException;

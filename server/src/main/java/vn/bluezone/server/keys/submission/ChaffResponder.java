@@ -1,7 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.submission.DiagnosisKeysResponse;
-import vn.bluezone.api.submission.KeyResult;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.server.keys.KeysProperties;
 
 /**

@@ -1,6 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.ErrorCode;
 import jakarta.annotation.PreDestroy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.web.ApiException;
 

@@ -1,7 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.submission.DiagnosisKey;
-import vn.bluezone.api.ErrorCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.TemporaryExposureKey;
 import vn.bluezone.server.keys.KeysProperties;

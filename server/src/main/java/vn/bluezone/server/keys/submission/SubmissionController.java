@@ -1,8 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.ApiPaths;
-import vn.bluezone.api.submission.DiagnosisKeysResponse;
-import vn.bluezone.api.submission.DiagnosisKeysRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
@@ -11,6 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
 
 /** A confirmed case's phone publishes its keys; fake ("chaff") uploads are answered alike and store nothing. */
 @RestController

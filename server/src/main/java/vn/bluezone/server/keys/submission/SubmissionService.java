@@ -1,11 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.submission.DiagnosisKeysResponse;
-import vn.bluezone.api.submission.KeyResult;
-import vn.bluezone.api.submission.DiagnosisKeysRequest;
-import vn.bluezone.api.submission.DiagnosisKey;
-import vn.bluezone.api.KeyHmac;
-import vn.bluezone.api.ErrorCode;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.keys.KeysProperties;

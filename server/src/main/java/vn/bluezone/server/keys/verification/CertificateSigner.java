@@ -1,6 +1,5 @@
 package vn.bluezone.server.keys.verification;
 
-import vn.bluezone.api.ErrorCode;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;

@@ -1,17 +1,13 @@
 package vn.bluezone.server.keys.verification;
 
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.WebDataBinder;
-import vn.bluezone.server.web.ContractValidator;
-import vn.bluezone.api.officer.IssuedCode;
-import vn.bluezone.api.officer.NewCode;
-import vn.bluezone.api.ApiPaths;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,8 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.officer.IssuedCode;
+import vn.bluezone.api.officer.NewCode;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.web.ContractValidator;
 
 /** Health officers issue, look up and expire verification codes. */
 @RestController

@@ -1,6 +1,5 @@
 package vn.bluezone.server.keys.verification;
 
-import vn.bluezone.api.ErrorCode;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.accounts.AreaScope;
 import vn.bluezone.server.accounts.Official;

@@ -1,7 +1,5 @@
 package vn.bluezone.server.keys.submission;
 
-import vn.bluezone.api.submission.DiagnosisKeysResponse;
-import vn.bluezone.api.submission.KeyResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -10,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.server.keys.KeysProperties;
 
 class ChaffResponderTest {
