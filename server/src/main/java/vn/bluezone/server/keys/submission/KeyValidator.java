@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.bluezone.api.ApiLimits;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.protocol.EnIntervalNumber;
@@ -51,7 +52,7 @@ final class KeyValidator {
             } else if (k.rollingPeriod() == null || k.rollingPeriod() < 1
                     || k.rollingPeriod() > TemporaryExposureKey.MAX_ROLLING_PERIOD) {
                 reason = ErrorCode.INVALID_ROLLING_PERIOD;
-            } else if (k.transmissionRisk() != null && (k.transmissionRisk() < 0 || k.transmissionRisk() > 8)) {
+            } else if (k.transmissionRisk() != null && (k.transmissionRisk() < 0 || k.transmissionRisk() > ApiLimits.MAX_TRANSMISSION_RISK)) {
                 reason = ErrorCode.INVALID_TRANSMISSION_RISK;
             } else if (k.rollingStartIntervalNumber() > nowInterval) {
                 reason = ErrorCode.ROLLING_START_IN_FUTURE;

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ApiLimits;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
@@ -210,7 +211,7 @@ public class SubmissionService {
         } catch (IllegalArgumentException e) {
             k = new byte[0];
         }
-        if (k.length < 16 || k.length > 128) {
+        if (k.length < ApiLimits.MIN_HMAC_KEY_BYTES || k.length > ApiLimits.MAX_HMAC_KEY_BYTES) {
             throw ApiException.badRequest(ErrorCode.INVALID_HMAC_KEY, "hmacKey must be base64 of 16 to 128 random bytes");
         }
         return k;
