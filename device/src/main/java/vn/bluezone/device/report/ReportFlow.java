@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.device.keys.KeyRotation;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
@@ -91,7 +93,7 @@ public final class ReportFlow {
         }
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
-        String certificate = server.certificate(pending.token(), KeyHmac.compute(hmacKey, keys));
+        String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys)));
         // Resent unchanged when no answer came (UploadRetry): the server answers a repeat with the stored answer.
         SubmissionResult r = UploadRetry.submit(server, new DiagnosisKeyUpload(keys, certificate,
                 Base64.getEncoder().encodeToString(hmacKey), padding()), sleep);

@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -54,7 +55,7 @@ public final class PasswordPolicy {
     }
 
     private static ApiException weak(String message) {
-        return ApiException.badRequest("WEAK_PASSWORD", message);
+        return ApiException.badRequest(ErrorCode.WEAK_PASSWORD, message);
     }
 
     /** NFC, lower case, no Vietnamese diacritics (đ → d), no spaces: "Mật khẩu 123" and "matkhau123" are the same. */
