@@ -252,7 +252,7 @@ public class RequestGuardFilter implements Filter {
             return;
         }
         res.setContentType("application/json");
-        res.getWriter().write("{\"error\":\"" + r.code() + "\",\"message\":\"" + r.message() + "\"}");
+        res.getWriter().write("{\"error\":\"" + r.code().name() + "\",\"message\":\"" + r.message() + "\"}");
         res.flushBuffer();
     }
 }
