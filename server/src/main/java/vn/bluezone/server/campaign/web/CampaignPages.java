@@ -63,8 +63,6 @@ import vn.bluezone.server.campaign.household.Household;
 import vn.bluezone.server.campaign.household.HouseholdService;
 import vn.bluezone.server.campaign.household.NewVisit;
 import vn.bluezone.server.campaign.household.Visit;
-import vn.bluezone.server.campaign.place.PlaceKind;
-import vn.bluezone.server.campaign.place.PlaceService;
 import vn.bluezone.server.campaign.radio.RadioService;
 import vn.bluezone.server.campaign.referral.ReferralService;
 
@@ -82,7 +80,6 @@ public class CampaignPages {
     private final CampaignClock clock;
     private final HouseholdService households;
     private final CohortService cohorts;
-    private final PlaceService places;
     private final RadioService radio;
     private final DirectiveService directives;
     private final DeskService desk;
@@ -91,14 +88,13 @@ public class CampaignPages {
     private final CampaignDemoData demo;
 
     public CampaignPages(CampaignAccess access, Areas areas, CampaignClock clock, HouseholdService households,
-            CohortService cohorts, PlaceService places, RadioService radio, DirectiveService directives,
+            CohortService cohorts, RadioService radio, DirectiveService directives,
             DeskService desk, ReferralService referrals, MessageSource messages, CampaignDemoData demo) {
         this.access = access;
         this.areas = areas;
         this.clock = clock;
         this.households = households;
         this.cohorts = cohorts;
-        this.places = places;
         this.radio = radio;
         this.directives = directives;
         this.desk = desk;
@@ -369,30 +365,6 @@ public class CampaignPages {
         Official o = access.require(COHORT_WRITERS, c);
         attempt(flash, text("campaign.cohorts.verifiedDone"), () -> cohorts.verify(id, installCode, o.username()));
         return "redirect:/console/campaign/cohorts?commune=" + c;
-    }
-
-    // --- Places, posters ---
-
-    @GetMapping("/console/campaign/places")
-    public String placePage(@RequestParam(required = false) String commune, Model model) {
-        Official o = access.require(STAFF);
-        String c = commune(o, commune);
-        common(model, o, c);
-        model.addAttribute("rows", places.table(c));
-        model.addAttribute("villages", areas.villagesOf(c));
-        model.addAttribute("kinds", PlaceKind.values());
-        model.addAttribute("manager", MANAGERS.contains(o.role()));
-        return "campaign/places";
-    }
-
-    @PostMapping("/console/campaign/places")
-    public String addPlace(@RequestParam String commune, @RequestParam(required = false) String villageCode,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String contact, RedirectAttributes flash) {
-        Official o = access.require(MANAGERS, commune);
-        attempt(flash, text("campaign.places.added"), () -> places.create(commune, villageCode, kind, name,
-                contact, o.username()));
-        return "redirect:/console/campaign/places?commune=" + commune;
     }
 
     // --- Radio ---

@@ -1,5 +1,7 @@
 package vn.bluezone.server.campaign.web;
 
+import vn.bluezone.server.campaign.place.PlaceApi;
+
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 

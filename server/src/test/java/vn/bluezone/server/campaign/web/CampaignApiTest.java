@@ -41,7 +41,7 @@ import vn.bluezone.server.support.TestDatabase;
  * registers, verification by install code, heartbeats, compliance, automatic deletion; posters and installs per
  * place; referrals; door-to-door progress; role and area scope on every API.
  */
-@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.campaign.public-base-url=https://bz.example.vn"})
+@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bz.example.vn"})
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignApiTest {
