@@ -367,68 +367,6 @@ public class CampaignPages {
         return "redirect:/console/campaign/cohorts?commune=" + c;
     }
 
-    // --- Radio ---
-
-    @GetMapping("/console/campaign/radio")
-    public String radioPage(@RequestParam(required = false) String commune,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            Model model) {
-        Official o = access.require(STAFF);
-        String c = commune(o, commune);
-        common(model, o, c);
-        LocalDate d = day == null ? clock.today() : day;
-        model.addAttribute("day", d);
-        model.addAttribute("schedule", radio.schedule(c, d));
-        model.addAttribute("templates", radio.templatesFor(c));
-        model.addAttribute("villages", areas.villagesOf(c));
-        model.addAttribute("log", radio.log(c, d.minusDays(6), d).stream().map(l -> new LogLine(
-                LOG_TIME.format(l.airedAt()), l.location(), l.script())).toList());
-        model.addAttribute("manager", MANAGERS.contains(o.role()));
-        model.addAttribute("placeholders", Placeholder.values());
-        return "campaign/radio";
-    }
-
-    @PostMapping("/console/campaign/radio/templates")
-    public String addTemplate(@RequestParam String commune, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String body, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
-        Official o = access.require(MANAGERS, commune);
-        try {
-            RadioTemplate t = radio.addTemplate(commune, title, body == null ? "" : body, o.username());
-            flash.addFlashAttribute("info", text("campaign.radio.templateSaved", t.title()));
-            return "redirect:/console/campaign/radio?commune=" + commune;
-        } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
-                throw p;
-            }
-            String view = radioPage(commune, null, model);
-            model.addAttribute("error", problem(p));
-            model.addAttribute("templateTitle", title);
-            model.addAttribute("templateBody", body);
-            return refused(response, view);
-        }
-    }
-
-    @PostMapping("/console/campaign/radio/slots")
-    public String addSlot(@RequestParam String commune, @RequestParam(required = false) String subject,
-            @RequestParam(required = false) Long templateId, @RequestParam(required = false) String weekdays,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") java.time.LocalTime airTime,
-            @RequestParam(required = false) String location, RedirectAttributes flash) {
-        Official o = access.require(MANAGERS, commune);
-        attempt(flash, text("campaign.radio.scheduled"), () -> radio.addSlot(commune,
-                subject == null || subject.isBlank() ? commune : subject, templateId == null ? -1 : templateId,
-                weekdays, airTime, location, o.username()));
-        return "redirect:/console/campaign/radio?commune=" + commune;
-    }
-
-    @PostMapping("/console/campaign/radio/slots/{id}/aired")
-    public String aired(@PathVariable long id, RedirectAttributes flash) {
-        String c = radio.slot(id).communeCode();
-        Official o = access.require(MANAGERS, c);
-        attempt(flash, text("campaign.radio.logged"), () -> radio.recordAiring(id, null, null, o.username()));
-        return "redirect:/console/campaign/radio?commune=" + c;
-    }
-
     // --- Directives ---
 
     @GetMapping("/console/campaign/directives")
