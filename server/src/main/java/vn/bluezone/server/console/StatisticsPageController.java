@@ -135,7 +135,7 @@ public class StatisticsPageController {
     public String createVillage(@PathVariable String code, @RequestParam(defaultValue = "") String name,
                                 @RequestParam(defaultValue = "thon") String kind, RedirectAttributes redirect,
                                 Locale locale) {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             AdministrativeUnit v = villages.create(code, kind, name, o.username());
             audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
@@ -165,7 +165,7 @@ public class StatisticsPageController {
                                @RequestParam(defaultValue = "") String asOf,
                                @RequestParam(defaultValue = "") String source, RedirectAttributes redirect,
                                Locale locale) {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             Long n = DenominatorImport.parseAmount(amount);
             LocalDate date = DenominatorImport.parseDate(asOf);
@@ -191,7 +191,7 @@ public class StatisticsPageController {
     @PostMapping("/console/statistics/{code}/denominators/import")
     public String importFigures(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file,
                                 RedirectAttributes redirect, Locale locale) throws IOException {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
             int n = importer.importFile(file == null ? null : file.getOriginalFilename(), content, o.username(),
@@ -210,6 +210,7 @@ public class StatisticsPageController {
 
     private void common(Model model, Official o, String code, LocalDate day) {
         model.addAttribute("official", o);
+        model.addAttribute("editor", access.mayEdit(o));
         model.addAttribute("unit", units.require(code));
         List<AdministrativeUnit> chain = new ArrayList<>(units.chain(code));
         // Officials see the path only from their own unit down.
