@@ -80,7 +80,7 @@ class ExportsIT {
         String header = lines.get(1);
         assertThat(header).contains("Mã đơn vị").doesNotContain(";code;")
                 .contains("Dưới ngưỡng tối thiểu (10,0% dân số)").doesNotContain("( dân số)")
-                .contains("Dưới mục tiêu (50,0%");
+                .contains("Dưới mục tiêu (50,0% người dùng điện thoại thông minh)");
         assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
         assertThat(lines.subList(2, lines.size())).allSatisfy(l -> assertThat(l).doesNotContainPattern("\\d\\.\\d"));
         assertThat(lines.subList(2, lines.size())).anySatisfy(l -> assertThat(l).containsPattern("\\d,\\d%"));

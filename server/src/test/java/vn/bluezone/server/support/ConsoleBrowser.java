@@ -108,12 +108,12 @@ public final class ConsoleBrowser implements AutoCloseable {
         return file;
     }
 
-    /** GET with this browser's session: status and body. */
+    /** GET with this browser's session and a browser's Accept header: status and body. */
     public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         String cookie = driver().manage().getCookieNamed("JSESSIONID").getValue();
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", "JSESSIONID=" + cookie)
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Override

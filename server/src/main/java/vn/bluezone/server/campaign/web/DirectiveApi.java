@@ -35,7 +35,11 @@ public class DirectiveApi {
     private final DirectiveReport report;
     private final CampaignAccess access;
 
-    public DirectiveApi(DirectiveService directives, DirectiveReport report, CampaignAccess access) {
+    private final vn.bluezone.server.campaign.Areas areas;
+
+    public DirectiveApi(DirectiveService directives, DirectiveReport report, CampaignAccess access,
+            vn.bluezone.server.campaign.Areas areas) {
+        this.areas = areas;
         this.directives = directives;
         this.report = report;
         this.access = access;
@@ -94,6 +98,7 @@ public class DirectiveApi {
     public ResponseEntity<byte[]> report(@PathVariable long id) {
         Directive d = directives.directive(id);
         access.requireConcerned(STAFF, d.unitCode());
-        return PlaceApi.pdf(report.render(directives.progress(id)), "directive-" + id + ".pdf");
+        return PlaceApi.pdf(report.render(directives.progress(id),
+                areas.name(directives.directive(id).unitCode()).orElse(null)), "directive-" + id + ".pdf");
     }
 }
