@@ -31,7 +31,8 @@ class MessageBundlesTest {
     private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("Bluezone", "A4", "A3", "API", "PDF", "CSV",
             "XLSX", "QR", "OpenAPI");
     private static final Set<String> VOID = Set.of("input", "br", "meta", "link", "img", "hr", "source", "col");
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>]*?)(/?)>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile(
+            "<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>", Pattern.DOTALL);
     private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile(
             "(?<![:-])\\b(placeholder|title|alt|aria-label)=\"([^\"]*\\p{L}[^\"]*)\"");
 
@@ -81,6 +82,7 @@ class MessageBundlesTest {
         assertThat(literals(Path.of("x.html"), "<input placeholder=\"Tên\">")).hasSize(1);
         assertThat(literals(Path.of("x.html"), "<p th:text=\"#{a}\">placeholder <b>bold</b></p> · <a>A4</a>"))
                 .isEmpty();
+        assertThat(literals(Path.of("x.html"), "<p th:if=\"${n > 1}\" th:text=\"#{a}\">x</p>")).isEmpty();
     }
 
     static List<String> literals(Path file, String html) {

@@ -75,6 +75,7 @@ public class HouseholdPages {
         Set<Long> notVisited = households.notVisited(c, v).stream().map(Household::id).collect(Collectors.toSet());
         model.addAttribute("households", list);
         model.addAttribute("notVisited", notVisited);
+        model.addAttribute("notVisitedCount", notVisited.size());
         model.addAttribute("progress", households.byVillage(c));
         model.addAttribute("importer", MANAGERS.contains(o.role()));
         return "campaign/visits";
@@ -212,5 +213,46 @@ public class HouseholdPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         }
+    }
+
+    /** A visit from the phone's offline queue (JSON, the session's CSRF token in a header). */
+    public record QueuedVisit(String clientRef, String visitedOn, String branch, Integer smartphonesPresent,
+            Integer alreadyInstalled, Integer installedNow, Integer refused, String refusalReason, String note) {
+    }
+
+    /**
+     * Answers {@code {"status":"recorded","visitId":N}} (also for a reference already stored: the phone resends
+     * when it missed the answer), or 400 {@code {"error","message"}} in the reader's language, which the phone
+     * keeps to show instead of retrying.
+     */
+    @PostMapping(value = "/console/campaign/visits/{id}/queued", consumes = "application/json",
+            produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public org.springframework.http.ResponseEntity<Map<String, Object>> queuedVisit(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestBody QueuedVisit q) {
+        Household h = households.household(id);
+        Official o = access.require(VISITORS, h.villageCode());
+        try {
+            LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> CampaignProblem.badRequest(
+                    "BAD_DATE", "'" + q.visitedOn() + "' is not a day"));
+            Visit v = households.recordVisit(id, new NewVisit(day, q.branch(), q.smartphonesPresent(),
+                    q.alreadyInstalled(), q.installedNow(), q.refused(), q.refusalReason(), q.note()), o.username(),
+                    q.clientRef());
+            return org.springframework.http.ResponseEntity.ok(Map.of("status", "recorded", "visitId", v.id()));
+        } catch (CampaignProblem p) {
+            if (p.status() == HttpStatus.FORBIDDEN) {
+                throw p;
+            }
+            return org.springframework.http.ResponseEntity.status(p.status()).body(Map.of("error", p.code(),
+                    "message", page.problem(p)));
+        }
+    }
+
+    /** The service worker, served from here so that its scope covers the campaign pages. */
+    @GetMapping(value = "/console/campaign/sw.js", produces = "text/javascript")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> serviceWorker() {
+        return org.springframework.http.ResponseEntity.ok().header("Cache-Control", "no-cache")
+                .body(new org.springframework.core.io.ClassPathResource("campaign/visits-sw.js"));
     }
 }

@@ -46,10 +46,22 @@ public class HouseholdStore {
 
     public long addVisit(long householdId, LocalDate day, String volunteer, String branch, int present,
             int already, int now, int refused, String reason, String note, Instant at) {
+        return addVisit(householdId, day, volunteer, branch, present, already, now, refused, reason, note, at, null);
+    }
+
+    /** {@code clientRef}: the phone's reference of a visit recorded offline (unique), or null. */
+    public long addVisit(long householdId, LocalDate day, String volunteer, String branch, int present,
+            int already, int now, int refused, String reason, String note, Instant at, String clientRef) {
         return insert(jdbc.sql("INSERT INTO campaign_visit (household_id, visited_on, volunteer, branch, "
-                + "smartphones_present, already_installed, installed_now, refused, refusal_reason, note, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(householdId, day, volunteer, branch, present, already, now, refused, reason, note, ts(at)));
+                + "smartphones_present, already_installed, installed_now, refused, refusal_reason, note, recorded_at, "
+                + "client_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(householdId, day, volunteer, branch, present, already, now, refused, reason, note, ts(at),
+                        clientRef));
+    }
+
+    public java.util.Optional<Visit> visitByClientRef(String clientRef) {
+        return jdbc.sql("SELECT * FROM campaign_visit WHERE client_ref = ?").param(clientRef)
+                .query(HouseholdStore::visit).optional();
     }
 
     /** Visits to the households of a commune, oldest first. */
