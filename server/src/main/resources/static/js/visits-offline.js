@@ -76,7 +76,10 @@
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var row = form.closest('tr');
-      if (branch && branch.value) { localStorage.setItem(BRANCH, branch.value); }
+      if (branch && branch.value) {
+        localStorage.setItem(BRANCH, branch.value);
+        document.querySelectorAll('.remember-branch').forEach(function (b) { if (!b.value) { b.value = branch.value; } });
+      }
       var q = load(KEY);
       q.push({household: row.getAttribute('data-id'), url: form.getAttribute('data-url'),
         label: row.cells[0].textContent.trim(),

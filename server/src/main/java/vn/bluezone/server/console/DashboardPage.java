@@ -35,9 +35,12 @@ public class DashboardPage {
     private final UnitStatistics statistics;
     private final RegistryClock clock;
     private final ObjectProvider<DirectiveService> directives;
+    private final vn.bluezone.server.accounts.SecondFactor secondFactor;
 
     public DashboardPage(CurrentOfficial current, StatisticsAccess statisticsAccess, UnitStatistics statistics,
-            RegistryClock clock, ObjectProvider<DirectiveService> directives) {
+            RegistryClock clock, ObjectProvider<DirectiveService> directives,
+            vn.bluezone.server.accounts.SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.current = current;
         this.statisticsAccess = statisticsAccess;
         this.statistics = statistics;
@@ -53,6 +56,7 @@ public class DashboardPage {
     public String home(Model model) {
         Official o = current.require();
         model.addAttribute("official", o);
+        model.addAttribute("secondFactorOn", secondFactor.enabled(o.id()));
         LocalDate today = clock.today();
         if (StatisticsAccess.READERS.contains(o.role())) {
             String unit = statisticsAccess.homeUnit(o);

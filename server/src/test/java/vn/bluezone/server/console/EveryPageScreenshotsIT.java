@@ -61,7 +61,7 @@ class EveryPageScreenshotsIT {
         assertThat(browser.find("#tile-population-rate .tile-value").getText()).matches("\\d+,\\d%");
         assertThat(browser.find("#tile-phone-rate .tile-value").getText()).matches("\\d+,\\d%");
         assertThat(browser.driver().findElements(By.cssSelector("#lowest tbody tr"))).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.getText()).startsWith("Thôn").containsPattern("\\d+,\\d%"));
+                .allSatisfy(r -> assertThat(r.getText()).containsPattern("^(Thôn|Tổ dân phố) ").containsPattern("\\d+,\\d%"));
         assertThat(browser.find("#trend polyline").getAttribute("points")).isNotBlank();
         assertThat(browser.find("#trend figcaption").getText()).containsPattern("\\d{2}/\\d{2}/\\d{4}");
         assertThat(browser.scrollWidth()).isLessThanOrEqualTo(browser.windowWidth());
