@@ -71,16 +71,18 @@ public class DirectiveReport {
         float rightWidth = p.textWidth() - leftWidth;
         p.paragraph(issuer.toUpperCase(java.util.Locale.forLanguageTag("vi")), f.bold(), 10.5f, Color.BLACK,
                 p.margin(), leftWidth, Align.CENTER);
-        p.box(p.margin() + leftWidth * 0.35f, p.y() + 2, leftWidth * 0.30f, 0.6f, Color.BLACK);
-        p.down(4);
+        p.down(3);
+        p.box(p.margin() + leftWidth * 0.35f, p.y(), leftWidth * 0.30f, 0.6f, Color.BLACK);
+        p.down(6);
         p.paragraph("Số:        /BC-UBND", f.regular(), 10.5f, Color.BLACK, p.margin(), leftWidth, Align.CENTER);
         float leftEnd = p.y();
         p.y(top);
         p.paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f.bold(), 10.5f, Color.BLACK, rightX, rightWidth,
                 Align.CENTER);
         p.paragraph("Độc lập - Tự do - Hạnh phúc", f.bold(), 11, Color.BLACK, rightX, rightWidth, Align.CENTER);
-        p.box(rightX + rightWidth * 0.27f, p.y() + 2, rightWidth * 0.46f, 0.6f, Color.BLACK);
-        p.down(4);
+        p.down(3);
+        p.box(rightX + rightWidth * 0.27f, p.y(), rightWidth * 0.46f, 0.6f, Color.BLACK);
+        p.down(6);
         p.paragraph(place + ", ngày " + String.format("%02d", day.getDayOfMonth()) + " tháng "
                 + String.format("%02d", day.getMonthValue()) + " năm " + day.getYear(), f.regular(), 10.5f,
                 Color.BLACK, rightX, rightWidth, Align.CENTER);
