@@ -285,6 +285,9 @@ public class CampaignPages {
         model.addAttribute("progress", directives.progress(id));
         model.addAttribute("manager", MANAGERS.contains(o.role()) && access.maySee(o, d.unitCode()));
         model.addAttribute("bodies", TaskBody.values());
+        model.addAttribute("postable", directives.progress(id).tasks().stream()
+                .filter(tp -> CampaignAccess.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
+                .collect(Collectors.toSet()));
         return "campaign/directive";
     }
 
@@ -302,7 +305,7 @@ public class CampaignPages {
     public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
         var t = directives.task(id);
-        Official o = access.requireConcerned(STAFF, directives.directive(t.directiveId()).unitCode());
+        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
         attempt(flash, text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
                 progress == null ? -1 : progress, note, o.username()));
         return "redirect:/console/campaign/directives/" + t.directiveId();
@@ -342,6 +345,20 @@ public class CampaignPages {
         model.addAttribute("leaderboard", referrals.leaderboard(c));
         model.addAttribute("byVillage", referrals.byVillage(c));
         model.addAttribute("byOrganisation", referrals.byOrganisation(c));
+        model.addAttribute("villages", areas.villagesOf(c));
+        model.addAttribute("registrar", VISITORS.contains(o.role()));
         return "campaign/referrals";
+    }
+
+    /** Registers a referrer (an official, a party or union member) with the referral code their app shows. */
+    @PostMapping("/console/campaign/referrals")
+    public String addReferrer(@RequestParam String commune, @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String referralCode, @RequestParam(required = false) String villageCode,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false, defaultValue = "false") boolean hasTarget, RedirectAttributes flash) {
+        Official o = access.require(VISITORS, commune);
+        attempt(flash, text("campaign.referrals.added"), () -> referrals.register(commune, villageCode,
+                organisation, displayName, referralCode, hasTarget, null, o.username()));
+        return "redirect:/console/campaign/referrals?commune=" + commune;
     }
 }
