@@ -96,6 +96,7 @@ public class StatisticsPageController {
         model.addAttribute("unassignedLabel", export.unassignedLabel(ranking, locale));
         List<TrendPoint> trend = statistics.trend(code, d.minusDays(statistics.properties().trendDays() - 1L), d);
         model.addAttribute("trendJson", trendJson(trend, locale));
+        model.addAttribute("periods", vn.bluezone.server.statistics.PeriodComparison.of(trend));
         model.addAttribute("rankingJson", rankingJson(ranking, locale));
         return "statistics/dashboard";
     }
@@ -227,12 +228,16 @@ public class StatisticsPageController {
 
     private String trendJson(List<TrendPoint> trend, Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", trend.stream().map(p -> p.day().toString()).toList());
+        // Axis labels as officials read days (dd/mm/yyyy), never ISO.
+        m.put("days", trend.stream().map(p -> Formats.format(p.day())).toList());
+        m.put("rate", trend.stream().map(TrendPoint::populationRate).toList());
+        m.put("floor", statistics.properties().floor());
         m.put("installs", trend.stream().map(TrendPoint::installs).toList());
         m.put("active7d", trend.stream().map(TrendPoint::active7d).toList());
         m.put("active1d", trend.stream().map(TrendPoint::active1d).toList());
         m.put("labels", Map.of("installs", msg("stats.installs", locale), "active7d", msg("stats.active7d", locale),
-                "active1d", msg("stats.active1d", locale)));
+                "active1d", msg("stats.active1d", locale), "rate", msg("stats.rate.population", locale),
+                "floor", msg("stats.trend.floorLine", locale)));
         return JSON.writeValueAsString(m).replace("<", "\\u003c"); // safe inside <script>
     }
 
