@@ -73,8 +73,16 @@
   document.querySelectorAll('form.quick-visit').forEach(function (form) {
     var branch = form.querySelector('.remember-branch');
     if (branch && !branch.value) { branch.value = localStorage.getItem(BRANCH) || ''; }
+    var away = form.querySelector('.nobody-home');
+    if (away) {
+      away.addEventListener('click', function () { queueVisit(form, branch, true); });
+    }
     form.addEventListener('submit', function (e) {
       e.preventDefault();
+      queueVisit(form, branch, false);
+    });
+  });
+  function queueVisit(form, branch, nobodyHome) {
       var row = form.closest('tr');
       if (branch && branch.value) {
         localStorage.setItem(BRANCH, branch.value);
@@ -86,11 +94,11 @@
         body: {clientRef: ref(), visitedOn: new Date().toLocaleDateString('en-CA', {timeZone: 'Asia/Ho_Chi_Minh'}),
           smartphonesPresent: number(form, 'smartphonesPresent'), alreadyInstalled: number(form, 'alreadyInstalled'),
           installedNow: number(form, 'installedNow'), refused: number(form, 'refused'),
-          refusalReason: form.elements.refusalReason.value || null, branch: branch ? branch.value || null : null}});
+          refusalReason: form.elements.refusalReason.value || null, branch: branch ? branch.value || null : null,
+          nobodyHome: nobodyHome}});
       store(KEY, q);
       send();
-    });
-  });
+  }
   var search = document.getElementById('search'), onlyTodo = document.getElementById('only-todo');
   function filter() {
     var words = fold(search ? search.value : '').trim();

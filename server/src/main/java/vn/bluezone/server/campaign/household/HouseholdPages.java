@@ -76,6 +76,7 @@ public class HouseholdPages {
         model.addAttribute("households", list);
         model.addAttribute("notVisited", notVisited);
         model.addAttribute("notVisitedCount", notVisited.size());
+        model.addAttribute("nobodyHome", households.nobodyHome(c));
         model.addAttribute("progress", households.byVillage(c));
         model.addAttribute("importer", MANAGERS.contains(o.role()));
         return "campaign/visits";
@@ -179,6 +180,17 @@ public class HouseholdPages {
         return "campaign/visit-form";
     }
 
+    /** Nobody opened: the attempt is recorded, the household stays on the list. */
+    @PostMapping("/console/campaign/visits/{id}/nobody-home")
+    public String nobodyHome(@PathVariable long id, @RequestParam(required = false) String branch,
+            RedirectAttributes flash) {
+        Household h = households.household(id);
+        Official o = access.require(VISITORS, h.villageCode());
+        page.attempt(flash, page.text("campaign.visit.nobodyHomeRecorded", h.headName()),
+                () -> households.recordVisit(id, NewVisit.nobodyHome(null, branch, null), o.username()));
+        return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
+    }
+
     /** What the visit form held, to show it again when refused (a visit used to lose its counts). */
     public record VisitForm(String visitedOn, String branch, String smartphonesPresent, String alreadyInstalled,
             String installedNow, String refused, String refusalReason, String note) {
@@ -217,7 +229,8 @@ public class HouseholdPages {
 
     /** A visit from the phone's offline queue (JSON, the session's CSRF token in a header). */
     public record QueuedVisit(String clientRef, String visitedOn, String branch, Integer smartphonesPresent,
-            Integer alreadyInstalled, Integer installedNow, Integer refused, String refusalReason, String note) {
+            Integer alreadyInstalled, Integer installedNow, Integer refused, String refusalReason, String note,
+            Boolean nobodyHome) {
     }
 
     /**
@@ -235,9 +248,10 @@ public class HouseholdPages {
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> CampaignProblem.badRequest(
                     "BAD_DATE", "'" + q.visitedOn() + "' is not a day"));
-            Visit v = households.recordVisit(id, new NewVisit(day, q.branch(), q.smartphonesPresent(),
-                    q.alreadyInstalled(), q.installedNow(), q.refused(), q.refusalReason(), q.note()), o.username(),
-                    q.clientRef());
+            NewVisit visit = Boolean.TRUE.equals(q.nobodyHome()) ? NewVisit.nobodyHome(day, q.branch(), q.note())
+                    : new NewVisit(day, q.branch(), q.smartphonesPresent(), q.alreadyInstalled(), q.installedNow(),
+                    q.refused(), q.refusalReason(), q.note());
+            Visit v = households.recordVisit(id, visit, o.username(), q.clientRef());
             return org.springframework.http.ResponseEntity.ok(Map.of("status", "recorded", "visitId", v.id()));
         } catch (CampaignProblem p) {
             if (p.status() == HttpStatus.FORBIDDEN) {

@@ -214,6 +214,18 @@ public class HouseholdService {
         if (day.isAfter(clock.today())) {
             throw CampaignProblem.badRequest("VISIT_IN_FUTURE", "the visit date is in the future");
         }
+        if (v.nobodyHome()) {
+            String branch = Fields.optional(v.branch(), "branch", 200);
+            String note = Fields.optional(v.note(), "note", 1000);
+            long id;
+            try {
+                id = savepoints.attempt(() -> store.addVisit(h.id(), day, volunteer, branch, 0, 0, 0, 0, null, note,
+                        clock.now(), ref, true));
+            } catch (org.springframework.dao.DuplicateKeyException sameRefAtOnce) {
+                return store.visitByClientRef(ref).orElseThrow(() -> sameRefAtOnce);
+            }
+            return store.visits(h.id()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        }
         int present = count(v.smartphonesPresent(), "smartphones present", 0);
         int already = count(orZero(v.alreadyInstalled()), "already installed", 0);
         int now = count(orZero(v.installedNow()), "installed during the visit", 0);
@@ -306,12 +318,30 @@ public class HouseholdService {
                 .filter(h -> !visited.contains(h.id())).toList();
     }
 
-    /** The latest visit of each visited household: a second visit replaces what the first found. */
+    /**
+     * The latest visit of each visited household: a second visit replaces what the first found. "Nobody home" is
+     * an attempt, not a visit: it neither counts nor replaces what an earlier visit found.
+     */
     private Map<Long, Visit> latestVisits(String communeCode) {
         Map<Long, Visit> latest = new LinkedHashMap<>();
         for (Visit v : store.visitsInCommune(communeCode)) {
-            latest.put(v.householdId(), v);
+            if (!v.nobodyHome()) {
+                latest.put(v.householdId(), v);
+            }
         }
         return latest;
+    }
+
+    /** Households of a commune where the latest attempt found nobody at home (and none was visited since). */
+    public Map<Long, LocalDate> nobodyHome(String communeCode) {
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
+        for (Visit v : store.visitsInCommune(communeCode)) {
+            if (v.nobodyHome()) {
+                out.put(v.householdId(), v.visitedOn());
+            } else {
+                out.remove(v.householdId());
+            }
+        }
+        return out;
     }
 }

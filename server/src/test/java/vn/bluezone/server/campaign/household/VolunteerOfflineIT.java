@@ -134,8 +134,18 @@ class VolunteerOfflineIT {
             return ((Number) q).intValue() == 0;
         });
         assertThat(visits()).isEqualTo(3);
+
+        // Nobody at home at the fourth: the attempt is kept, the household stays on the list.
+        browser.get("/console/campaign/visits");
+        WebElement fourth = browser.driver().findElements(By.cssSelector("#households tbody tr")).stream()
+                .filter(r -> r.getText().contains("Đặng Thị Dung")).findFirst().orElseThrow();
+        fourth.findElement(By.cssSelector("details.quick summary")).click();
+        fourth.findElement(By.cssSelector("button.nobody-home")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> jdbc.sql(
+                "SELECT COUNT(*) FROM campaign_visit WHERE nobody_home").query(Long.class).single() == 1);
         browser.get("/console/campaign/visits");
         assertThat(browser.find("#todo-count").getText()).isEqualTo("1 hộ chưa đến");
+        assertThat(browser.find("span.away").getText()).startsWith("Lần trước không có ai ở nhà");
         browser.shot("8-offline-sent");
     }
 }

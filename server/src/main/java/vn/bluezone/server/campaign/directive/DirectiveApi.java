@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.directive;
 
 import vn.bluezone.server.campaign.place.PlaceApi;
 
@@ -18,14 +18,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
-import vn.bluezone.server.campaign.directive.Directive;
-import vn.bluezone.server.campaign.directive.DirectiveProgress;
-import vn.bluezone.server.campaign.directive.DirectiveReport;
-import vn.bluezone.server.campaign.directive.DirectiveService;
-import vn.bluezone.server.campaign.directive.NewTask;
-import vn.bluezone.server.campaign.directive.OverdueTask;
-import vn.bluezone.server.campaign.directive.Task;
-import vn.bluezone.server.campaign.directive.TaskUpdate;
 
 /** Directives and tasks: record, progress updates, overdue list, one-page report. */
 @RestController
