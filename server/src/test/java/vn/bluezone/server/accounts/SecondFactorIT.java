@@ -73,6 +73,12 @@ class SecondFactorIT {
             browser.shot("9-totp-setup");
         }
         String secret = browser.find("#totp-secret").getText().replace(" ", "");
+        // What an authenticator app scans: the standard otpauth address with this key.
+        java.awt.image.BufferedImage qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                browser.find("#totp-qr").getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        assertThat(vn.bluezone.server.campaign.print.PdfChecks.decodeQr(qr))
+                .isEqualTo("otpauth://totp/Bluezone:yte.totp?secret=" + secret
+                        + "&issuer=Bluezone&algorithm=SHA1&digits=6&period=30");
         browser.find("#totp-setup-form input[name=code]").sendKeys("000000".equals(now(secret, 0)) ? "111111"
                 : "000000");
         browser.find("#totp-setup-form button").click();

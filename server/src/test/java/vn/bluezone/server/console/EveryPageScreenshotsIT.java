@@ -68,7 +68,8 @@ class EveryPageScreenshotsIT {
         assertThat(browser.find("#developer-tools").getText()).doesNotContain("Khoá API"); // folded away
 
         List<String> pages = new ArrayList<>(List.of("/console", "/console/statistics/19873",
-                "/console/statistics/19873/villages", "/console/statistics/19873/denominators", "/console/campaign",
+                "/console/statistics/19873/villages", "/console/statistics/19873/denominators",
+                "/console/statistics/19873/ranking", "/console/campaign",
                 "/console/campaign/visits", "/console/campaign/cohorts", "/console/campaign/places",
                 "/console/campaign/radio", "/console/campaign/directives", "/console/campaign/desk",
                 "/console/campaign/referrals", "/console/password", "/console/api-keys"));
