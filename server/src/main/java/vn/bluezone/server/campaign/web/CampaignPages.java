@@ -67,7 +67,8 @@ import vn.bluezone.server.campaign.radio.RadioService;
 import vn.bluezone.server.campaign.referral.ReferralService;
 
 /**
- * The campaign's console pages, scoped like the APIs: a page or form outside the official's role or area is a 403.
+ * The campaign's hub, directive, desk and referral pages (places, radio, cohorts and households have moved to
+ * their feature folders' {@code XPages}), scoped like the APIs: a page or form outside the official's role or area is a 403.
  * Texts come from the message bundles ({@code campaign.*} in messages.properties, Vietnamese by default, {@code ?lang=en}
  * switches). A form that succeeds redirects with a message; one that fails validation comes back with the message
  * in the reader's language: small forms through a redirect, the long ones (directive with tasks, CSV import, radio
@@ -108,18 +109,6 @@ public class CampaignPages {
             String text, List<String> taskBody, List<String> taskAssignee, List<String> taskTitle,
             List<String> taskDeadline) {
     }
-
-    /** What a household form held. */
-    public record HouseholdForm(String villageCode, String headName, String address, String members,
-            String smartphones) {
-    }
-
-    /** A line of the broadcast log, its time in Vietnam. */
-    public record LogLine(String when, String location, String script) {
-    }
-
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(CampaignClock.VIETNAM);
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, LocaleContextHolder.getLocale());
