@@ -214,7 +214,7 @@ public class HouseholdService {
         if (day.isAfter(clock.today())) {
             throw CampaignProblem.badRequest("VISIT_IN_FUTURE", "the visit date is in the future");
         }
-        if (v.nobodyHome()) {
+        if (v.isNobodyHome()) {
             String branch = Fields.optional(v.branch(), "branch", 200);
             String note = Fields.optional(v.note(), "note", 1000);
             long id;
@@ -336,7 +336,7 @@ public class HouseholdService {
     public Map<Long, LocalDate> nobodyHome(String communeCode) {
         Map<Long, LocalDate> out = new LinkedHashMap<>();
         for (Visit v : store.visitsInCommune(communeCode)) {
-            if (v.nobodyHome()) {
+            if (v.isNobodyHome()) {
                 out.put(v.householdId(), v.visitedOn());
             } else {
                 out.remove(v.householdId());

@@ -8,15 +8,20 @@ import java.time.LocalDate;
  * @param nobodyHome nobody opened: no counts, the household stays to be visited
  */
 public record NewVisit(LocalDate visitedOn, String branch, Integer smartphonesPresent, Integer alreadyInstalled,
-        Integer installedNow, Integer refused, String refusalReason, String note, boolean nobodyHome) {
+        Integer installedNow, Integer refused, String refusalReason, String note, Boolean nobodyHome) {
     public NewVisit(LocalDate visitedOn, String branch, Integer smartphonesPresent, Integer alreadyInstalled,
             Integer installedNow, Integer refused, String refusalReason, String note) {
         this(visitedOn, branch, smartphonesPresent, alreadyInstalled, installedNow, refused, refusalReason, note,
-                false);
+                Boolean.FALSE);
+    }
+
+    /** True for "nobody home" (absent in JSON means a visit). */
+    public boolean isNobodyHome() {
+        return Boolean.TRUE.equals(nobodyHome);
     }
 
     /** Nobody at home on {@code day}. */
     public static NewVisit nobodyHome(LocalDate day, String branch, String note) {
-        return new NewVisit(day, branch, 0, 0, 0, 0, null, note, true);
+        return new NewVisit(day, branch, 0, 0, 0, 0, null, note, Boolean.TRUE);
     }
 }
