@@ -336,7 +336,7 @@ public class HouseholdService {
     public Map<Long, LocalDate> nobodyHome(String communeCode) {
         Map<Long, LocalDate> out = new LinkedHashMap<>();
         for (Visit v : store.visitsInCommune(communeCode)) {
-            if (v.isNobodyHome()) {
+            if (v.nobodyHome()) {
                 out.put(v.householdId(), v.visitedOn());
             } else {
                 out.remove(v.householdId());
