@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,10 +48,10 @@ public class CampaignPageModel {
     public String commune(Official o, String requested) {
         String c = requested != null && !requested.isBlank() ? requested.trim() : o.areaCode();
         if (c == null) {
-            throw CampaignProblem.badRequest("COMMUNE_REQUIRED", "choose a commune (?commune=GSO code)");
+            throw CampaignProblem.badRequest(ErrorCode.COMMUNE_REQUIRED, "choose a commune (?commune=GSO code)");
         }
         if (!access.maySee(o, c)) {
-            throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + c + " is outside your area");
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + c + " is outside your area");
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package vn.bluezone.server.security;
 
+import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.bluezone.server.accounts.OfficialDetails;
 import vn.bluezone.server.accounts.SecondFactor;
-import vn.bluezone.server.web.ApiError;
+import vn.bluezone.api.ApiError;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
@@ -46,7 +47,7 @@ public class SecondFactorFilter extends OncePerRequestFilter {
             if (!allowed) {
                 if (ApiPaths.isApi(request)) {
                     JsonSecurityHandlers.write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError(
-                            "SECOND_FACTOR_REQUIRED", "enter the code of your authenticator app at " + CODE_PAGE));
+                            ErrorCode.SECOND_FACTOR_REQUIRED, "enter the code of your authenticator app at " + CODE_PAGE));
                 } else {
                     boolean enrolled = secondFactor.enabled(d.official().id());
                     response.sendRedirect(request.getContextPath() + (enrolled ? CODE_PAGE : SETUP_PAGE));

@@ -1,5 +1,6 @@
 package vn.bluezone.server.statistics;
 
+import vn.bluezone.api.ErrorCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,22 +56,22 @@ public class LevelRankingPages {
             levels.add(l);
         }
         if (levels.isEmpty()) {
-            throw ApiException.badRequest("NO_LEVEL_BELOW", "a village has no units below it");
+            throw ApiException.badRequest(ErrorCode.NO_LEVEL_BELOW, "a village has no units below it");
         }
         UnitLevel target = levels.get(Math.min(1, levels.size() - 1));
         if (level != null && !level.isBlank()) {
             target = levels.stream().filter(l -> l.name().equals(level)).findFirst().orElseThrow(
-                    () -> ApiException.badRequest("BAD_LEVEL", "level is one of " + levels));
+                    () -> ApiException.badRequest(ErrorCode.BAD_LEVEL, "level is one of " + levels));
         }
         List<AdministrativeUnit> children = units.children(code);
         AdministrativeUnit filter = within == null || within.isBlank() ? null : children.stream()
                 .filter(c -> c.code().equals(within)).findFirst().orElseThrow(
-                        () -> ApiException.badRequest("BAD_WITHIN", "within is a unit directly below " + code));
+                        () -> ApiException.badRequest(ErrorCode.BAD_WITHIN, "within is a unit directly below " + code));
         Map<AdministrativeUnit, AdministrativeUnit> found = new LinkedHashMap<>();
         for (AdministrativeUnit child : filter == null ? children : List.of(filter)) {
             collect(child, child, target, found);
             if (found.size() > MAX_UNITS) {
-                throw ApiException.badRequest("TOO_MANY_UNITS", "more than " + MAX_UNITS + " units: choose a "
+                throw ApiException.badRequest(ErrorCode.TOO_MANY_UNITS, "more than " + MAX_UNITS + " units: choose a "
                         + "higher level or one unit below");
             }
         }

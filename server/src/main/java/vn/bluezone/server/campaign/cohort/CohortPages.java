@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.cohort;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_EXPORTERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_READERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_WRITERS;
@@ -95,9 +96,9 @@ public class CohortPages {
         Official o = access.require(COHORT_WRITERS, commune);
         PersonForm form = new PersonForm(fullName, phone, idNumber, villageCode, address, cohort, startDate, endDate);
         try {
-            LocalDate start = Dates.optional(startDate, () -> CampaignProblem.badRequest("BAD_DATE",
+            LocalDate start = Dates.optional(startDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
                     "start date '" + startDate + "' is not a day"));
-            LocalDate end = Dates.optional(endDate, () -> CampaignProblem.badRequest("BAD_DATE",
+            LocalDate end = Dates.optional(endDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
                     "end date '" + endDate + "' is not a day"));
             cohorts.register(commune, new NewPerson(fullName, phone, idNumber, villageCode, address, cohort, start,
                     end), o.username());

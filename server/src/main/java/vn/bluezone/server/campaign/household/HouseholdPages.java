@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.household;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
 
@@ -113,7 +114,7 @@ public class HouseholdPages {
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest("BAD_COUNT", "'" + s + "' is not a whole number");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number");
         }
     }
 
@@ -161,7 +162,7 @@ public class HouseholdPages {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw CampaignProblem.badRequest("IMPORT_UNREADABLE", "the file is not UTF-8 text; save it as CSV UTF-8");
+            throw CampaignProblem.badRequest(ErrorCode.IMPORT_UNREADABLE, "the file is not UTF-8 text; save it as CSV UTF-8");
         }
     }
 
@@ -209,7 +210,7 @@ public class HouseholdPages {
                 refusalReason, note);
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(visitedOn, () -> CampaignProblem.badRequest(
-                    "BAD_DATE", "'" + visitedOn + "' is not a day"));
+                    ErrorCode.BAD_DATE, "'" + visitedOn + "' is not a day"));
             Visit v = households.recordVisit(id, new NewVisit(day, branch, count(smartphonesPresent),
                     count(alreadyInstalled), count(installedNow), count(refused), refusalReason, note),
                     o.username());
@@ -247,7 +248,7 @@ public class HouseholdPages {
         Official o = access.require(VISITORS, h.villageCode());
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> CampaignProblem.badRequest(
-                    "BAD_DATE", "'" + q.visitedOn() + "' is not a day"));
+                    ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day"));
             NewVisit visit = Boolean.TRUE.equals(q.nobodyHome()) ? NewVisit.nobodyHome(day, q.branch(), q.note())
                     : new NewVisit(day, q.branch(), q.smartphonesPresent(), q.alreadyInstalled(), q.installedNow(),
                     q.refused(), q.refusalReason(), q.note());

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import vn.bluezone.server.web.ApiError;
+import vn.bluezone.api.ApiError;
 
 /** A rejected CSV import answers every bad row: {@code fields: [{"field": "row 3", "problem": "..."}]}. */
 @RestControllerAdvice(assignableTypes = HouseholdApi.class)

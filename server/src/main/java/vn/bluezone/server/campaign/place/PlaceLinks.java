@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.place;
 
+import vn.bluezone.api.ErrorCode;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.PublicUrl;
@@ -13,7 +14,6 @@ import vn.bluezone.server.campaign.CampaignProblem;
  */
 @Component
 public class PlaceLinks {
-    public static final String MISSING = "PUBLIC_URL_MISSING";
 
     private final PublicUrl publicUrl;
 
@@ -32,7 +32,7 @@ public class PlaceLinks {
     }
 
     public String requireInstallUrl(Place place) {
-        return installUrl(place).orElseThrow(() -> CampaignProblem.conflict(MISSING, "no public address is "
+        return installUrl(place).orElseThrow(() -> CampaignProblem.conflict(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
                 + "configured: set " + PublicUrl.SETTING + " (" + PublicUrl.ENVIRONMENT + ") to the address phones "
                 + "reach this server at; a poster must not carry localhost or no address"));
     }

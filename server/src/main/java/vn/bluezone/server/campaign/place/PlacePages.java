@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.place;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -72,7 +73,7 @@ public class PlacePages {
             PaperSize paper = PaperSize.parse(size);
             return PlaceApi.pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", page.problem(CampaignProblem.badRequest("BAD_PAPER_SIZE",
+            flash.addFlashAttribute("error", page.problem(CampaignProblem.badRequest(ErrorCode.BAD_PAPER_SIZE,
                     e.getMessage())));
         } catch (CampaignProblem p) {
             flash.addFlashAttribute("error", page.problem(p));

@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign.radio;
 
+import vn.bluezone.api.ErrorCode;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -136,7 +137,7 @@ public class RadioPages {
         try {
             return LocalTime.parse(s.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw CampaignProblem.badRequest("TIME_REQUIRED", "'" + s + "' is not a time (HH:mm)");
+            throw CampaignProblem.badRequest(ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)");
         }
     }
 

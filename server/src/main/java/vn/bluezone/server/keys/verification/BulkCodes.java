@@ -1,5 +1,6 @@
 package vn.bluezone.server.keys.verification;
 
+import vn.bluezone.api.ErrorCode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public class BulkCodes {
         private final transient List<RowProblem> problems;
 
         public Rejected(List<RowProblem> problems) {
-            super(org.springframework.http.HttpStatus.BAD_REQUEST, "BULK_REJECTED", problems.size()
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, ErrorCode.BULK_REJECTED, problems.size()
                     + " row(s) refused; nothing was issued");
             this.problems = List.copyOf(problems);
         }
