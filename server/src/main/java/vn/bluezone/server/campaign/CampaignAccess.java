@@ -80,14 +80,31 @@ public class CampaignAccess {
     }
 
     /**
-     * Who may post progress on a task of a directive issued for {@code unitCode}: everyone concerned, except that a
-     * volunteer only for directives of their own commune (issue 15 §4: a volunteer could close any task of the
-     * district's directives).
+     * Who posts progress on a task: the body it was given to (police, health station, youth union through its
+     * volunteers) and the managers above them; anyone else concerned reads it only (issue 13).
      */
-    public Official requireTaskUpdater(Set<Role> roles, String unitCode) {
-        Official o = requireConcerned(roles, unitCode);
-        if (o.role() == Role.VOLUNTEER && !maySee(o, unitCode)) {
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "volunteers update only their own commune's tasks");
+    public static boolean mayPostOn(Official o, vn.bluezone.server.campaign.directive.TaskBody body) {
+        if (MANAGERS.contains(o.role())) {
+            return true;
+        }
+        return switch (o.role()) {
+            case POLICE -> body == vn.bluezone.server.campaign.directive.TaskBody.POLICE;
+            case HEALTH_STATION -> body == vn.bluezone.server.campaign.directive.TaskBody.HEALTH_STATION;
+            case VOLUNTEER -> body == vn.bluezone.server.campaign.directive.TaskBody.YOUTH_UNION;
+            default -> false;
+        };
+    }
+
+    /** {@link #requireConcerned} for posting progress on a task of {@code body}: 403 NOT_YOUR_TASK otherwise. */
+    public Official requireTaskPoster(String directiveUnit, vn.bluezone.server.campaign.directive.TaskBody body) {
+        Official o = requireConcerned(STAFF, directiveUnit);
+        if (o.role() == Role.VOLUNTEER && !maySee(o, directiveUnit)) {
+            // Issue 15 §4: a volunteer could close any task of the district's directives.
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "volunteers post only on their own commune's directives");
+        }
+        if (!mayPostOn(o, body)) {
+            throw CampaignProblem.forbidden(ErrorCode.NOT_YOUR_TASK, "only the body the task was given to, and the "
+                    + "officials above it, post its progress");
         }
         return o;
     }
