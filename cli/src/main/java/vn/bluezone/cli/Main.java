@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 ExportCommand.class,
                 BenchCommand.class,
                 SimulateCommand.class,
+                RuleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

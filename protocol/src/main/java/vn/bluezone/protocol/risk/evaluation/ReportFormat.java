@@ -63,7 +63,8 @@ public final class ReportFormat {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+        // No "-0.00": a J that rounds to zero is zero.
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", Math.abs(v) < 0.005 ? 0.0 : v);
     }
 
     private static String wilson(Wilson w) {
