@@ -55,11 +55,62 @@ public final class EncounterRadio {
     public long poseStart(long phone, long slot) {
         long s = slot;
         for (int i = 0; i < MAX_LOOKBACK_SLOTS; i++, s--) {
-            if (uniform(hash(seed ^ POSE_CHANGE, phone, s, 0)) < CHANGE_PER_SLOT) {
+            if (changesAt(phone, s)) {
                 return s;
             }
         }
         return s;
+    }
+
+    /** Whether phone {@code phone} changes pose at the start of {@code slot}. */
+    public boolean changesAt(long phone, long slot) {
+        return uniform(hash(seed ^ POSE_CHANGE, phone, slot, 0)) < CHANGE_PER_SLOT;
+    }
+
+    /**
+     * Remembers each phone's pose start for the last slot asked, so that walking forward slot by slot costs one
+     * draw instead of a look-back. Not thread-safe: one per thread (the simulator's day is single-threaded).
+     */
+    public final class PoseCache {
+        private final long[] slot;
+        private final long[] start;
+
+        public PoseCache(int phones) {
+            slot = new long[phones];
+            start = new long[phones];
+            java.util.Arrays.fill(slot, Long.MIN_VALUE);
+        }
+
+        public long poseStart(int phone, long at) {
+            long last = slot[phone];
+            long s;
+            if (last == at) {
+                return start[phone];
+            } else if (last == at - 1) {
+                s = changesAt(phone, at) ? at : start[phone];
+            } else {
+                s = EncounterRadio.this.poseStart(phone, at);
+            }
+            slot[phone] = at;
+            start[phone] = s;
+            return s;
+        }
+    }
+
+    /** The slow part as {@link #slowDb}, with the phones' pose starts already known (from a {@link PoseCache}). */
+    public double slowDb(Environment env, long a, long b, long encounter, long startA, long startB) {
+        if (slowScale == 0) {
+            return 0;
+        }
+        long lo = Math.min(a, b);
+        long hi = Math.max(a, b);
+        long startLo = a <= b ? startA : startB;
+        long startHi = a <= b ? startB : startA;
+        double mean = Pose.meanLossDb();
+        double pose = Pose.draw(uniform(hash(seed ^ POSE_VALUE, lo, startLo, 0))).lossDb() - mean
+                + Pose.draw(uniform(hash(seed ^ POSE_VALUE, hi, startHi, 0))).lossDb() - mean;
+        long key = hash(seed ^ SHADOW, lo * 0x9E3779B97F4A7C15L + hi, encounter, startLo * 31 + startHi);
+        return slowScale * (pose + env.encounterSigmaDb() * gaussian(key));
     }
 
     public Pose poseAt(long phone, long slot) {
@@ -74,15 +125,7 @@ public final class EncounterRadio {
         if (slowScale == 0) {
             return 0;
         }
-        long lo = Math.min(a, b);
-        long hi = Math.max(a, b);
-        long startLo = poseStart(lo, slot);
-        long startHi = poseStart(hi, slot);
-        double mean = Pose.meanLossDb();
-        double pose = Pose.draw(uniform(hash(seed ^ POSE_VALUE, lo, startLo, 0))).lossDb() - mean
-                + Pose.draw(uniform(hash(seed ^ POSE_VALUE, hi, startHi, 0))).lossDb() - mean;
-        long key = hash(seed ^ SHADOW, lo * 0x9E3779B97F4A7C15L + hi, encounter, startLo * 31 + startHi);
-        return slowScale * (pose + env.encounterSigmaDb() * gaussian(key));
+        return slowDb(env, a, b, encounter, poseStart(a, slot), poseStart(b, slot));
     }
 
     /** Per-scan fading, dB, for scan {@code scan} (any id unique per scan of the pair, e.g. its time). */

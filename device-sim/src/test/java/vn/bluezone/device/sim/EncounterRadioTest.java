@@ -80,4 +80,17 @@ class EncounterRadioTest {
         assertEquals(5.5 / Math.sqrt(2), CalibrationError.TX_POWER_SIGMA_DB, 0.05);
         assertEquals(3.2, CalibrationError.PER_PHONE_SIGMA_DB, 0.05);
     }
+
+    @Test
+    void theCacheGivesTheSamePoseStartsInAnyOrder() {
+        EncounterRadio.PoseCache cache = radio.new PoseCache(3);
+        for (long s = 500; s < 900; s++) {
+            assertEquals(radio.poseStart(1, s), cache.poseStart(1, s));
+        }
+        for (long s : new long[] {10, 11, 11, 400, 12, 13, 2000, 1999}) {
+            assertEquals(radio.poseStart(2, s), cache.poseStart(2, s), "slot " + s);
+            assertEquals(radio.slowDb(Environment.HOME, 2, 0, 3, s),
+                    radio.slowDb(Environment.HOME, 2, 0, 3, cache.poseStart(2, s), radio.poseStart(0, s)), 1e-12);
+        }
+    }
 }

@@ -15,6 +15,8 @@ public final class DayContext {
     public final RadioModel radio;
     /** The shared radio model's draws for this run. */
     public final EncounterRadio encounters;
+    /** Pose starts per person, remembered between scans (the day is processed in one thread). */
+    public final EncounterRadio.PoseCache poses;
     public final double[] noiseLevels;
     public final double cutoffMetres;
     public int day;
@@ -33,6 +35,7 @@ public final class DayContext {
         this.flags = new byte[people];
         this.radio = radio;
         this.encounters = new EncounterRadio(seed);
+        this.poses = encounters.new PoseCache(people);
         this.calibration = calibration;
         this.noiseLevels = noiseLevels;
         this.cutoffMetres = cutoffMetres;

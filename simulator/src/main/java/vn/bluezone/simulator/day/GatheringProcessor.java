@@ -270,8 +270,9 @@ public final class GatheringProcessor {
             int t = Integer.numberOfTrailingZeros(bits);
             bits &= bits - 1;
             int tick = seg + t;
-            double noise = widest > 0 ? radio.slowDb(env, a, b, ctx.day, daySlot + tick)
-                    + radio.fadingDb(env, a, b, daySlot + tick) : 0;
+            long at = daySlot + tick;
+            double noise = widest > 0 ? radio.slowDb(env, a, b, ctx.day, ctx.poses.poseStart(a, at),
+                    ctx.poses.poseStart(b, at)) + radio.fadingDb(env, a, b, at) : 0;
             boolean lost = r.packetLoss() > 0
                     && Rand.uniform(Rand.hash(ctx.seed ^ LOSS, ctx.day, PairDayTable.key(a, b), tick)) < r.packetLoss();
             if (lost) {
