@@ -58,8 +58,17 @@ public final class MetricsJson {
         }
         detection.put("byRadioNoise", noise);
         Map<String, Object> warnings = Json.object();
-        warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                w.warningPairsTruth - w.warningPairsTp));
+        if ("engines".equals(w.mode)) {
+            // The engines warn by themselves; which case's key triggered a warning is not traced back, so the
+            // per-(case, contact) figures are not measured (a recall of 0 would be false).
+            Map<String, Object> none = Json.object();
+            none.put("measured", false);
+            none.put("reason", "engines mode: warnings are not attributed to the case whose key triggered them");
+            warnings.put("casePairs", none);
+        } else {
+            warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
+                    w.warningPairsTruth - w.warningPairsTp));
+        }
         warnings.put("people", prf(w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                 w.warnedPeopleTruth - w.warnedPeopleTp));
         detection.put("warnings", warnings);

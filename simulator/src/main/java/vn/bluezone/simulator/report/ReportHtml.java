@@ -61,8 +61,11 @@ public final class ReportHtml {
                 .append("2 m threshold) for at least ").append(c.nearMinutesThreshold).append(" minutes in a day.</p>\n");
         h.append("<table><tr><th></th><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>")
                 .append(prfRow("contact pair-days", w.detectionTp, w.detectionFp, w.detectionFn))
-                .append(prfRow("warnings (case, contact) pairs", w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                        w.warningPairsTruth - w.warningPairsTp))
+                .append("engines".equals(w.mode)
+                        ? "<tr><td>warnings (case, contact) pairs</td><td colspan=\"6\">not measured in engines mode "
+                                + "(warnings are not attributed to a case)</td></tr>"
+                        : prfRow("warnings (case, contact) pairs", w.warningPairsTp,
+                                w.warningPairsWarned - w.warningPairsTp, w.warningPairsTruth - w.warningPairsTp))
                 .append(prfRow("warned people (F1)", w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                         w.warnedPeopleTruth - w.warnedPeopleTp))
                 .append("</table>\n");
