@@ -32,9 +32,9 @@ class RuleCommandTest {
 
     @Test
     void histogramFileGivesTheTableAndTheLastLine() throws IOException {
-        BenchCommandTest.Run r = BenchCommandTest.run("rule", "evaluate", "--data",
+        CliRun r = CliRun.of("rule", "evaluate", "--data",
                 resource("/rule/field-histogram.csv").toString());
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().strip().split("\\R");
         // Vietnam F1 (<=58 dB weight 1, >= 15 min): p1 at 1.0 and 1.5 m fire; p2 (55-63 dB, 3/8 below 58) does not;
         // nothing beyond 2 m fires (p4: 600 s in 50-55 + 3/8 of 600 s = 825 s < 900 s).
@@ -48,9 +48,9 @@ class RuleCommandTest {
 
     @Test
     void jsonHasEveryRuleAndTheCrossValidation() throws IOException {
-        BenchCommandTest.Run r = BenchCommandTest.run("rule", "evaluate", "--json", "--data",
+        CliRun r = CliRun.of("rule", "evaluate", "--json", "--data",
                 resource("/rule/field-histogram.csv").toString());
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(8, j.get("rules").size());
         assertEquals("vietnam-f1", j.get("headline").get("rule").asString());
@@ -62,9 +62,9 @@ class RuleCommandTest {
     void rawScansAndAConfigFile() throws IOException {
         Path config = write("risk.json", vn.bluezone.protocol.risk.RiskConfiguration.vietnamDefault()
                 .withCloseContact(1.0, 10).toJson());
-        BenchCommandTest.Run r = BenchCommandTest.run("rule", "evaluate", "--data",
+        CliRun r = CliRun.of("rule", "evaluate", "--data",
                 resource("/rule/field-raw.csv").toString(), "--config", config.toString());
-        assertEquals(0, r.status(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         // a: 15 scans of 60 s at 48-53 dB (<= 50 dB near threshold of the 1 m rule: 10 scans = 600 s >= 10 min).
         assertTrue(r.out().strip().endsWith("rule TPR=1.00 FPR=0.00 J=1.00 AUC=1.00"), r.out());
     }
@@ -76,8 +76,8 @@ class RuleCommandTest {
                 "/vn/bluezone/simulator/radio/leith-farrell-dublin-tram-2020.csv")) {
             Files.copy(in, tram);
         }
-        BenchCommandTest.Run r = BenchCommandTest.run("rule", "evaluate", "--data", tram.toString());
-        assertEquals(0, r.status(), r.err());
+        CliRun r = CliRun.of("rule", "evaluate", "--data", tram.toString());
+        assertEquals(0, r.exitCode(), r.err());
         // Leith & Farrell (PLoS ONE 2020): Swiss and German rules trigger nothing; Italian TPR 50 %, FPR 50 %.
         String out = r.out().replaceAll(" +", " ");
         assertTrue(out.contains("swiss <= 2.0 m 0.00 (0.00-0.10) 0/34 0.00 (0.00-0.09) 0/38"), r.out());
@@ -107,8 +107,8 @@ class RuleCommandTest {
                 {"missing subcommand", "rule"}};
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-            BenchCommandTest.Run r = BenchCommandTest.run(args);
-            assertEquals(Main.EXIT_ERROR, r.status(), String.join(" ", args));
+            CliRun r = CliRun.of(args);
+            assertEquals(Main.EXIT_ERROR, r.exitCode(), String.join(" ", args));
             assertTrue(r.err().startsWith("error: ") && r.err().contains(c[0]), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().split("\\R").length, r.err());
             assertEquals("", r.out(), "nothing on stdout for " + String.join(" ", args));
