@@ -80,7 +80,17 @@ apk() {
   echo "$out ($(( $(stat -c %s "$out") / 1024 )) KiB, $( [ $release = 1 ] && echo release || echo debug )-signed)"
 }
 
+aar_classes() { # aar-classes DIR: DIR/x.aar -> DIR/x.jar (its classes.jar), with the JDK's jar tool
+  local d="$1" a n
+  for a in "$d"/*.aar; do
+    n="$(basename "$a" .aar)"
+    rm -rf "$d/$n.x" && mkdir -p "$d/$n.x"
+    (cd "$d/$n.x" && jar xf "$a" classes.jar) && mv "$d/$n.x/classes.jar" "$d/$n.jar" && rm -rf "$d/$n.x"
+  done
+}
+
 case "${1:-}" in
+  aar-classes) shift; aar_classes "$1";;
   resources) shift; [ $# -ge 1 ] || die "resources needs the android-all jar"; resources "$@";;
   apk) shift; apk "$@";;
   *) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [ -z "${1:-}" ] || exit 2;;

@@ -29,6 +29,8 @@ import vn.bluezone.protocol.TemporaryExposureKey;
  * engine's {@code SqliteDeviceStorage} (which needs sqlite-jdbc's native library, absent on Android). Upserts are
  * an UPDATE then an INSERT because Android 8's SQLite (3.18) has no {@code ON CONFLICT DO UPDATE}. The app's own
  * tables (warnings shown, {@link WarningJournal}) live in the same file so that "delete all data" is one file.
+ * Query arguments reach SQLite as text; where they meet an expression (which has no column affinity to convert
+ * them) they are cast to integers, or {@code a + b > '123'} would compare a number with text.
  */
 public final class AndroidDeviceStorage implements DeviceStorage {
     public static final String FILE_NAME = "bluezone.db";
@@ -111,7 +113,7 @@ public final class AndroidDeviceStorage implements DeviceStorage {
     @Override
     public synchronized List<TemporaryExposureKey> keysEndingAfter(long fromInterval) {
         return queryKeys("SELECT key_data, rolling_start, rolling_period FROM own_key"
-                + " WHERE rolling_start + rolling_period > ? ORDER BY rolling_start", String.valueOf(fromInterval));
+                + " WHERE rolling_start + rolling_period > CAST(? AS INTEGER) ORDER BY rolling_start", String.valueOf(fromInterval));
     }
 
     @Override
@@ -293,8 +295,8 @@ public final class AndroidDeviceStorage implements DeviceStorage {
             int sightings = db.delete("sighting", "seen_at < ?", new String[] {ms});
             int scans = db.delete("scan", "started_at < ?", new String[] {ms});
             // A key is old once its whole validity lies before the cutoff.
-            int keys = db.delete("own_key", "rolling_start + rolling_period <= ?", new String[] {interval});
-            int matched = db.delete("matched_key", "rolling_start + rolling_period <= ?", new String[] {interval});
+            int keys = db.delete("own_key", "rolling_start + rolling_period <= CAST(? AS INTEGER)", new String[] {interval});
+            int matched = db.delete("matched_key", "rolling_start + rolling_period <= CAST(? AS INTEGER)", new String[] {interval});
             int warnings = db.delete("warning", "issued_at < ?", new String[] {ms});
             int files = db.delete("export_file", "processed_at < ?", new String[] {ms});
             db.delete(WarningJournal.TABLE, "shown_at < ?", new String[] {ms});
