@@ -91,6 +91,10 @@ public final class KeyServerHarness {
         return clock;
     }
 
+    public void advanceSeconds(long seconds) {
+        clock.advance(Duration.ofSeconds(seconds));
+    }
+
     public void advanceMinutes(long minutes) {
         clock.advance(Duration.ofMinutes(minutes));
     }
@@ -103,9 +107,12 @@ public final class KeyServerHarness {
                 ReportType.CONFIRMED_TEST, LocalDate.parse(onsetDay), null, null)).shortCode();
     }
 
-    /** Moves past the hour the keys were uploaded in and runs the export job; returns the files written. */
+    /**
+     * Moves on until the hour in which uploaded keys become available (the next whole hour) is over, then runs the
+     * export job; returns the files written.
+     */
     public int publish() {
-        clock.advance(Duration.ofMinutes(65));
+        clock.advance(Duration.ofMinutes(125));
         return server.getBean(ExportService.class).runOnce().files();
     }
 
