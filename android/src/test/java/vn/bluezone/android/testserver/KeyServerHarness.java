@@ -116,6 +116,16 @@ public final class KeyServerHarness {
         return server.getBean(ExportService.class).runOnce().files();
     }
 
+    /** The key that signs the server's export files (what a build would ship). */
+    public String exportKeyPem() {
+        try {
+            return new vn.bluezone.device.server.HttpKeyServerClient(java.net.URI.create(baseUrl)).exportPublicKey()
+                    .pem();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long diagnosisKeys() {
         return count("SELECT COUNT(*) FROM diagnosis_key");
     }
