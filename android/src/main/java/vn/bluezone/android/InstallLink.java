@@ -7,7 +7,8 @@ import android.net.Uri;
 /**
  * The code a link carries into the app: a place code from the install page a poster's QR opens
  * ({@code https://<server>/i/{placeCode}}, or {@code bluezone://install?place=CODE} from its intent link) or a
- * referral code from a shared invitation ({@code https://<server>/r/{referralCode}}, {@code bluezone://install?ref=CODE}).
+ * referral code from a shared invitation ({@code https://<server>/r/{referralCode}},
+ * {@code bluezone://install?ref=CODE}).
  */
 public record InstallLink(Kind kind, String code) {
     public enum Kind { PLACE, REFERRAL }

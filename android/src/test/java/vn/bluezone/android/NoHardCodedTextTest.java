@@ -28,7 +28,8 @@ class NoHardCodedTextTest {
             "android:(text|hint|contentDescription|title|label)=\"([^\"]*)\"");
     private static final Pattern CODE_TEXT = Pattern.compile(
             "\\.(setText|setTitle|setMessage|setContentTitle|setContentText|setHint|makeText)\\(([^;]*?)\"");
-    private static final Pattern STRING_NAME = Pattern.compile("<string name=\"([^\"]+)\"(?![^>]*translatable=\"false\")");
+    private static final Pattern STRING_NAME =
+            Pattern.compile("<string name=\"([^\"]+)\"(?![^>]*translatable=\"false\")");
 
     @Test
     void layoutsTakeTheirTextsFromTheResources() throws IOException {

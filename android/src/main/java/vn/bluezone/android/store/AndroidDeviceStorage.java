@@ -113,7 +113,8 @@ public final class AndroidDeviceStorage implements DeviceStorage {
     @Override
     public synchronized List<TemporaryExposureKey> keysEndingAfter(long fromInterval) {
         return queryKeys("SELECT key_data, rolling_start, rolling_period FROM own_key"
-                + " WHERE rolling_start + rolling_period > CAST(? AS INTEGER) ORDER BY rolling_start", String.valueOf(fromInterval));
+                + " WHERE rolling_start + rolling_period > CAST(? AS INTEGER) ORDER BY rolling_start",
+                String.valueOf(fromInterval));
     }
 
     @Override
@@ -295,8 +296,9 @@ public final class AndroidDeviceStorage implements DeviceStorage {
             int sightings = db.delete("sighting", "seen_at < ?", new String[] {ms});
             int scans = db.delete("scan", "started_at < ?", new String[] {ms});
             // A key is old once its whole validity lies before the cutoff.
-            int keys = db.delete("own_key", "rolling_start + rolling_period <= CAST(? AS INTEGER)", new String[] {interval});
-            int matched = db.delete("matched_key", "rolling_start + rolling_period <= CAST(? AS INTEGER)", new String[] {interval});
+            String ended = "rolling_start + rolling_period <= CAST(? AS INTEGER)";
+            int keys = db.delete("own_key", ended, new String[] {interval});
+            int matched = db.delete("matched_key", ended, new String[] {interval});
             int warnings = db.delete("warning", "issued_at < ?", new String[] {ms});
             int files = db.delete("export_file", "processed_at < ?", new String[] {ms});
             db.delete(WarningJournal.TABLE, "shown_at < ?", new String[] {ms});

@@ -13,7 +13,6 @@ import vn.bluezone.android.AppSettings;
 import vn.bluezone.android.Bluezone;
 import vn.bluezone.android.InstallLink;
 import vn.bluezone.android.R;
-import vn.bluezone.android.store.WarningJournal;
 import vn.bluezone.device.server.KeyServerException;
 
 /**

@@ -63,7 +63,8 @@ public class BleAdaptersTest {
         // On air: flags, complete list of 16-bit UUIDs {FD6F}, service data FD6F + RPI (16) + AEM (4).
         assertEquals("020106" + "03036ffd" + "17166ffd" + "8be6cd371c5c891604bfbe49df845096" + "72033874",
                 HEX.formatHex(Air.bytes(data)));
-        assertFalse("connectable advertising would invite connections", ServiceData.advertiseSettings().isConnectable());
+        assertFalse("connectable advertising would invite connections",
+                ServiceData.advertiseSettings().isConnectable());
     }
 
     @Test

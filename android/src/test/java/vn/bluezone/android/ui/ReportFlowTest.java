@@ -64,7 +64,8 @@ public class ReportFlowTest {
         assertTrue(upload.isEnabled());
         upload.performClick();
         AppTestSupport.idleMain();
-        assertEquals("Đã gửi 1 khóa. Cảm ơn bạn đã giúp cảnh báo những người đã tiếp xúc.", text(a, R.id.report_status));
+        assertEquals("Đã gửi 1 khóa. Cảm ơn bạn đã giúp cảnh báo những người đã tiếp xúc.",
+                text(a, R.id.report_status));
         assertTrue("keys stored on the server", server.diagnosisKeys() > before);
 
         ReportActivity again = enter(code);
