@@ -5,8 +5,8 @@ import android.bluetooth.BluetoothAdapter;
 import android.os.Build;
 
 import vn.bluezone.android.registry.Registration;
-import vn.bluezone.android.registry.RegistryClient;
 import vn.bluezone.android.service.EngineService;
+import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.android.service.Jobs;
 import vn.bluezone.device.ExposureCheckResult;
 import vn.bluezone.device.store.PurgeResult;
@@ -35,8 +35,8 @@ public final class AppActions {
             return known;
         }
         InstallLink link = s.installLink();
-        Registration r = bz.registry().register(new RegistryClient.Request(Bluezone.APP_VERSION, Build.MODEL,
-                s.communeCode(), s.villageId(),
+        Registration r = bz.registry().register(new DeviceRegistration("android", Bluezone.APP_VERSION,
+                Build.MODEL, s.communeCode(), s.villageId() == null ? null : Long.valueOf(s.villageId()),
                 link != null && link.kind() == InstallLink.Kind.REFERRAL ? link.code() : null,
                 link != null && link.kind() == InstallLink.Kind.PLACE ? link.code() : null,
                 s.installationId()));

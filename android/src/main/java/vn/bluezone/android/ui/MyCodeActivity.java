@@ -39,7 +39,7 @@ public final class MyCodeActivity extends BaseActivity {
         qr.setImageBitmap(QrCodes.of(r.installCode(), px));
         qr.setVisibility(View.VISIBLE);
         bz().background(() -> bz().registry().referralInstalls(r), (count, failure) ->
-                text(R.id.invite_count).setText(failure == null ? getString(R.string.invite_count, count)
+                text(R.id.invite_count).setText(failure == null ? getString(R.string.invite_count, (int) (long) count)
                         : getString(R.string.invite_count_unknown)));
     }
 

@@ -31,6 +31,7 @@ import vn.bluezone.android.R;
 import vn.bluezone.android.registry.Registration;
 import vn.bluezone.android.registry.RegistryClient;
 import vn.bluezone.android.testserver.KeyServerHarness;
+import vn.bluezone.api.registry.DeviceRegistration;
 
 /**
  * My install code (text and a QR code that reads back to it) and "invite three people": the shared link carries
@@ -47,7 +48,7 @@ public class InviteTest {
         Registration me = new AppActions(bz).register();
         RegistryClient registry = bz.registry();
         for (int i = 0; i < 2; i++) {
-            registry.register(new RegistryClient.Request("1.0.0", null, null, null, me.referralCode(), null, null));
+            registry.register(new DeviceRegistration("android", "1.0.0", null, null, null, me.referralCode(), null));
         }
 
         MyCodeActivity a = Robolectric.buildActivity(MyCodeActivity.class).setup().get();
@@ -77,7 +78,7 @@ public class InviteTest {
     public void aPhoneOpenedWithAnInvitationRegistersAsReferred() throws Exception {
         KeyServerHarness server = AppTestSupport.useTestServer();
         Registration inviter = bluezone().registry().register(
-                new RegistryClient.Request("1.0.0", null, null, null, null, null, null));
+                new DeviceRegistration("ios", "1.0.0", null, null, null, null, null));
         Robolectric.buildActivity(HomeActivity.class, new Intent(Intent.ACTION_VIEW,
                 Uri.parse("https://bluezone.gov.vn/r/" + inviter.referralCode()))).setup();
         Registration me = new AppActions(bluezone()).register();

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.device.keys.KeyRotation;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
@@ -82,7 +84,7 @@ public final class ReportFlow {
         }
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
-        String certificate = server.certificate(pending.token(), KeyHmac.compute(hmacKey, keys));
+        String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys)));
         SubmissionResult r = server.submit(new DiagnosisKeyUpload(keys, certificate,
                 Base64.getEncoder().encodeToString(hmacKey), padding()));
         storage.setState(STATE_REPORTED_AT, clock.instant().toString());

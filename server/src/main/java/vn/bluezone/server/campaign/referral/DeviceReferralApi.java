@@ -5,6 +5,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.ReferralInstalls;
+
 /** {@code GET /api/v1/devices/{deviceId}/referrals} with {@code Authorization: Bearer <deviceSecret>}. */
 @RestController
 public class DeviceReferralApi {
@@ -14,8 +17,8 @@ public class DeviceReferralApi {
         this.service = service;
     }
 
-    @GetMapping("/api/v1/devices/{deviceId}/referrals")
-    public DeviceReferralService.ReferralInstalls referrals(@PathVariable String deviceId,
+    @GetMapping(ApiPaths.REFERRALS)
+    public ReferralInstalls referrals(@PathVariable String deviceId,
             @RequestHeader(value = "Authorization", required = false) String authorization) {
         String secret = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.ReferralInstalls;
 import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.registry.ShortCodes;
 
@@ -19,10 +21,6 @@ public class DeviceReferralService {
     private static final Pattern DEVICE_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** The phone's referral code and the installs registered with it. */
-    public record ReferralInstalls(String referralCode, long installs) {
-    }
-
     private final DeviceReferralStore store;
 
     public DeviceReferralService(DeviceReferralStore store) {
@@ -31,7 +29,7 @@ public class DeviceReferralService {
 
     public ReferralInstalls installs(String deviceId, String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, "DEVICE_AUTH_REQUIRED",
+            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
         }
         var device = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
@@ -39,7 +37,7 @@ public class DeviceReferralService {
         // Unknown device and wrong secret answer alike, so device ids cannot be probed.
         if (device == null || !MessageDigest.isEqual(device.secretHash().getBytes(StandardCharsets.US_ASCII),
                 ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
-            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, "BAD_DEVICE_CREDENTIALS",
+            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
                     "Unknown device or wrong device secret");
         }
         return new ReferralInstalls(device.referralCode(), store.installsReferredBy(device.referralCode()));

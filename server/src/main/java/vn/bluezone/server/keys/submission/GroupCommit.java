@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.web.ApiException;
 
@@ -75,15 +76,15 @@ class GroupCommit {
     boolean commit(Upload upload) {
         try {
             if (!queue.offer(upload, 10, TimeUnit.SECONDS)) {
-                throw ApiException.serviceUnavailable("BUSY", "the server is busy; retry the upload");
+                throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is busy; retry the upload");
             }
             return upload.redeemed().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.serviceUnavailable("BUSY", "the server is shutting down; retry the upload");
+            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is shutting down; retry the upload");
         } catch (TimeoutException e) {
             // Not answered: the upload may still commit, so the certificate tells a retry apart (used = stored).
-            throw ApiException.serviceUnavailable("BUSY", "the database did not answer in time; retry the upload");
+            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the database did not answer in time; retry the upload");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

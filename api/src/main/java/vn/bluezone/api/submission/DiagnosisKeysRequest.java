@@ -1,0 +1,22 @@
+package vn.bluezone.api.submission;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/v1/diagnosis-keys}: 1 to {@link vn.bluezone.api.ApiLimits#MAX_KEYS_PER_UPLOAD} keys,
+ * the certificate binding their HMAC, the HMAC key (base64) and random padding that hides the upload's size.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DiagnosisKeysRequest(
+        @JsonProperty("temporaryExposureKeys") List<DiagnosisKey> temporaryExposureKeys,
+        @JsonProperty("certificate") String certificate,
+        @JsonProperty("hmacKey") String hmacKey,
+        @JsonProperty("padding") String padding) {
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public DiagnosisKeysRequest {
+    }
+}
