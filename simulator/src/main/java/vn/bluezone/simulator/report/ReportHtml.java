@@ -22,8 +22,10 @@ public final class ReportHtml {
         RunResult n = o.withoutApp();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Bluezone – mô phỏng xã ").append(c.commune).append("</title>\n<style>")
-                .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222;line-height:1.45}")
+                .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}")
+                .append("table{display:block;overflow-x:auto;max-width:100%}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
                 .append("h2{border-bottom:2px solid #1769aa;padding-bottom:2px}.note{color:#555;font-size:90%}")
@@ -47,8 +49,13 @@ public final class ReportHtml {
                 .append(row("F1 warned / quarantined", n(w.warnedF1) + " / " + n(w.quarantinedF1), "–"))
                 .append(row("F2 warned", n(w.warnedF2), "–"))
                 .append("</table>\n");
+        // One pair of runs has no interval: a headline "0 infections averted" read alone misleads (issue 13).
+        h.append("<p><b>").append(n(averted)).append(" ca nhiễm tránh được trong một lần chạy</b> (")
+                .append(num(rel)).append("% ít hơn). Một lần chạy không cho khoảng tin cậy; mô phỏng nhiều lần với các hạt giống ngẫu ")
+                .append("nhiên khác nhau mới cho khoảng tin cậy 95% (bảng quét tỷ lệ cài đặt, nếu có).</p>\n");
         h.append("<p>Same seed, same people, same natural histories: <b>").append(n(averted))
-                .append(" infections averted</b> (").append(num(rel)).append("% fewer), i.e. ")
+                .append(" infections averted in this single pair of runs, no interval</b> (").append(num(rel))
+                .append("% fewer), i.e. ")
                 .append(num(w.uptake() == 0 ? Double.NaN : rel / (w.uptake() * 100)))
                 .append("% fewer infections per percentage point of uptake (published: ")
                 .append(MetricsJson.WYMANT_MODELLING).append("–").append(MetricsJson.WYMANT_STATISTICAL)

@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.household;
 
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
@@ -16,11 +16,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
-import vn.bluezone.server.campaign.household.Household;
-import vn.bluezone.server.campaign.household.HouseholdService;
-import vn.bluezone.server.campaign.household.NewVisit;
-import vn.bluezone.server.campaign.household.Progress;
-import vn.bluezone.server.campaign.household.Visit;
 
 /** Door to door: households per village, CSV import, visits, progress. */
 @RestController

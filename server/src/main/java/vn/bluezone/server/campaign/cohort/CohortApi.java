@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.cohort;
 
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_EXPORTERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_READERS;
@@ -19,12 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
-import vn.bluezone.server.campaign.cohort.AccessEntry;
-import vn.bluezone.server.campaign.cohort.CohortPerson;
-import vn.bluezone.server.campaign.cohort.CohortService;
-import vn.bluezone.server.campaign.cohort.ComplianceRow;
-import vn.bluezone.server.campaign.cohort.NewPerson;
-import vn.bluezone.server.campaign.cohort.PersonStatus;
 
 /** People who must install: record, verify an install by its code, compliance, visit list, export. */
 @RestController

@@ -1,4 +1,6 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.radio;
+
+import vn.bluezone.server.campaign.place.PlaceApi;
 
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
@@ -25,12 +27,6 @@ import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
-import vn.bluezone.server.campaign.radio.AnnouncerSheet;
-import vn.bluezone.server.campaign.radio.RadioAiring;
-import vn.bluezone.server.campaign.radio.RadioService;
-import vn.bluezone.server.campaign.radio.RadioSlot;
-import vn.bluezone.server.campaign.radio.RadioTemplate;
-import vn.bluezone.server.campaign.radio.ScheduledAnnouncement;
 
 /** Radio and loudspeakers: templates, schedule, airing log, announcer sheet. */
 @RestController

@@ -1,4 +1,6 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.directive;
+
+import vn.bluezone.server.campaign.place.PlaceApi;
 
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
@@ -16,14 +18,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
-import vn.bluezone.server.campaign.directive.Directive;
-import vn.bluezone.server.campaign.directive.DirectiveProgress;
-import vn.bluezone.server.campaign.directive.DirectiveReport;
-import vn.bluezone.server.campaign.directive.DirectiveService;
-import vn.bluezone.server.campaign.directive.NewTask;
-import vn.bluezone.server.campaign.directive.OverdueTask;
-import vn.bluezone.server.campaign.directive.Task;
-import vn.bluezone.server.campaign.directive.TaskUpdate;
 
 /** Directives and tasks: record, progress updates, overdue list, one-page report. */
 @RestController
@@ -33,7 +27,11 @@ public class DirectiveApi {
     private final DirectiveReport report;
     private final CampaignAccess access;
 
-    public DirectiveApi(DirectiveService directives, DirectiveReport report, CampaignAccess access) {
+    private final vn.bluezone.server.campaign.Areas areas;
+
+    public DirectiveApi(DirectiveService directives, DirectiveReport report, CampaignAccess access,
+            vn.bluezone.server.campaign.Areas areas) {
+        this.areas = areas;
         this.directives = directives;
         this.report = report;
         this.access = access;
@@ -78,7 +76,7 @@ public class DirectiveApi {
     @ResponseStatus(HttpStatus.CREATED)
     public TaskUpdate update(@PathVariable long id, @RequestBody NewUpdate u) {
         Task t = directives.task(id);
-        Official o = access.requireConcerned(STAFF, directives.directive(t.directiveId()).unitCode());
+        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
         return directives.postUpdate(id, u.progress() == null ? -1 : u.progress(), u.note(), o.username());
     }
 
@@ -92,6 +90,7 @@ public class DirectiveApi {
     public ResponseEntity<byte[]> report(@PathVariable long id) {
         Directive d = directives.directive(id);
         access.requireConcerned(STAFF, d.unitCode());
-        return PlaceApi.pdf(report.render(directives.progress(id)), "directive-" + id + ".pdf");
+        return PlaceApi.pdf(report.render(directives.progress(id),
+                areas.name(directives.directive(id).unitCode()).orElse(null)), "directive-" + id + ".pdf");
     }
 }

@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.place;
 
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
@@ -20,10 +20,6 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignProblem;
-import vn.bluezone.server.campaign.place.PaperSize;
-import vn.bluezone.server.campaign.place.Place;
-import vn.bluezone.server.campaign.place.PlaceRow;
-import vn.bluezone.server.campaign.place.PlaceService;
 
 /** Public places: register, installs per place, poster PDF. */
 @RestController
@@ -40,6 +36,7 @@ public class PlaceApi {
     public record NewPlace(String villageCode, String kind, String name, String contact) {
     }
 
+    /** {@code installUrl} is absent while no public address is configured ({@code bluezone.public-url}). */
     public record PlaceView(Place place, String installUrl) {
     }
 
@@ -48,7 +45,7 @@ public class PlaceApi {
     public PlaceView add(@PathVariable String commune, @RequestBody NewPlace p) {
         Official o = access.require(MANAGERS, commune);
         Place place = places.create(commune, p.villageCode(), p.kind(), p.name(), p.contact(), o.username());
-        return new PlaceView(place, places.installUrl(place));
+        return new PlaceView(place, places.installUrl(place).orElse(null));
     }
 
     @GetMapping("/communes/{commune}/places")
@@ -70,7 +67,7 @@ public class PlaceApi {
         return pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
     }
 
-    static ResponseEntity<byte[]> pdf(byte[] body, String filename) {
+    public static ResponseEntity<byte[]> pdf(byte[] body, String filename) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + filename + "\"").body(body);
     }

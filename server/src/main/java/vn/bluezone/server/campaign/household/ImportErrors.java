@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.household;
 
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -8,10 +8,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import vn.bluezone.api.ApiError;
-import vn.bluezone.server.campaign.household.ImportRejected;
 
 /** A rejected CSV import answers every bad row: {@code fields: [{"field": "row 3", "problem": "..."}]}. */
-@RestControllerAdvice(basePackages = "vn.bluezone.server.campaign.web")
+@RestControllerAdvice(assignableTypes = HouseholdApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ImportErrors {
     @ExceptionHandler(ImportRejected.class)
