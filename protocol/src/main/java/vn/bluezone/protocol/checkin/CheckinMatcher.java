@@ -1,6 +1,7 @@
 package vn.bluezone.protocol.checkin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,21 @@ import java.util.Map;
  * whose MAC fails is skipped (counted), never trusted.
  */
 public final class CheckinMatcher {
-    private final Map<Long, List<Local>> byHashPrefix = new HashMap<>();
+    private final Map<Long, List<Place>> byHashPrefix = new HashMap<>();
     private int macFailures;
 
-    private record Local(LocalCheckin checkin, byte[] hash) {
+    /** One place the phone checked in at, with all its check-ins there. */
+    private record Place(LocationId locationId, byte[] hash, List<LocalCheckin> checkins) {
     }
 
     public CheckinMatcher(List<LocalCheckin> checkins) {
+        Map<LocationId, Place> places = new HashMap<>();
         for (LocalCheckin c : checkins) {
-            byte[] h = c.locationId().hash();
-            byHashPrefix.computeIfAbsent(prefix(h), k -> new ArrayList<>(1)).add(new Local(c, h));
+            places.computeIfAbsent(c.locationId(), id -> {
+                Place p = new Place(id, id.hash(), new ArrayList<>(2));
+                byHashPrefix.computeIfAbsent(prefix(p.hash()), k -> new ArrayList<>(1)).add(p);
+                return p;
+            }).checkins().add(c);
         }
     }
 
@@ -29,30 +35,33 @@ public final class CheckinMatcher {
     public List<CheckinMatch> match(Iterable<ProtectedReport> reports) {
         List<CheckinMatch> out = new ArrayList<>();
         for (ProtectedReport r : reports) {
-            List<Local> locals = byHashPrefix.get(prefix(r.locationIdHash()));
-            if (locals == null) {
+            List<Place> candidates = byHashPrefix.get(prefix(r.locationIdHash()));
+            if (candidates == null) {
                 continue;
             }
-            for (Local l : locals) {
-                if (!java.util.Arrays.equals(l.hash(), r.locationIdHash())) {
+            for (Place p : candidates) {
+                if (!Arrays.equals(p.hash(), r.locationIdHash())) {
                     continue;
                 }
                 CheckinRecord record;
                 try {
-                    record = ReportCipher.decrypt(l.checkin().locationId(), r);
+                    record = ReportCipher.decrypt(p.locationId(), r);
                 } catch (CheckinFormatException e) {
                     macFailures++;
                     continue;
                 }
-                long overlap = overlapMinutes(l.checkin(), record);
-                if (overlap > 0) {
-                    out.add(new CheckinMatch(l.checkin(), record, overlap));
+                for (LocalCheckin c : p.checkins()) {
+                    long overlap = overlapMinutes(c, record);
+                    if (overlap > 0) {
+                        out.add(new CheckinMatch(c, record, overlap));
+                    }
                 }
             }
         }
         return out;
     }
 
+    /** Reports that named one of our places but whose MAC did not verify (tampered or forged), so far. */
     public int macFailures() {
         return macFailures;
     }
