@@ -53,7 +53,8 @@ public class ChaffResponder {
 
     /** Size in bytes of {@code r} as JSON with its padding left out: what the padding must make up to a total. */
     public static int unpaddedSize(SubmissionApi.Response r) {
-        return JSON.writeValueAsBytes(new SubmissionApi.Response(r.insertedExposures(), r.results(), "")).length;
+        return JSON.writeValueAsBytes(new SubmissionApi.Response(r.insertedExposures(), r.results(), "",
+                r.checkinResults())).length;
     }
 
     /** A latency drawn from recent real uploads (a default before any was seen). */
@@ -67,6 +68,18 @@ public class ChaffResponder {
 
     /** The answer to a chaff upload of {@code keyCount} keys: every key "accepted", nothing stored. */
     public SubmissionApi.Response fakeResponse(int keyCount) {
+        return fakeResponse(keyCount, 0);
+    }
+
+    /** The same with {@code checkinCount} check-ins, each "accepted" (check-ins are covered by chaff too). */
+    public SubmissionApi.Response fakeResponse(int keyCount, int checkinCount) {
+        List<SubmissionApi.KeyResult> checkinResults = null;
+        if (checkinCount > 0) {
+            checkinResults = new ArrayList<>();
+            for (int i = 0; i < Math.min(checkinCount, 100); i++) {
+                checkinResults.add(SubmissionApi.KeyResult.accepted(i));
+            }
+        }
         int n = Math.max(1, Math.min(keyCount, cfg.maxKeys()));
         List<SubmissionApi.KeyResult> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -74,16 +87,16 @@ public class ChaffResponder {
         }
         int learnt = Math.min(sizeCount.get(), SAMPLES);
         if (learnt == 0) {
-            return new SubmissionApi.Response(n, results, padding());
+            return new SubmissionApi.Response(n, results, padding(), checkinResults);
         }
-        SubmissionApi.Response bare = new SubmissionApi.Response(n, results, "");
+        SubmissionApi.Response bare = new SubmissionApi.Response(n, results, "", checkinResults);
         int padChars = Math.max(0, sizes.get(random.nextInt(learnt)) - unpaddedSize(bare));
         char[] pad = new char[padChars];
         java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < padChars; i++) {
             pad[i] = PAD_ALPHABET[r.nextInt(PAD_ALPHABET.length)];
         }
-        return new SubmissionApi.Response(n, results, new String(pad));
+        return new SubmissionApi.Response(n, results, new String(pad), checkinResults);
     }
 
     /** Random padding for every answer, real or chaff. */

@@ -30,10 +30,15 @@ public final class KeyHmac {
     }
 
     public static byte[] compute(byte[] hmacKey, List<Entry> keys) {
+        return compute(hmacKey, keys, "");
+    }
+
+    /** With the check-ins' text appended (see {@code CheckinHmac}); an empty suffix is the keys-only HMAC. */
+    public static byte[] compute(byte[] hmacKey, List<Entry> keys, String checkinSuffix) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return mac.doFinal(message(keys).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal((message(keys) + checkinSuffix).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

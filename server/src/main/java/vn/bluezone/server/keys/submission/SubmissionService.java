@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.verification.CertificateSigner;
 import vn.bluezone.server.web.ApiException;
@@ -40,9 +41,12 @@ public class SubmissionService {
     private final KeyValidator validator;
     private final GroupCommit groupCommit;
     private final TransactionTemplate tx;
+    private final CheckinSubmission checkins;
 
     public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
-                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions) {
+                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions,
+                             CheckinSubmission checkins) {
+        this.checkins = checkins;
         this.groupCommit = groupCommit;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -81,13 +85,15 @@ public class SubmissionService {
         } catch (ApiException | IllegalArgumentException e) {
             return null;
         }
-        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries(req)))) {
+        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries(req),
+                CheckinSubmission.hmacSuffix(req.checkins())))) {
             return null;
         }
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
         boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), rows(outcome.accepted(), cert, now)));
-        return stored ? response(req, outcome) : null;
+                now.atOffset(ZoneOffset.UTC), rows(outcome.accepted(), cert, now), checkins.rows(checked, cert.region(), now)));
+        return stored ? response(req, outcome, checked) : null;
     }
 
     private SubmissionApi.Response fullPath(SubmissionApi.Request req) {
@@ -102,6 +108,7 @@ public class SubmissionService {
             throw ApiException.badRequest("MISSING_CERTIFICATE", "certificate is required");
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
@@ -112,7 +119,7 @@ public class SubmissionService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("CERTIFICATE_INVALID", "the certificate's key HMAC is malformed");
         }
-        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries))) {
+        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries, CheckinSubmission.hmacSuffix(req.checkins())))) {
             // Thrown inside the transaction: the certificate's redemption is rolled back with it.
             throw ApiException.badRequest("HMAC_MISMATCH", "the keys do not match the certificate's HMAC");
         }
@@ -122,7 +129,8 @@ public class SubmissionService {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
         }
-        return response(req, outcome);
+        checkins.store(checkins.rows(checked, cert.region(), now));
+        return response(req, outcome, checked);
     }
 
     private static List<KeyHmac.Entry> entries(SubmissionApi.Request req) {
@@ -134,14 +142,23 @@ public class SubmissionService {
         return entries;
     }
 
-    private SubmissionApi.Response response(SubmissionApi.Request req, KeyValidator.Outcome outcome) {
+    private SubmissionApi.Response response(SubmissionApi.Request req, KeyValidator.Outcome outcome,
+                                            CheckinSubmission.Checked checked) {
         List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
         List<SubmissionApi.KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             String reason = outcome.reasons()[i];
             results.add(reason == null ? SubmissionApi.KeyResult.accepted(i) : SubmissionApi.KeyResult.rejected(i, reason));
         }
-        return new SubmissionApi.Response(outcome.accepted().size(), results, chaff.padding());
+        List<SubmissionApi.KeyResult> checkinResults = null;
+        if (!checked.isEmpty()) {
+            checkinResults = new ArrayList<>(checked.reasons().length);
+            for (int i = 0; i < checked.reasons().length; i++) {
+                String reason = checked.reasons()[i];
+                checkinResults.add(reason == null ? SubmissionApi.KeyResult.accepted(i) : SubmissionApi.KeyResult.rejected(i, reason));
+            }
+        }
+        return new SubmissionApi.Response(outcome.accepted().size(), results, chaff.padding(), checkinResults);
     }
 
     /**
