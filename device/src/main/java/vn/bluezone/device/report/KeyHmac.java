@@ -31,10 +31,15 @@ public final class KeyHmac {
 
     /** Base64 of HMAC-SHA256(hmacKey, message(keys)). */
     public static String compute(byte[] hmacKey, List<TemporaryExposureKey> keys) {
+        return compute(hmacKey, keys, "");
+    }
+
+    /** With the check-ins' text appended ({@code CheckinHmac.suffix}); empty for a key-only upload. */
+    public static String compute(byte[] hmacKey, List<TemporaryExposureKey> keys, String checkinSuffix) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(message(keys).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder().encodeToString(mac.doFinal((message(keys) + checkinSuffix).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import vn.bluezone.protocol.checkin.CheckinHmac;
+import vn.bluezone.protocol.checkin.ProtectedReport;
 import java.util.TreeSet;
 
 import vn.bluezone.device.keys.KeyRotation;
@@ -73,6 +75,14 @@ public final class ReportFlow {
      * (e.g. the token expired); then the phone keeps its key and the user may try again with a new code.
      */
     public ReportResult uploadWithConsent(PendingReport pending) throws KeyServerException {
+        return uploadWithConsent(pending, List.of());
+    }
+
+    /**
+     * The same, with the encrypted check-ins the user left ticked on the consent screen
+     * ({@code CheckinEngine.reportsToShare}); the certificate's HMAC binds them with the keys.
+     */
+    public ReportResult uploadWithConsent(PendingReport pending, List<ProtectedReport> checkins) throws KeyServerException {
         Objects.requireNonNull(pending, "a verified report is needed before uploading");
         // End today's key now so that it can be published; from here on the phone broadcasts a fresh key.
         rotation.startFreshKey();
@@ -82,12 +92,13 @@ public final class ReportFlow {
         }
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
-        String certificate = server.certificate(pending.token(), KeyHmac.compute(hmacKey, keys));
+        String suffix = CheckinHmac.suffix(checkins.stream().map(CheckinHmac.Entry::of).toList());
+        String certificate = server.certificate(pending.token(), KeyHmac.compute(hmacKey, keys, suffix));
         SubmissionResult r = server.submit(new DiagnosisKeyUpload(keys, certificate,
-                Base64.getEncoder().encodeToString(hmacKey), padding()));
+                Base64.getEncoder().encodeToString(hmacKey), padding(), checkins));
         storage.setState(STATE_REPORTED_AT, clock.instant().toString());
         storage.setState(STATE_REPORT_TYPE, pending.reportType().name());
-        return new ReportResult(keys.size(), r.accepted(), r.rejectionReasons());
+        return new ReportResult(keys.size(), r.accepted(), r.rejectionReasons(), checkins.size(), r.checkinsAccepted());
     }
 
     /** This phone's keys of the last 14 days, with the transmission risk set; the one now on air only if asked. */

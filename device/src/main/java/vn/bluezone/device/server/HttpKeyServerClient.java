@@ -83,6 +83,14 @@ public final class HttpKeyServerClient implements KeyServerClient {
         body.put("certificate", upload.certificate());
         body.put("hmacKey", upload.hmacKeyBase64());
         body.put("padding", upload.padding());
+        if (!upload.checkins().isEmpty()) {
+            ArrayNode checkins = body.putArray("checkins");
+            for (vn.bluezone.protocol.checkin.ProtectedReport c : upload.checkins()) {
+                vn.bluezone.protocol.checkin.CheckinHmac.Entry e = vn.bluezone.protocol.checkin.CheckinHmac.Entry.of(c);
+                checkins.addObject().put("locationIdHash", e.locationIdHash()).put("iv", e.iv())
+                        .put("encryptedRecord", e.encryptedRecord()).put("mac", e.mac());
+            }
+        }
         JsonNode r = postJson("api/v1/diagnosis-keys", body);
         return submissionResult(r, upload.keys().size());
     }
@@ -106,7 +114,13 @@ public final class HttpKeyServerClient implements KeyServerClient {
         } else {
             accepted = sent;
         }
-        return new SubmissionResult(accepted, reasons);
+        int checkinsAccepted = 0;
+        for (JsonNode c : r.path("checkinResults")) {
+            if ("ACCEPTED".equalsIgnoreCase(c.path("status").asString(""))) {
+                checkinsAccepted++;
+            }
+        }
+        return new SubmissionResult(accepted, reasons, checkinsAccepted);
     }
 
     @Override

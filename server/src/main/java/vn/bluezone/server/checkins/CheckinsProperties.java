@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param placeSecret          base64 (≥ 32 bytes) secret from which registered places' QR seeds are derived; empty =
  *                             generated once into {@code <data-dir>/checkin-place-secret}, never into the database
  * @param defaultStayMinutes   default stay printed in a registered place's QR (automatic check-out), 5..1440
+ * @param minimumOverlapMinutes phones warn when a check-in overlaps a case's (or a warning's window) at least this
+ *                              long; sent in the signed configuration {@code checkins.minimumOverlapMinutes}, 1..240
  * @param schedule             package job (Spring cron)
  * @param retentionSchedule    retention job (Spring cron)
  */
@@ -29,6 +31,7 @@ public record CheckinsProperties(
         @Min(1) @Max(30) @DefaultValue("14") int retentionDays,
         @DefaultValue("") String placeSecret,
         @Min(5) @Max(1440) @DefaultValue("60") int defaultStayMinutes,
+        @Min(1) @Max(240) @DefaultValue("15") int minimumOverlapMinutes,
         @NotBlank @DefaultValue("0 7 * * * *") String schedule,
         @NotBlank @DefaultValue("0 40 3 * * *") String retentionSchedule) {
 }
