@@ -12,6 +12,7 @@ import vn.bluezone.protocol.checkin.PlacePayload;
 public record StoredCheckin(long id, String placeCode, byte[] payload, Instant checkIn, Instant checkOut,
                             Instant autoCheckOut) {
     public StoredCheckin {
+        Objects.requireNonNull(placeCode);
         Objects.requireNonNull(payload);
         Objects.requireNonNull(checkIn);
         Objects.requireNonNull(autoCheckOut);
@@ -31,6 +32,23 @@ public record StoredCheckin(long id, String placeCode, byte[] payload, Instant c
 
     public boolean isOpen(Instant now) {
         return end(now) == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoredCheckin s && id == s.id && placeCode.equals(s.placeCode)
+                && java.util.Arrays.equals(payload, s.payload) && checkIn.equals(s.checkIn)
+                && Objects.equals(checkOut, s.checkOut) && autoCheckOut.equals(s.autoCheckOut);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, placeCode, java.util.Arrays.hashCode(payload), checkIn, checkOut, autoCheckOut);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredCheckin[" + id + " " + placeCode + " " + checkIn + "–" + checkOut + " (auto " + autoCheckOut + ")]";
     }
 
     StoredCheckin withId(long newId) {
