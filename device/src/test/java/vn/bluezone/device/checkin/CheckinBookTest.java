@@ -111,6 +111,8 @@ class CheckinBookTest {
         clock.advance(Duration.ofMinutes(31));
         assertEquals(1, book.purge());
         assertTrue(book.list().isEmpty());
+        clock.advance(Duration.ofMinutes(15)); // package names and warnings recorded at +60 min go too
+        assertEquals(0, book.purge());
         assertFalse(s.packageChecked("VN/hour-1-2.bin"));
         assertFalse(s.warned("x"));
         assertNull(s.find(m).orElse(null));
