@@ -43,7 +43,6 @@ import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.place.Place;
 import vn.bluezone.server.campaign.place.PlaceService;
 import vn.bluezone.server.checkins.CheckinPackageService;
-import vn.bluezone.server.checkins.PlaceQrService;
 import vn.bluezone.server.keys.verification.VerificationService;
 
 /**
@@ -128,6 +127,14 @@ class CheckinServerE2ETest {
         return server.getBean(type);
     }
 
+    /** The place's check-in link as the officials' API gives it (what its poster's QR carries). */
+    private static String link(String placeCode, String apiKey) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("api/v1/admin/checkins/places/" + placeCode
+                + "/link")).header("X-Api-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).get("url").asString();
+    }
+
     private static void runPackageJob() {
         CLOCK.advance(Duration.ofMinutes(65));
         CheckinPackageService.RunSummary r = bean(CheckinPackageService.class).runOnce();
@@ -139,8 +146,10 @@ class CheckinServerE2ETest {
         String pem = new HttpKeyServerClient(base).exportPublicKey().pem();
         Place marketPlace = bean(PlaceService.class).create("19873", null, "MARKET", "Chợ Hà Lạc", null, "e2e");
         Place deskPlace = bean(PlaceService.class).create("19873", null, "ONE_STOP_DESK", "Bộ phận một cửa", null, "e2e");
-        String market = bean(PlaceQrService.class).link(marketPlace);
-        String desk = bean(PlaceQrService.class).link(deskPlace);
+        String key = bean(ApiKeyService.class).issue(bean(AccountService.class).create("e2e", "desk.officer", null,
+                Role.HEALTH_OFFICER, "46", "officer-password", false), null).key();
+        String market = link(marketPlace.code(), key);
+        String desk = link(deskPlace.code(), key);
         assertTrue(market.startsWith("https://bz.example.vn/i/" + marketPlace.code() + "#"), market);
 
         Phone a = new Phone("A (case)", pem, WarningMessages.VIETNAMESE);
@@ -235,8 +244,6 @@ class CheckinServerE2ETest {
         assertEquals(0, b.engine.check().warnings().size(), "warned once");
 
         // A health officer of Thừa Thiên Huế warns the desk for 14/08 08:00-11:00, over HTTP.
-        String key = bean(ApiKeyService.class).issue(bean(AccountService.class).create("e2e", "desk.officer", null,
-                Role.HEALTH_OFFICER, "46", "officer-password", false), null).key();
         String body = "{\"placeCode\":\"" + deskPlace.code() + "\",\"start\":\"2026-08-14T01:00:00Z\","
                 + "\"end\":\"2026-08-14T04:00:00Z\",\"message\":\"Có ca bệnh tại bộ phận một cửa; hãy khai báo y tế.\"}";
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(base.resolve("api/v1/admin/checkins/place-warnings"))

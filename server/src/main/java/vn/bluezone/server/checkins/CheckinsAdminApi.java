@@ -81,7 +81,7 @@ public class CheckinsAdminApi {
         Place place = places.byCode(code).orElseThrow(() ->
                 CheckinProblem.notFound("PLACE_NOT_FOUND", "no registered place with code '" + code + "'"));
         scope.check(o, place.communeCode());
-        return new LinkJson(place.code(), qr.link(place));
+        return new LinkJson(place.code(), PlaceQrService.link(places.installUrl(place), qr.fragment(place)));
     }
 
     @PostMapping("/packages/run")

@@ -8,29 +8,26 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.protocol.checkin.PlacePayload;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.place.Place;
-import vn.bluezone.server.campaign.place.PlaceService;
 import vn.bluezone.server.db.Savepoints;
 
 /**
- * A registered place's check-in payload and link ({@code <install URL>#<base64url payload>}, what its poster's QR
- * carries). The payload's facts are fixed when first issued, so a renamed place keeps the QR already printed and
+ * A registered place's check-in payload and the fragment of its link ({@code <install URL>#<base64url payload>},
+ * what its poster's QR carries). The payload's facts are fixed when first issued, so a renamed place keeps the QR already printed and
  * a health officer's warning still reaches the phones that scanned it.
  */
 @Service
 public class PlaceQrService {
     private final PlaceQrStore store;
     private final PlaceSecret secret;
-    private final PlaceService places;
     private final Areas areas;
     private final CheckinsProperties props;
     private final Clock clock;
     private final Savepoints savepoints;
 
-    public PlaceQrService(PlaceQrStore store, PlaceSecret secret, PlaceService places, Areas areas,
-                          CheckinsProperties props, Clock clock, Savepoints savepoints) {
+    public PlaceQrService(PlaceQrStore store, PlaceSecret secret, Areas areas, CheckinsProperties props, Clock clock,
+                          Savepoints savepoints) {
         this.store = store;
         this.secret = secret;
-        this.places = places;
         this.areas = areas;
         this.props = props;
         this.clock = clock;
@@ -43,11 +40,18 @@ public class PlaceQrService {
         return PlacePayload.of(qr.description(), qr.address(), 0, 0, qr.defaultStayMinutes(), secret.seed(place.id()));
     }
 
-    /** The check-in link for the place's poster. */
+    /**
+     * What follows {@code #} in the place's check-in link ({@code <install URL>#<fragment>}): base64url of the payload.
+     * Kept apart from the install URL so that the poster code (which owns that URL) composes the link.
+     */
     @Transactional
-    public String link(Place place) {
-        return places.installUrl(place) + "#"
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload(place).bytes());
+    public String fragment(Place place) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(payload(place).bytes());
+    }
+
+    /** The check-in link: the install URL of the place's poster with the payload in the fragment. */
+    public static String link(String installUrl, String fragment) {
+        return installUrl + "#" + fragment;
     }
 
     private PlaceQr issue(Place place) {
