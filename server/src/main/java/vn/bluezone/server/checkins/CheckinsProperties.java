@@ -34,4 +34,24 @@ public record CheckinsProperties(
         @Min(1) @Max(240) @DefaultValue("15") int minimumOverlapMinutes,
         @NotBlank @DefaultValue("0 7 * * * *") String schedule,
         @NotBlank @DefaultValue("0 40 3 * * *") String retentionSchedule) {
+
+    public CheckinsProperties {
+        for (String[] cron : new String[][] {{"schedule", schedule}, {"retention-schedule", retentionSchedule}}) {
+            if (cron[1] != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(cron[1])) {
+                throw new IllegalArgumentException("bluezone.checkins." + cron[0] + " is not a cron expression: " + cron[1]);
+            }
+        }
+        if (placeSecret != null && !placeSecret.isBlank()) {
+            byte[] s;
+            try {
+                s = java.util.Base64.getDecoder().decode(placeSecret.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bluezone.checkins.place-secret must be base64");
+            }
+            if (s.length < 32) {
+                throw new IllegalArgumentException("bluezone.checkins.place-secret must hold at least 32 bytes (was "
+                        + s.length + ")");
+            }
+        }
+    }
 }
