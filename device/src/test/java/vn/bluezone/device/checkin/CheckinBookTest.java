@@ -51,6 +51,25 @@ class CheckinBookTest {
         assertEquals(2, book.shareable().size());
     }
 
+    @org.junit.jupiter.api.Test
+    void sqliteStoreKeepsCheckinsAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2026-08-14T00:00:00Z"));
+        java.nio.file.Path file = dir.resolve("checkins.db");
+        long id;
+        try (SqliteCheckinStore s = SqliteCheckinStore.open(file)) {
+            id = new CheckinBook(s, clock, RANDOM).checkIn(MARKET_LINK).id();
+            s.markWarned("warned:1:case", clock.instant());
+        }
+        clock.advance(Duration.ofMinutes(30));
+        try (SqliteCheckinStore s = SqliteCheckinStore.open(file)) {
+            CheckinBook book = new CheckinBook(s, clock, RANDOM);
+            StoredCheckin c = book.checkOut(id);
+            assertEquals(Instant.parse("2026-08-14T00:30:00Z"), c.checkOut());
+            assertEquals("Chợ Hà Lạc", book.list().get(0).place().description());
+            assertTrue(s.warned("warned:1:case"));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("stores")
     void editTimesWithChecks(Supplier<CheckinStore> store) {
