@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.TemporaryExposureKey;
@@ -331,6 +333,8 @@ final class ExportCommand implements Runnable {
             description = {"Check an export file and show what it holds.",
                     "Exit 0 only when the file is valid and, if public keys are given, a signature verifies with one of them."})
     static final class Inspect implements Runnable {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
         @Spec
         CommandSpec spec;
 
@@ -368,8 +372,12 @@ final class ExportCommand implements Runnable {
                 export = reader.withLimits(Math.max(maxEntryBytes, 1024), KeyExportReader.DEFAULT_MAX_ENTRIES).read(file);
             } catch (KeyExportException e) {
                 if (json) {
-                    w.println("{\"file\":" + Json.str(file.toString()) + ",\"valid\":false,\"reason\":" + Json.str(e.reason().name())
-                            + ",\"message\":" + Json.str(e.getMessage()) + "}");
+                    Map<String, Object> invalid = new LinkedHashMap<>();
+                    invalid.put("file", file.toString());
+                    invalid.put("valid", false);
+                    invalid.put("reason", e.reason().name());
+                    invalid.put("message", e.getMessage());
+                    w.println(JSON.writeValueAsString(invalid));
                     w.flush();
                 }
                 throw new CliException(file + ": " + e.describe(), e);
@@ -382,54 +390,53 @@ final class ExportCommand implements Runnable {
             w.flush();
         }
 
+        /** The inspect answer as one JSON object, in this field order (scripts read it). */
         private String toJson(KeyExport e) {
-            StringBuilder sb = new StringBuilder("{");
-            sb.append("\"file\":").append(Json.str(file.toString()));
-            sb.append(",\"valid\":true");
-            sb.append(",\"verified\":").append(e.verified());
-            sb.append(",\"header\":").append(Json.str(e.header()));
-            sb.append(",\"region\":").append(Json.str(e.region()));
-            sb.append(",\"batchNum\":").append(e.batchNum());
-            sb.append(",\"batchSize\":").append(e.batchSize());
-            sb.append(",\"startTimestamp\":").append(e.startTimestamp());
-            sb.append(",\"endTimestamp\":").append(e.endTimestamp());
-            sb.append(",\"keyCount\":").append(e.keys().size());
-            sb.append(",\"revisedKeyCount\":").append(e.revisedKeys().size());
-            sb.append(",\"signatures\":[");
-            for (int i = 0; i < e.signatures().size(); i++) {
-                ExportSignature s = e.signatures().get(i);
-                sb.append(i == 0 ? "" : ",").append('{')
-                        .append("\"keyId\":").append(Json.str(s.info().keyId()))
-                        .append(",\"keyVersion\":").append(Json.str(s.info().keyVersion()))
-                        .append(",\"algorithm\":").append(Json.str(s.info().algorithm()))
-                        .append(",\"batchNum\":").append(s.batchNum())
-                        .append(",\"batchSize\":").append(s.batchSize())
-                        .append(",\"verified\":").append(s.verified())
-                        .append(",\"detail\":").append(Json.str(s.detail()))
-                        .append('}');
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("file", file.toString());
+            o.put("valid", true);
+            o.put("verified", e.verified());
+            o.put("header", e.header());
+            o.put("region", e.region());
+            o.put("batchNum", e.batchNum());
+            o.put("batchSize", e.batchSize());
+            o.put("startTimestamp", e.startTimestamp());
+            o.put("endTimestamp", e.endTimestamp());
+            o.put("keyCount", e.keys().size());
+            o.put("revisedKeyCount", e.revisedKeys().size());
+            List<Map<String, Object>> signatures = new ArrayList<>();
+            for (ExportSignature s : e.signatures()) {
+                Map<String, Object> sig = new LinkedHashMap<>();
+                sig.put("keyId", s.info().keyId());
+                sig.put("keyVersion", s.info().keyVersion());
+                sig.put("algorithm", s.info().algorithm());
+                sig.put("batchNum", s.batchNum());
+                sig.put("batchSize", s.batchSize());
+                sig.put("verified", s.verified());
+                sig.put("detail", s.detail());
+                signatures.add(sig);
             }
-            sb.append(']');
+            o.put("signatures", signatures);
             if (listKeys) {
-                sb.append(",\"keys\":").append(keysJson(e.keys()));
-                sb.append(",\"revisedKeys\":").append(keysJson(e.revisedKeys()));
+                o.put("keys", keysJson(e.keys()));
+                o.put("revisedKeys", keysJson(e.revisedKeys()));
             }
-            return sb.append('}').toString();
+            return JSON.writeValueAsString(o);
         }
 
-        private static String keysJson(List<TemporaryExposureKey> keys) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < keys.size(); i++) {
-                TemporaryExposureKey k = keys.get(i);
-                sb.append(i == 0 ? "" : ",").append('{')
-                        .append("\"keyData\":").append(Json.str(k.keyHex()))
-                        .append(",\"rollingStartIntervalNumber\":").append(k.rollingStartIntervalNumber())
-                        .append(",\"rollingPeriod\":").append(k.rollingPeriod())
-                        .append(",\"transmissionRiskLevel\":").append(k.transmissionRiskLevel())
-                        .append(",\"reportType\":").append(Json.str(k.reportType().name()))
-                        .append(",\"daysSinceOnsetOfSymptoms\":").append(k.daysSinceOnsetOfSymptoms() == null ? "null" : k.daysSinceOnsetOfSymptoms())
-                        .append('}');
+        private static List<Map<String, Object>> keysJson(List<TemporaryExposureKey> keys) {
+            List<Map<String, Object>> out = new ArrayList<>(keys.size());
+            for (TemporaryExposureKey k : keys) {
+                Map<String, Object> key = new LinkedHashMap<>();
+                key.put("keyData", k.keyHex());
+                key.put("rollingStartIntervalNumber", k.rollingStartIntervalNumber());
+                key.put("rollingPeriod", k.rollingPeriod());
+                key.put("transmissionRiskLevel", k.transmissionRiskLevel());
+                key.put("reportType", k.reportType().name());
+                key.put("daysSinceOnsetOfSymptoms", k.daysSinceOnsetOfSymptoms());
+                out.add(key);
             }
-            return sb.append(']').toString();
+            return out;
         }
 
         private void printSummary(PrintWriter w, KeyExport e) {
@@ -462,34 +469,6 @@ final class ExportCommand implements Runnable {
                         k.rollingPeriod(), k.transmissionRiskLevel(), k.reportType(),
                         k.daysSinceOnsetOfSymptoms() == null ? "-" : k.daysSinceOnsetOfSymptoms());
             }
-        }
-    }
-
-    /** Just enough JSON writing for inspect's output, so the CLI needs no JSON library. */
-    static final class Json {
-        private Json() {
-        }
-
-        static String str(String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
         }
     }
 }

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Bluezone: privacy-preserving close-contact detection, its key server and its install campaign.",
+        footer = {"", "Benchmarks are not part of this command: './bluezone bench --help' runs them from the bench module."},
         subcommands = {
                 StartCommand.class,
                 CryptoCommand.class,
                 ExportCommand.class,
-                BenchCommand.class,
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.bluezone.device.sim.SimulatedClock;
 
-/** The contact scenario against the in-memory key server (the real-server run is {@code DeviceServerE2ETest}). */
+/** The contact scenario against the in-memory key server (the real-server run is {@code DeviceServerE2EIT}). */
 class ContactScenarioInMemoryTest {
     @Test
     void f1F2NothingTamperingAndClockSkew() throws Exception {

@@ -13,8 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.device.port.KeyServerClient;
-import vn.bluezone.device.report.KeyHmac;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
 import vn.bluezone.device.server.ExportPublicKey;
 import vn.bluezone.device.server.KeyServerException;
@@ -95,7 +96,7 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
         if (hmac == null) {
             throw new KeyServerException(400, "certificate_invalid", "unknown or used certificate");
         }
-        if (!hmac.equals(KeyHmac.compute(Base64.getDecoder().decode(upload.hmacKeyBase64()), upload.keys()))) {
+        if (!hmac.equals(KeyHmac.computeBase64(Base64.getDecoder().decode(upload.hmacKeyBase64()), DiagnosisKey.of(upload.keys())))) {
             throw new KeyServerException(400, "hmac_mismatch", "keys do not match the certificate");
         }
         ReportType t = certificateTypes.remove(upload.certificate());

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +19,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.officer.IssuedCode;
+import vn.bluezone.api.officer.NewCode;
+import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.verification.CertificateRequest;
+import vn.bluezone.api.verification.CertificateResponse;
+import vn.bluezone.api.verification.VerifyRequest;
+import vn.bluezone.api.verification.VerifyResponse;
 import vn.bluezone.protocol.EnIntervalNumber;
+import vn.bluezone.protocol.ReportType;
 
 /**
  * Load generator for the key server: real uploads of 14 keys each, submitted over plain Java sockets
@@ -45,7 +55,8 @@ public final class UploadLoad {
     static final int KEYS_PER_UPLOAD = 14;
     static final int MAX_UPLOADS = 200_000;
     static final int MAX_SECONDS = 600;
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*\"([^\"]*)\"");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI base;
@@ -59,8 +70,17 @@ public final class UploadLoad {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** A prepared upload: its JSON body. */
-    record Prepared(String body) {
+    /** A prepared upload: the request, written to JSON once before the timed phases. */
+    record Prepared(DiagnosisKeysRequest request) {
+        String body() {
+            return JSON.writeValueAsString(request);
+        }
+
+        /** The same upload without a certificate: refused before any crypto or database work. */
+        String bodyWithoutCertificate() {
+            return JSON.writeValueAsString(new DiagnosisKeysRequest(request.temporaryExposureKeys(), "",
+                    request.hmacKey(), request.padding()));
+        }
     }
 
     /** Figures of one timed phase. */
@@ -119,8 +139,7 @@ public final class UploadLoad {
             List<Prepared> prepared = load.prepare(uploads, pool);
             System.out.printf(Locale.ROOT, "prepared %d certificates in %.1f s%n", prepared.size(), (System.nanoTime() - t0) / 1e9);
             load.warmUp(pool);
-            List<String> baselineBodies = prepared.stream().map(p -> p.body().replaceFirst("\"certificate\":\"[^\"]*\"",
-                    "\"certificate\":\"\"")).toList();
+            List<String> baselineBodies = prepared.stream().map(Prepared::bodyWithoutCertificate).toList();
             Phase baseline = load.run("baseline", baselineBodies, 400, pool, seconds);
             Phase real = load.run("uploads", prepared.stream().map(Prepared::body).toList(), 200, pool, seconds);
             System.out.println(baseline.line());
@@ -157,49 +176,37 @@ public final class UploadLoad {
 
     private Prepared prepareOne() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        String code = field(post("api/v1/admin/codes", "{\"reportType\":\"CONFIRMED_TEST\",\"symptomDate\":\""
-                + today.minusDays(3) + "\"}", true, 201), "shortCode");
-        String token = field(post("api/v1/verify", "{\"code\":\"" + code + "\"}", false, 200), "token");
+        String code = post(ApiPaths.ADMIN_CODES, new NewCode(ReportType.CONFIRMED_TEST, today.minusDays(3), null, null),
+                true, 201, IssuedCode.class).shortCode();
+        String token = post(ApiPaths.VERIFY, new VerifyRequest(code), false, 200, VerifyResponse.class).token();
         long dayStart = EnIntervalNumber.dayStart(EnIntervalNumber.of(Instant.now()));
-        List<String> keys = new ArrayList<>();
-        List<String> hmacParts = new ArrayList<>();
+        List<DiagnosisKey> keys = new ArrayList<>();
         for (int d = KEYS_PER_UPLOAD; d >= 1; d--) {
             byte[] k = new byte[16];
             RANDOM.nextBytes(k);
-            String b64 = Base64.getEncoder().encodeToString(k);
-            long start = dayStart - d * 144L;
-            keys.add("{\"key\":\"" + b64 + "\",\"rollingStartIntervalNumber\":" + start
-                    + ",\"rollingPeriod\":144,\"transmissionRisk\":3}");
-            hmacParts.add(b64 + "." + start + ".144.3");
+            keys.add(new DiagnosisKey(Base64.getEncoder().encodeToString(k), (int) (dayStart - d * 144L), 144, 3));
         }
         byte[] hmacKey = new byte[32];
         RANDOM.nextBytes(hmacKey);
-        String[] sorted = hmacParts.toArray(String[]::new);
-        Arrays.sort(sorted);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-        String ekeyhmac = Base64.getEncoder().encodeToString(mac.doFinal(String.join(",", sorted).getBytes(StandardCharsets.UTF_8)));
-        String cert = field(post("api/v1/certificate", "{\"token\":\"" + token + "\",\"ekeyhmac\":\"" + ekeyhmac + "\"}",
-                false, 200), "certificate");
+        String cert = post(ApiPaths.CERTIFICATE, new CertificateRequest(token, KeyHmac.computeBase64(hmacKey, keys)),
+                false, 200, CertificateResponse.class).certificate();
         byte[] pad = new byte[256 + RANDOM.nextInt(768)];
         RANDOM.nextBytes(pad);
-        String body = "{\"temporaryExposureKeys\":[" + String.join(",", keys) + "],\"certificate\":\"" + cert
-                + "\",\"hmacKey\":\"" + Base64.getEncoder().encodeToString(hmacKey) + "\",\"padding\":\""
-                + Base64.getEncoder().encodeToString(pad) + "\"}";
-        return new Prepared(body);
+        return new Prepared(new DiagnosisKeysRequest(keys, cert, Base64.getEncoder().encodeToString(hmacKey),
+                Base64.getEncoder().encodeToString(pad)));
     }
 
     /** A few hundred rejected uploads so that both phases meet a warm server. */
     void warmUp(ExecutorService pool) throws Exception {
-        String body = "{\"temporaryExposureKeys\":[{\"key\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"rollingStartIntervalNumber\":1,"
-                + "\"rollingPeriod\":144}],\"certificate\":\"\",\"hmacKey\":\"AAAAAAAAAAAAAAAAAAAAAA==\"}";
+        String body = JSON.writeValueAsString(new DiagnosisKeysRequest(
+                List.of(new DiagnosisKey("AAAAAAAAAAAAAAAAAAAAAA==", 1, 144, null)), "", "AAAAAAAAAAAAAAAAAAAAAA==", null));
         run("warm-up", java.util.Collections.nCopies(500, body), 400, pool, 30);
     }
 
     Phase run(String name, List<String> bodies, int expectedStatus, ExecutorService pool, int maxSeconds) throws Exception {
         List<byte[]> requests = new ArrayList<>(bodies.size());
         for (String b : bodies) {
-            requests.add(KeepAliveConnection.post(base, "api/v1/diagnosis-keys", b));
+            requests.add(KeepAliveConnection.post(base, ApiPaths.relative(ApiPaths.DIAGNOSIS_KEYS), b));
         }
         long[] latencies = new long[requests.size()];
         AtomicInteger next = new AtomicInteger();
@@ -220,7 +227,7 @@ public final class UploadLoad {
                             KeepAliveConnection.Response r = c.send(requests.get(i));
                             // An upload counts only if the server says it stored all 14 keys.
                             boolean ok = r.status() == expectedStatus && (expectedStatus != 200
-                                    || r.text().contains("\"insertedExposures\":" + KEYS_PER_UPLOAD + ","));
+                                    || storedAll(r.text()));
                             if (!ok && failures.getAndIncrement() < 3) {
                                 System.err.println(name + ": HTTP " + r.status() + " " + r.text());
                             }
@@ -254,9 +261,21 @@ public final class UploadLoad {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private String post(String path, String json, boolean admin, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    /** Whether an upload's answer, read as the contract's response, says every key was stored. */
+    static boolean storedAll(String answer) {
+        try {
+            DiagnosisKeysResponse r = JSON.readValue(answer, DiagnosisKeysResponse.class);
+            return r != null && r.insertedExposures() == KEYS_PER_UPLOAD && r.results() != null
+                    && r.results().size() == KEYS_PER_UPLOAD && r.results().stream().allMatch(k -> k.wasAccepted());
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    private <T> T post(String path, Object body, boolean admin, int expected, Class<T> answer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(ApiPaths.relative(path)))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (admin) {
             b.header("X-Api-Key", apiKey);
         }
@@ -264,16 +283,6 @@ public final class UploadLoad {
         if (r.statusCode() != expected) {
             throw new IllegalStateException(path + ": HTTP " + r.statusCode() + " " + r.body());
         }
-        return r.body();
-    }
-
-    static String field(String json, String name) {
-        Matcher m = FIELD.matcher(json);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return m.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
+        return JSON.readValue(r.body(), answer);
     }
 }

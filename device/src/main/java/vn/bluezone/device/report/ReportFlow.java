@@ -10,10 +10,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import vn.bluezone.protocol.checkin.CheckinHmac;
 import vn.bluezone.protocol.checkin.ProtectedReport;
 import java.util.TreeSet;
 
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.device.keys.KeyRotation;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
@@ -92,8 +93,8 @@ public final class ReportFlow {
         }
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
-        String suffix = CheckinHmac.suffix(checkins.stream().map(CheckinHmac.Entry::of).toList());
-        String certificate = server.certificate(pending.token(), KeyHmac.compute(hmacKey, keys, suffix));
+        String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys),
+                DiagnosisKeyUpload.checkinReports(checkins)));
         SubmissionResult r = server.submit(new DiagnosisKeyUpload(keys, certificate,
                 Base64.getEncoder().encodeToString(hmacKey), padding(), checkins));
         storage.setState(STATE_REPORTED_AT, clock.instant().toString());

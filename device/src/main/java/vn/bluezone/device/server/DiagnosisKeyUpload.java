@@ -19,4 +19,11 @@ public record DiagnosisKeyUpload(List<TemporaryExposureKey> keys, String certifi
     public DiagnosisKeyUpload(List<TemporaryExposureKey> keys, String certificate, String hmacKeyBase64, String padding) {
         this(keys, certificate, hmacKeyBase64, padding, List.of());
     }
+
+    /** The check-ins as the wire carries them (base64 fields). */
+    public static List<vn.bluezone.api.submission.CheckinReport> checkinReports(List<ProtectedReport> checkins) {
+        java.util.Base64.Encoder b = java.util.Base64.getEncoder();
+        return checkins.stream().map(c -> new vn.bluezone.api.submission.CheckinReport(b.encodeToString(c.locationIdHash()),
+                b.encodeToString(c.iv()), b.encodeToString(c.encryptedRecord()), b.encodeToString(c.mac()))).toList();
+    }
 }

@@ -1,40 +1,48 @@
 package vn.bluezone.device.server;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.distribution.PublicKeys;
+import vn.bluezone.api.distribution.SignedConfig;
+import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
+import vn.bluezone.api.verification.CertificateRequest;
+import vn.bluezone.api.verification.CertificateResponse;
+import vn.bluezone.api.verification.VerifyRequest;
+import vn.bluezone.api.verification.VerifyResponse;
 import vn.bluezone.device.port.KeyServerClient;
-import vn.bluezone.protocol.ReportType;
-import vn.bluezone.protocol.TemporaryExposureKey;
 
 /**
- * {@link KeyServerClient} over {@code java.net.http} against the key server's REST API (see server/README.md).
- * Error answers carry {@code {"error": CODE, "message": TEXT}}; they become {@link KeyServerException}s with
- * that code. Requests carry no identifier of the phone beyond what each call needs.
+ * {@link KeyServerClient} over {@link HttpURLConnection} (present on Android and the JVM alike) that reads and
+ * writes the api module's records with Jackson. Error answers ({@link ApiError}) become {@link KeyServerException}s
+ * carrying the server's code; an answer that does not have the contract's shape is an error too
+ * ({@code bad_response}), never guessed at. Requests carry no identifier of the phone beyond what each call needs.
  */
 public final class HttpKeyServerClient implements KeyServerClient {
     private static final int MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_JSON_BYTES = 1024 * 1024;
+    // Unknown fields are tolerated so that a newer server may add some; the client checks what it needs itself.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private final URI base;
-    private final HttpClient http;
-    private final ObjectMapper json = JsonMapper.builder().build();
-    private final Duration timeout;
+    private final int timeoutMillis;
 
     public HttpKeyServerClient(URI base) {
         this(base, Duration.ofSeconds(30));
@@ -43,90 +51,77 @@ public final class HttpKeyServerClient implements KeyServerClient {
     public HttpKeyServerClient(URI base, Duration timeout) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
     @Override
     public VerifiedCode verify(String code) throws KeyServerException {
-        ObjectNode body = json.createObjectNode().put("code", code);
-        JsonNode r = postJson("api/v1/verify", body);
-        String token = text(r, "token", "verificationToken");
-        if (token == null) {
-            throw new KeyServerException(200, "bad_response", "verify answer has no token");
+        VerifyResponse r = post(ApiPaths.VERIFY, new VerifyRequest(code), VerifyResponse.class);
+        if (r.token() == null || r.token().isBlank() || r.reportType() == null) {
+            throw malformed(ApiPaths.VERIFY, "no token or report type");
         }
-        return new VerifiedCode(token, reportType(r), onset(r));
+        return new VerifiedCode(r.token(), r.reportType(),
+                r.symptomOnsetDate() != null ? r.symptomOnsetDate() : r.testDate());
     }
 
     @Override
     public String certificate(String token, String keyHmacBase64) throws KeyServerException {
-        ObjectNode body = json.createObjectNode().put("token", token).put("ekeyhmac", keyHmacBase64);
-        JsonNode r = postJson("api/v1/certificate", body);
-        String cert = text(r, "certificate");
-        if (cert == null) {
-            throw new KeyServerException(200, "bad_response", "certificate answer has no certificate");
+        CertificateResponse r = post(ApiPaths.CERTIFICATE, new CertificateRequest(token, keyHmacBase64),
+                CertificateResponse.class);
+        if (r.certificate() == null || r.certificate().isBlank()) {
+            throw malformed(ApiPaths.CERTIFICATE, "no certificate");
         }
-        return cert;
+        return r.certificate();
     }
 
     @Override
     public SubmissionResult submit(DiagnosisKeyUpload upload) throws KeyServerException {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode keys = body.putArray("temporaryExposureKeys");
-        for (TemporaryExposureKey k : upload.keys()) {
-            keys.addObject().put("key", Base64.getEncoder().encodeToString(k.keyData()))
-                    .put("rollingStartIntervalNumber", k.rollingStartIntervalNumber())
-                    .put("rollingPeriod", k.rollingPeriod())
-                    .put("transmissionRisk", k.transmissionRiskLevel());
+        List<DiagnosisKey> keys = DiagnosisKey.of(upload.keys());
+        List<vn.bluezone.api.submission.CheckinReport> checkins = DiagnosisKeyUpload.checkinReports(upload.checkins());
+        DiagnosisKeysResponse r = post(ApiPaths.DIAGNOSIS_KEYS, new DiagnosisKeysRequest(keys, upload.certificate(),
+                upload.hmacKeyBase64(), upload.padding(), checkins.isEmpty() ? null : checkins), DiagnosisKeysResponse.class);
+        SubmissionResult keysResult = submissionResult(r, keys.size());
+        if (checkins.isEmpty()) {
+            return keysResult;
         }
-        body.put("certificate", upload.certificate());
-        body.put("hmacKey", upload.hmacKeyBase64());
-        body.put("padding", upload.padding());
-        if (!upload.checkins().isEmpty()) {
-            ArrayNode checkins = body.putArray("checkins");
-            for (vn.bluezone.protocol.checkin.ProtectedReport c : upload.checkins()) {
-                vn.bluezone.protocol.checkin.CheckinHmac.Entry e = vn.bluezone.protocol.checkin.CheckinHmac.Entry.of(c);
-                checkins.addObject().put("locationIdHash", e.locationIdHash()).put("iv", e.iv())
-                        .put("encryptedRecord", e.encryptedRecord()).put("mac", e.mac());
-            }
+        if (r.checkinResults() == null || r.checkinResults().size() != checkins.size()) {
+            throw malformed(ApiPaths.DIAGNOSIS_KEYS, "expected " + checkins.size() + " check-in results");
         }
-        JsonNode r = postJson("api/v1/diagnosis-keys", body);
-        return submissionResult(r, upload.keys().size());
+        int checkinsAccepted = (int) r.checkinResults().stream().filter(c -> c != null && c.wasAccepted()).count();
+        return new SubmissionResult(keysResult.accepted(), keysResult.rejectionReasons(), checkinsAccepted);
     }
 
-    private static SubmissionResult submissionResult(JsonNode r, int sent) {
+    /** One result per key sent, and as many accepted as the server says it stored; otherwise the answer is broken. */
+    static SubmissionResult submissionResult(DiagnosisKeysResponse r, int sent) throws KeyServerException {
+        if (r.results() == null || r.results().size() != sent) {
+            throw malformed(ApiPaths.DIAGNOSIS_KEYS, "expected " + sent + " results, got "
+                    + (r.results() == null ? "none" : r.results().size()));
+        }
         List<String> reasons = new ArrayList<>();
         int accepted = 0;
-        JsonNode results = r.has("results") ? r.get("results") : r.get("keys");
-        if (results != null && results.isArray()) {
-            for (JsonNode k : results) {
-                String status = text(k, "status", "result");
-                if (k.path("accepted").asBoolean(false) || "accepted".equalsIgnoreCase(status)) {
-                    accepted++;
-                } else {
-                    String reason = text(k, "reason", "error", "code");
-                    reasons.add(reason != null ? reason : status != null ? status : "rejected");
-                }
+        for (KeyResult k : r.results()) {
+            if (k == null || k.status() == null) {
+                throw malformed(ApiPaths.DIAGNOSIS_KEYS, "a result without status");
             }
-        } else if (r.has("insertedExposures") || r.has("accepted")) {
-            accepted = r.has("insertedExposures") ? r.get("insertedExposures").asInt() : r.get("accepted").asInt();
-        } else {
-            accepted = sent;
-        }
-        int checkinsAccepted = 0;
-        for (JsonNode c : r.path("checkinResults")) {
-            if ("ACCEPTED".equalsIgnoreCase(c.path("status").asString(""))) {
-                checkinsAccepted++;
+            if (k.wasAccepted()) {
+                accepted++;
+            } else if (KeyResult.REJECTED.equals(k.status()) && k.reason() != null) {
+                reasons.add(k.reason());
+            } else {
+                throw malformed(ApiPaths.DIAGNOSIS_KEYS, "result " + k.index() + " is " + k.status()
+                        + " without a reason");
             }
         }
-        return new SubmissionResult(accepted, reasons, checkinsAccepted);
+        if (accepted != r.insertedExposures()) {
+            throw malformed(ApiPaths.DIAGNOSIS_KEYS, "insertedExposures " + r.insertedExposures() + " but "
+                    + accepted + " keys accepted");
+        }
+        return new SubmissionResult(accepted, reasons);
     }
 
     @Override
     public List<String> exportIndex(String region) throws KeyServerException {
-        String text = new String(get("api/v1/exports/" + enc(region) + "/index.txt", 1024 * 1024),
-                StandardCharsets.UTF_8);
+        String text = new String(get(ApiPaths.exportIndex(region), MAX_JSON_BYTES), StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
         for (String line : text.split("\\R")) {
             String n = line.strip();
@@ -139,132 +134,124 @@ public final class HttpKeyServerClient implements KeyServerClient {
 
     @Override
     public byte[] exportFile(String region, String fileName) throws KeyServerException {
-        // The index may list names with or without the region prefix; the file is addressed by its last segment.
-        String name = fileName.substring(fileName.lastIndexOf('/') + 1);
-        return get("api/v1/exports/" + enc(region) + "/" + enc(name), MAX_EXPORT_BYTES);
+        return get(ApiPaths.exportFile(region, fileName), MAX_EXPORT_BYTES);
     }
 
     @Override
     public ExportPublicKey exportPublicKey() throws KeyServerException {
-        byte[] body = get("api/v1/exports/public-key", 64 * 1024);
-        String s = new String(body, StandardCharsets.UTF_8).strip();
-        if (s.startsWith("-----BEGIN")) {
-            return new ExportPublicKey(null, null, s);
+        PublicKeys r = read(ApiPaths.EXPORT_PUBLIC_KEY, get(ApiPaths.EXPORT_PUBLIC_KEY, 64 * 1024), PublicKeys.class);
+        if (r.publicKey() == null || r.publicKey().isBlank()) {
+            throw malformed(ApiPaths.EXPORT_PUBLIC_KEY, "no publicKey");
         }
-        JsonNode r = parse(200, body);
-        return new ExportPublicKey(text(r, "keyId"), text(r, "keyVersion"), text(r, "pem", "publicKey"));
+        return new ExportPublicKey(r.keyId(), r.keyVersion(), r.publicKey());
     }
 
     @Override
     public SignedConfiguration configuration() throws KeyServerException {
-        byte[] body = get("api/v1/config", 1024 * 1024);
-        JsonNode r = parse(200, body);
-        // Either {"configuration": {...} or "...", "signature": "...", "keyId": "..."} or the bare document.
-        JsonNode doc = r.has("configuration") ? r.get("configuration") : r.has("config") ? r.get("config") : null;
-        if (doc == null) {
-            return new SignedConfiguration(new String(body, StandardCharsets.UTF_8), null, null);
+        SignedConfig r = read(ApiPaths.CONFIG, get(ApiPaths.CONFIG, MAX_JSON_BYTES), SignedConfig.class);
+        if (r.configuration() == null) {
+            throw malformed(ApiPaths.CONFIG, "no configuration");
         }
-        String docText = doc.isString() ? doc.asString() : json.writeValueAsString(doc);
-        return new SignedConfiguration(docText, text(r, "signature"), text(r, "keyId"));
+        // The document stays the exact text received: its signature covers those bytes.
+        return new SignedConfiguration(r.configuration(), r.signature(), r.keyId());
     }
 
-    private JsonNode postJson(String path, JsonNode body) throws KeyServerException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<byte[]> resp = send(req);
-        return parse(resp.statusCode(), resp.body());
+    private <T> T post(String path, Object body, Class<T> type) throws KeyServerException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        return read(path, exchange("POST", path, bytes, MAX_JSON_BYTES), type);
     }
 
     private byte[] get(String path, int maxBytes) throws KeyServerException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
-        HttpResponse<byte[]> resp = send(req);
-        if (resp.body().length > maxBytes) {
-            throw new KeyServerException(resp.statusCode(), "too_large", path + " is larger than " + maxBytes + " bytes");
-        }
-        return resp.body();
+        return exchange("GET", path, null, maxBytes);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest req) throws KeyServerException {
-        HttpResponse<byte[]> resp;
+    private static <T> T read(String path, byte[] body, Class<T> type) throws KeyServerException {
         try {
-            resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new KeyServerException(0, "network_error", req.method() + " " + req.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyServerException(0, "interrupted", req.method() + " " + req.uri() + " was interrupted", e);
-        }
-        if (resp.statusCode() / 100 != 2) {
-            String code = "http_" + resp.statusCode();
-            String message = new String(resp.body(), StandardCharsets.UTF_8);
-            try {
-                JsonNode err = json.readTree(resp.body());
-                code = firstNonNull(text(err, "error", "code"), code);
-                message = firstNonNull(text(err, "message", "detail"), message);
-            } catch (JacksonException ignored) {
-                // not JSON: keep the raw text
+            T value = JSON.readValue(body, type);
+            if (value == null) {
+                throw malformed(path, "empty answer");
             }
-            throw new KeyServerException(resp.statusCode(), code, message);
-        }
-        return resp;
-    }
-
-    private JsonNode parse(int status, byte[] body) throws KeyServerException {
-        try {
-            return json.readTree(body);
+            return value;
         } catch (JacksonException e) {
-            throw new KeyServerException(status, "bad_response", "answer is not JSON: " + e.getOriginalMessage(), e);
+            throw new KeyServerException(200, "bad_response", path + ": the answer is not a "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private static ReportType reportType(JsonNode r) {
-        JsonNode t = r.get("reportType");
-        if (t == null || t.isNull()) {
-            return ReportType.CONFIRMED_TEST;
-        }
-        if (t.isNumber()) {
-            return ReportType.ofCode(t.asInt());
-        }
-        String s = t.asString().strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        return switch (s) {
-            case "CONFIRMED", "CONFIRMED_TEST" -> ReportType.CONFIRMED_TEST;
-            case "LIKELY", "CLINICAL", "CONFIRMED_CLINICAL_DIAGNOSIS", "CLINICAL_DIAGNOSIS" ->
-                    ReportType.CONFIRMED_CLINICAL_DIAGNOSIS;
-            case "RECURSIVE" -> ReportType.RECURSIVE;
-            case "SELF_REPORT" -> ReportType.SELF_REPORT;
-            default -> ReportType.valueOf(s);
-        };
-    }
-
-    private static LocalDate onset(JsonNode r) {
-        String s = text(r, "onsetDate", "symptomOnsetDate", "onset", "testDate");
-        if (s == null) {
-            return null;
-        }
+    /** One request; a 2xx answer's body, or a {@link KeyServerException} with the server's error code. */
+    private byte[] exchange(String method, String path, byte[] body, int maxBytes) throws KeyServerException {
+        HttpURLConnection c = null;
         try {
-            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode n, String... names) {
-        for (String name : names) {
-            JsonNode v = n.get(name);
-            if (v != null && !v.isNull()) {
-                return v.isValueNode() ? v.asString() : v.toString();
+            c = (HttpURLConnection) base.resolve(ApiPaths.relative(path)).toURL().openConnection();
+            c.setConnectTimeout(timeoutMillis);
+            c.setReadTimeout(timeoutMillis);
+            c.setInstanceFollowRedirects(true);
+            c.setUseCaches(false);
+            c.setRequestMethod(method);
+            c.setRequestProperty("Accept", body == null ? "*/*" : "application/json");
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            boolean ok = status / 100 == 2;
+            byte[] answer = readAll(ok ? c.getInputStream() : c.getErrorStream(), ok ? maxBytes : 64 * 1024);
+            if (answer == null) {
+                throw new KeyServerException(status, "too_large", method + " " + path + " is larger than "
+                        + maxBytes + " bytes");
+            }
+            if (!ok) {
+                throw error(status, answer);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new KeyServerException(0, "network_error", method + " " + base.resolve(ApiPaths.relative(path))
+                    + ": " + e.getMessage(), e);
+        } finally {
+            if (c != null) {
+                c.disconnect();
             }
         }
-        return null;
     }
 
-    private static String firstNonNull(String a, String b) {
-        return a != null ? a : b;
+    /** The server's {@link ApiError}; an answer without one keeps the status as its code ({@code http_502}). */
+    private static KeyServerException error(int status, byte[] answer) {
+        try {
+            ApiError e = JSON.readValue(answer, ApiError.class);
+            if (e != null && e.error() != null) {
+                return new KeyServerException(status, e.error(), e.message() == null ? e.error() : e.message());
+            }
+        } catch (JacksonException notJson) {
+            // a proxy's or gateway's page: keep the raw text below
+        }
+        String text = new String(answer, StandardCharsets.UTF_8).strip();
+        return new KeyServerException(status, "http_" + status, text.length() > 200 ? text.substring(0, 200) : text);
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /** The stream's bytes, or null when there are more than {@code max}. */
+    private static byte[] readAll(InputStream in, int max) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16 * 1024];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() + n > max) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static KeyServerException malformed(String path, String what) {
+        return new KeyServerException(200, "bad_response", path + ": malformed answer: " + what);
     }
 }

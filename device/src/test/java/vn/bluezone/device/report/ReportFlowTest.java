@@ -16,6 +16,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.device.keys.KeyRotation;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.DiagnosisKeyUpload;
@@ -117,7 +119,7 @@ class ReportFlowTest {
             assertTrue(Arrays.equals(onAirBefore, todays.keyData()), "today's key is uploaded, shortened");
             assertEquals(now - today + 1, todays.rollingPeriod());
             // The certificate bound exactly these keys under the uploaded HMAC key.
-            assertEquals(server.hmac, KeyHmac.compute(Base64.getDecoder().decode(server.upload.hmacKeyBase64()), sent));
+            assertEquals(server.hmac, KeyHmac.computeBase64(Base64.getDecoder().decode(server.upload.hmacKeyBase64()), DiagnosisKey.of(sent)));
             assertEquals("cert-1", server.upload.certificate());
             assertTrue(server.upload.padding().length() > 300);
             // A fresh key is on air now and is not among the uploaded ones.
@@ -137,6 +139,6 @@ class ReportFlowTest {
         TemporaryExposureKey b = new TemporaryExposureKey(k1, 288, 10, 3, ReportType.UNKNOWN, null);
         // Plain string order: "/" (0x2F) sorts before "A" (0x41).
         assertEquals("/wAAAAAAAAAAAAAAAAAAAA==.144.144.0,AAAAAAAAAAAAAAAAAAAAAA==.288.10.3",
-                KeyHmac.message(List.of(a, b)));
+                KeyHmac.message(DiagnosisKey.of(List.of(a, b))));
     }
 }

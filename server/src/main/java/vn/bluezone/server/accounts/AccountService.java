@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.web.ApiException;
 
@@ -66,19 +67,19 @@ public class AccountService implements UserDetailsService {
                            String rawPassword, boolean mustChangePassword) {
         String u = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(u).matches()) {
-            throw ApiException.badRequest("INVALID_USERNAME",
+            throw ApiException.badRequest(ErrorCode.INVALID_USERNAME,
                     "username must be 3-64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
         if (role == null) {
-            throw ApiException.badRequest("INVALID_ROLE", "role is required");
+            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, "role is required");
         }
         String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
         if (area != null && !AREA.matcher(area).matches()) {
-            throw ApiException.badRequest("INVALID_AREA", "area code must be a GSO unit code of 2-5 digits");
+            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "area code must be a GSO unit code of 2-5 digits");
         }
         if (area != null && !areas.hierarchy().contains(area, area)) {
             // An account scoped to a unit that does not exist would see nothing at all.
-            throw ApiException.badRequest("INVALID_AREA", "no administrative unit has the code " + area);
+            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
         }
         String name = displayName == null ? null
                 : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
@@ -86,7 +87,7 @@ public class AccountService implements UserDetailsService {
             name = null;
         }
         if (name != null && name.length() > 200) {
-            throw ApiException.badRequest("INVALID_DISPLAY_NAME", "display name must have at most 200 characters");
+            throw ApiException.badRequest(ErrorCode.INVALID_DISPLAY_NAME, "display name must have at most 200 characters");
         }
         checkPasswordStrength(rawPassword);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -98,7 +99,7 @@ public class AccountService implements UserDetailsService {
                     .params(u, name, encoder.encode(rawPassword), role.name(), area, mustChangePassword, now())
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("USERNAME_TAKEN", "an account named '" + u + "' already exists");
+            throw ApiException.conflict(ErrorCode.USERNAME_TAKEN, "an account named '" + u + "' already exists");
         }
         long id = keys.getKey().longValue();
         audit.record(actor, "account.create", u, "role=" + role + " area=" + (area == null ? "VN" : area));
@@ -107,10 +108,10 @@ public class AccountService implements UserDetailsService {
 
     public static void checkPasswordStrength(String rawPassword) {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw ApiException.badRequest(ErrorCode.WEAK_PASSWORD, "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (rawPassword.length() > 128) {
-            throw ApiException.badRequest("WEAK_PASSWORD", "password must have at most 128 characters");
+            throw ApiException.badRequest(ErrorCode.WEAK_PASSWORD, "password must have at most 128 characters");
         }
     }
 
@@ -136,13 +137,13 @@ public class AccountService implements UserDetailsService {
     public void changePassword(long accountId, String currentPassword, String newPassword) {
         String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = ?").param(accountId)
                 .query(String.class).optional()
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
-            throw ApiException.badRequest("WRONG_PASSWORD", "the current password is wrong");
+            throw ApiException.badRequest(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
         }
         checkPasswordStrength(newPassword);
         if (newPassword.equals(currentPassword)) {
-            throw ApiException.badRequest("SAME_PASSWORD", "choose a password different from the current one");
+            throw ApiException.badRequest(ErrorCode.SAME_PASSWORD, "choose a password different from the current one");
         }
         jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
                 .params(encoder.encode(newPassword), accountId).update();
@@ -156,9 +157,9 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void setEnabled(String actor, long accountId, boolean enabled) {
         Official target = find(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (!enabled && target.username().equals(actor)) {
-            throw ApiException.badRequest("CANNOT_DISABLE_SELF", "you cannot disable your own account");
+            throw ApiException.badRequest(ErrorCode.CANNOT_DISABLE_SELF, "you cannot disable your own account");
         }
         jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
         audit.record(actor, enabled ? "account.enable" : "account.disable", target.username(), "id=" + accountId);
@@ -171,7 +172,7 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public CreatedAccount resetPassword(String actor, long accountId) {
         Official target = find(accountId)
-                .orElseThrow(() -> ApiException.notFound("ACCOUNT_NOT_FOUND", "no such account"));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         String password = RandomSecrets.password(random);
         jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = TRUE WHERE id = ?")
                 .params(encoder.encode(password), accountId).update();

@@ -2,6 +2,7 @@ package vn.bluezone.server.accounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -34,7 +35,7 @@ public class AreaScope {
     /** Throws a 403 {@code OUT_OF_SCOPE} API error when the official may not see the unit. */
     public void check(Official official, String unitCode) {
         if (!maySee(official, unitCode)) {
-            throw ApiException.forbidden("OUT_OF_SCOPE",
+            throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE,
                     "unit " + (unitCode == null ? "VN (whole country)" : unitCode) + " is outside your area");
         }
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -21,7 +22,7 @@ public class CurrentOfficial {
 
     /** The current official, or a 401 API error. */
     public Official require() {
-        return get().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "authentication required"));
+        return get().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "authentication required"));
     }
 
     /** The current official if they hold one of {@code roles}, else a 403 API error. */
@@ -32,7 +33,7 @@ public class CurrentOfficial {
                 return o;
             }
         }
-        throw ApiException.forbidden("FORBIDDEN", "your role " + o.role() + " may not do this");
+        throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not do this");
     }
 
     /** Username for audit records; "system" outside a request. */

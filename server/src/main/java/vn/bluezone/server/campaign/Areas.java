@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign;
 
 import java.util.Optional;
+import vn.bluezone.api.ErrorCode;
 
 /** Names and nesting of administrative units and villages, as the registry knows them. */
 public interface Areas {
@@ -15,7 +16,7 @@ public interface Areas {
 
     /** The name, or a clear 400 when the unit does not exist. */
     default String requireName(String unitCode) {
-        return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest("UNKNOWN_UNIT",
+        return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 }

@@ -3,6 +3,7 @@ package vn.bluezone.server.campaign;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
@@ -44,7 +45,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles) {
         Official o = current.require();
         if (!roles.contains(o.role())) {
-            throw CampaignProblem.forbidden("FORBIDDEN", "your role " + o.role() + " may not use this");
+            throw CampaignProblem.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not use this");
         }
         return o;
     }
@@ -53,7 +54,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles, String unitCode) {
         Official o = require(roles);
         if (!maySee(o, unitCode)) {
-            throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + (unitCode == null ? "VN (whole country)"
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + (unitCode == null ? "VN (whole country)"
                     : unitCode) + " is outside your area");
         }
         return o;
@@ -75,7 +76,7 @@ public class CampaignAccess {
         if (maySee(o, unitCode) || (o.areaCode() != null && unitCode != null && areas.contains(unitCode, o.areaCode()))) {
             return o;
         }
-        throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + unitCode + " is outside your area");
+        throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
     }
 
     /** The unit to show when none was asked for: the official's own, or the country. */

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign;
 
 import org.springframework.http.HttpStatus;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -9,23 +10,23 @@ import vn.bluezone.server.web.ApiException;
  */
 public class CampaignProblem extends ApiException {
 
-    public CampaignProblem(HttpStatus status, String code, String message) {
+    public CampaignProblem(HttpStatus status, ErrorCode code, String message) {
         super(status, code, message);
     }
 
-    public static CampaignProblem badRequest(String code, String message) {
+    public static CampaignProblem badRequest(ErrorCode code, String message) {
         return new CampaignProblem(HttpStatus.BAD_REQUEST, code, message);
     }
 
-    public static CampaignProblem notFound(String code, String message) {
+    public static CampaignProblem notFound(ErrorCode code, String message) {
         return new CampaignProblem(HttpStatus.NOT_FOUND, code, message);
     }
 
-    public static CampaignProblem forbidden(String code, String message) {
+    public static CampaignProblem forbidden(ErrorCode code, String message) {
         return new CampaignProblem(HttpStatus.FORBIDDEN, code, message);
     }
 
-    public static CampaignProblem conflict(String code, String message) {
+    public static CampaignProblem conflict(ErrorCode code, String message) {
         return new CampaignProblem(HttpStatus.CONFLICT, code, message);
     }
 }

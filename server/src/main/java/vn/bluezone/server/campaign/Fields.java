@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign;
 
 import java.text.Normalizer;
+import vn.bluezone.api.ErrorCode;
 
 /** Input checks shared by the campaign forms and APIs: NFC, trimmed, bounded, with a clear 400 otherwise. */
 public final class Fields {
@@ -9,7 +10,7 @@ public final class Fields {
 
     public static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw CampaignProblem.badRequest("FIELD_REQUIRED", field + " is required");
+            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, field + " is required");
         }
         return bounded(value, field, max);
     }
@@ -22,7 +23,7 @@ public final class Fields {
     private static String bounded(String value, String field, int max) {
         String v = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (v.length() > max) {
-            throw CampaignProblem.badRequest("FIELD_TOO_LONG", field + " is longer than " + max + " characters");
+            throw CampaignProblem.badRequest(ErrorCode.FIELD_TOO_LONG, field + " is longer than " + max + " characters");
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package vn.bluezone.server.checkins;
 
+import vn.bluezone.api.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.MessageDigest;
@@ -48,13 +49,13 @@ public class CheckinPackagesApi {
                                        @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         checkRegion(region);
         byte[] body = store.get(CheckinPackageService.PREFIX + region + "/" + file + ".bin")
-                .orElseThrow(() -> ApiException.notFound("CHECKIN_PACKAGE_NOT_FOUND", "no check-in package " + region + "/" + file + ".bin"));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.CHECKIN_PACKAGE_NOT_FOUND, "no check-in package " + region + "/" + file + ".bin"));
         return cached(body, MediaType.APPLICATION_OCTET_STREAM, cache.fileMaxAgeSeconds(), true, ifNoneMatch);
     }
 
     private static void checkRegion(String region) {
         if (!region.matches("VN|\\d{2}")) {
-            throw ApiException.badRequest("INVALID_REGION", "region must be VN or a 2-digit province code");
+            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
         }
     }
 

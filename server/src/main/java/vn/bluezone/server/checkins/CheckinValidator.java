@@ -6,7 +6,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.bluezone.protocol.checkin.CheckinFormatException;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.submission.CheckinReport;
 import vn.bluezone.protocol.checkin.ProtectedReport;
 
 /**
@@ -15,29 +16,38 @@ import vn.bluezone.protocol.checkin.ProtectedReport;
  */
 final class CheckinValidator {
     /** Accepted reports in upload order, and per item null (accepted) or the reason. */
-    record Outcome(List<ProtectedReport> accepted, String[] reasons) {
+    record Outcome(List<ProtectedReport> accepted, ErrorCode[] reasons) {
     }
 
-    static Outcome validate(List<CheckinApi.CheckinJson> checkins) {
+    static Outcome validate(List<CheckinReport> checkins) {
         List<ProtectedReport> accepted = new ArrayList<>();
-        String[] reasons = new String[checkins.size()];
+        ErrorCode[] reasons = new ErrorCode[checkins.size()];
         Set<ByteBuffer> seen = new HashSet<>();
         for (int i = 0; i < checkins.size(); i++) {
-            CheckinApi.CheckinJson c = checkins.get(i);
+            CheckinReport c = checkins.get(i);
             if (c == null) {
-                reasons[i] = "INVALID_CHECKIN";
+                reasons[i] = ErrorCode.INVALID_CHECKIN;
                 continue;
             }
-            ProtectedReport r;
-            try {
-                r = new ProtectedReport(decode(c.locationIdHash(), "INVALID_LOCATION_HASH"), decode(c.iv(), "INVALID_IV"),
-                        decode(c.encryptedRecord(), "INVALID_ENCRYPTED_RECORD"), decode(c.mac(), "INVALID_MAC"));
-            } catch (CheckinFormatException e) {
-                reasons[i] = e.code();
+            byte[] hash = decode(c.locationIdHash());
+            byte[] iv = decode(c.iv());
+            byte[] enc = decode(c.encryptedRecord());
+            byte[] mac = decode(c.mac());
+            if (hash == null || hash.length != ProtectedReport.HASH_LENGTH) {
+                reasons[i] = ErrorCode.INVALID_LOCATION_HASH;
+            } else if (iv == null || iv.length != ProtectedReport.IV_LENGTH) {
+                reasons[i] = ErrorCode.INVALID_IV;
+            } else if (enc == null || enc.length == 0 || enc.length % 16 != 0 || enc.length > ProtectedReport.MAX_ENCRYPTED) {
+                reasons[i] = ErrorCode.INVALID_ENCRYPTED_RECORD;
+            } else if (mac == null || mac.length != ProtectedReport.MAC_LENGTH) {
+                reasons[i] = ErrorCode.INVALID_MAC;
+            }
+            if (reasons[i] != null) {
                 continue;
             }
+            ProtectedReport r = new ProtectedReport(hash, iv, enc, mac);
             if (!seen.add(ByteBuffer.wrap(r.mac()))) {
-                reasons[i] = "DUPLICATE_CHECKIN";
+                reasons[i] = ErrorCode.DUPLICATE_CHECKIN;
                 continue;
             }
             accepted.add(r);
@@ -45,11 +55,15 @@ final class CheckinValidator {
         return new Outcome(accepted, reasons);
     }
 
-    private static byte[] decode(String b64, String code) {
+    /** The bytes, or null when the field is missing or not base64. */
+    private static byte[] decode(String b64) {
+        if (b64 == null) {
+            return null;
+        }
         try {
-            return Base64.getDecoder().decode(b64 == null ? "" : b64.trim());
+            return Base64.getDecoder().decode(b64.trim());
         } catch (IllegalArgumentException e) {
-            throw new CheckinFormatException(code, "not base64");
+            return null;
         }
     }
 }

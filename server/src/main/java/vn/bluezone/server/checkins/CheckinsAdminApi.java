@@ -1,5 +1,6 @@
 package vn.bluezone.server.checkins;
 
+import vn.bluezone.api.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class CheckinsAdminApi {
     public LinkJson link(@PathVariable String code) {
         Official o = current.require();
         Place place = places.byCode(code).orElseThrow(() ->
-                CheckinProblem.notFound("PLACE_NOT_FOUND", "no registered place with code '" + code + "'"));
+                CheckinProblem.notFound(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + code + "'"));
         scope.check(o, place.communeCode());
         return new LinkJson(place.code(), PlaceQrService.link(places.installUrl(place), qr.fragment(place)));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
@@ -154,12 +155,12 @@ public class AccountsPageController {
     /** The role chosen in the form; the same refusal as the API for a missing or unknown one. */
     private static Role role(String value) {
         if (value.isBlank()) {
-            throw ApiException.badRequest("INVALID_ROLE", "role is required");
+            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, "role is required");
         }
         try {
             return Role.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_ROLE", e.getMessage());
+            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, e.getMessage());
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.registry.AdministrativeUnit;
@@ -123,7 +124,7 @@ public class StatisticsPageController {
     public String villagesPage(@PathVariable String code, Model model) {
         Official o = access.requireUnit(code);
         if (units.require(code).level() != UnitLevel.COMMUNE) {
-            throw ApiException.badRequest("NOT_A_COMMUNE", "villages belong to communes");
+            throw ApiException.badRequest(ErrorCode.NOT_A_COMMUNE, "villages belong to communes");
         }
         common(model, o, code, clock.today());
         model.addAttribute("villages", units.children(code));
@@ -170,7 +171,7 @@ public class StatisticsPageController {
             Long n = DenominatorImport.parseAmount(amount);
             LocalDate date = DenominatorImport.parseDate(asOf);
             if (n == null || date == null) {
-                throw ApiException.badRequest("BAD_FIGURE", "amount must be a whole number and the date a date");
+                throw ApiException.badRequest(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
             }
             DenominatorKind k = DenominatorKind.valueOf(kind);
             denominators.record(List.of(new NewFigure(code, k, n, date, source.isBlank() ? null : source)),

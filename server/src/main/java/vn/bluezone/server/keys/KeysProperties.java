@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
+import vn.bluezone.api.ApiLimits;
 
 /**
  * Key server settings ({@code bluezone.keys.*}; environment e.g. {@code BLUEZONE_KEYS_VERIFICATION_SHORT_CODE_VALIDITY}).
@@ -74,9 +75,9 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
      * @param maxPaddingBytes       upper bound (exclusive)
      */
     public record Submission(
-            @Min(1) @Max(30) @DefaultValue("30") int maxKeys,
-            @Min(1) @Max(14) @DefaultValue("14") int maxKeyAgeDays,
-            @Min(1) @Max(3) @DefaultValue("3") int maxKeysPerStartInterval,
+            @Min(1) @Max(ApiLimits.MAX_KEYS_PER_UPLOAD) @DefaultValue("30") int maxKeys,
+            @Min(1) @Max(ApiLimits.MAX_KEY_AGE_DAYS) @DefaultValue("14") int maxKeyAgeDays,
+            @Min(1) @Max(ApiLimits.MAX_KEYS_PER_START_INTERVAL) @DefaultValue("3") int maxKeysPerStartInterval,
             @Min(0) @Max(16_384) @DefaultValue("256") int minPaddingBytes,
             @Min(1) @Max(65_536) @DefaultValue("2048") int maxPaddingBytes,
             @Min(1) @Max(1_000) @DefaultValue("64") int commitBatch) {

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * Imports denominators from CSV or XLSX, one row per unit and as-of date:
@@ -81,7 +82,7 @@ public class DenominatorImport {
         try {
             rows = xlsx ? readXlsx(content) : readCsv(content);
         } catch (IOException | RuntimeException e) {
-            throw new ImportRejectedException(List.of(new ImportProblem(0, null, "UNREADABLE_FILE",
+            throw new ImportRejectedException(List.of(new ImportProblem(0, null, ErrorCode.UNREADABLE_FILE.name(),
                     "The file could not be read as " + (xlsx ? "XLSX" : "CSV (UTF-8)") + ": " + e.getMessage())));
         }
         List<NewFigure> figures = validate(rows, inScope);
@@ -137,12 +138,12 @@ public class DenominatorImport {
     List<NewFigure> validate(List<RawRow> rows, Predicate<String> inScope) {
         List<ImportProblem> problems = new ArrayList<>();
         if (rows.isEmpty()) {
-            throw new ImportRejectedException(List.of(new ImportProblem(1, null, "EMPTY_FILE",
+            throw new ImportRejectedException(List.of(new ImportProblem(1, null, ErrorCode.EMPTY_FILE.name(),
                     "The file is empty: the first row must name the columns")));
         }
         if (rows.size() - 1 > MAX_ROWS) {
             throw new ImportRejectedException(List.of(new ImportProblem(rows.get(MAX_ROWS + 1).row(), null,
-                    "TOO_MANY_ROWS", "At most " + MAX_ROWS + " rows per file")));
+                    ErrorCode.TOO_MANY_ROWS.name(), "At most " + MAX_ROWS + " rows per file")));
         }
         RawRow header = rows.get(0);
         Map<Integer, String> columns = new HashMap<>();
@@ -154,7 +155,7 @@ public class DenominatorImport {
             String name = VietnameseText.fold(raw).replace(' ', '_').replace('-', '_');
             String column = COLUMNS.get(name);
             if (column == null) {
-                problems.add(new ImportProblem(header.row(), raw, "UNKNOWN_COLUMN", "Row " + header.row()
+                problems.add(new ImportProblem(header.row(), raw, ErrorCode.UNKNOWN_COLUMN.name(), "Row " + header.row()
                         + ": unknown column '" + raw + "' (expected unit_code, as_of, population, households, "
                         + "mobile_subscribers, smartphone_users, source)", raw));
             } else {
@@ -163,7 +164,7 @@ public class DenominatorImport {
         }
         for (String required : List.of("unit_code", "as_of")) {
             if (!columns.containsValue(required)) {
-                problems.add(new ImportProblem(header.row(), required, "MISSING_COLUMN",
+                problems.add(new ImportProblem(header.row(), required, ErrorCode.MISSING_COLUMN.name(),
                         "Row " + header.row() + ": the column '" + required + "' is missing", required));
             }
         }
@@ -179,21 +180,21 @@ public class DenominatorImport {
             int before = problems.size();
             String code = v.get("unit_code");
             if (code.isEmpty() || units.find(code).isEmpty()) {
-                problems.add(problem(r, "unit_code", code, "UNKNOWN_UNIT", code.isEmpty() ? "the unit code is empty"
+                problems.add(problem(r, "unit_code", code, ErrorCode.UNKNOWN_UNIT, code.isEmpty() ? "the unit code is empty"
                         : "no administrative unit or village has code '" + code + "'"));
             } else if (!inScope.test(code)) {
-                problems.add(problem(r, "unit_code", code, "OUT_OF_SCOPE", "unit " + code + " is outside your area"));
+                problems.add(problem(r, "unit_code", code, ErrorCode.OUT_OF_SCOPE, "unit " + code + " is outside your area"));
             }
             LocalDate asOf = parseDate(v.get("as_of"));
             if (asOf == null) {
-                problems.add(problem(r, "as_of", v.get("as_of"), "BAD_DATE", "'" + v.get("as_of")
+                problems.add(problem(r, "as_of", v.get("as_of"), ErrorCode.BAD_DATE, "'" + v.get("as_of")
                         + "' is not a date (use 2024-01-31 or 31/01/2024)"));
             } else if (asOf.isAfter(today)) {
-                problems.add(problem(r, "as_of", v.get("as_of"), "FUTURE_DATE", "the date " + asOf + " is in the future"));
+                problems.add(problem(r, "as_of", v.get("as_of"), ErrorCode.FUTURE_DATE, "the date " + asOf + " is in the future"));
             }
             String source = v.getOrDefault("source", "");
             if (source.length() > 1000) {
-                problems.add(problem(r, "source", null, "BAD_SOURCE", "the source is longer than 1000 characters"));
+                problems.add(problem(r, "source", null, ErrorCode.BAD_SOURCE, "the source is longer than 1000 characters"));
             }
             List<NewFigure> rowFigures = new ArrayList<>();
             for (DenominatorKind kind : DenominatorKind.values()) {
@@ -203,7 +204,7 @@ public class DenominatorImport {
                 }
                 Long amount = parseAmount(text);
                 if (amount == null) {
-                    problems.add(problem(r, kind.name().toLowerCase(Locale.ROOT), text, "BAD_NUMBER", "'" + text
+                    problems.add(problem(r, kind.name().toLowerCase(Locale.ROOT), text, ErrorCode.BAD_NUMBER, "'" + text
                             + "' in " + kind.name().toLowerCase(Locale.ROOT) + " is not a whole number of 0 or more"));
                 } else if (asOf != null) {
                     rowFigures.add(new NewFigure(code, kind, amount, asOf,
@@ -211,11 +212,11 @@ public class DenominatorImport {
                 }
             }
             if (problems.size() == before && rowFigures.isEmpty()) {
-                problems.add(problem(r, null, null, "NO_FIGURES", "the row has no figure (population, households, "
+                problems.add(problem(r, null, null, ErrorCode.NO_FIGURES, "the row has no figure (population, households, "
                         + "mobile_subscribers or smartphone_users)"));
             }
             if (problems.size() == before && !seen.add(code + "@" + asOf)) {
-                problems.add(problem(r, "unit_code", code, "DUPLICATE_ROW", "unit " + code + " on " + asOf
+                problems.add(problem(r, "unit_code", code, ErrorCode.DUPLICATE_ROW, "unit " + code + " on " + asOf
                         + " appears twice in the file"));
             }
             figures.addAll(rowFigures);
@@ -224,14 +225,14 @@ public class DenominatorImport {
             throw new ImportRejectedException(problems);
         }
         if (figures.isEmpty()) {
-            throw new ImportRejectedException(List.of(new ImportProblem(header.row() + 1, null, "EMPTY_FILE",
+            throw new ImportRejectedException(List.of(new ImportProblem(header.row() + 1, null, ErrorCode.EMPTY_FILE.name(),
                     "The file has a header but no data rows")));
         }
         return figures;
     }
 
-    private static ImportProblem problem(RawRow r, String column, String value, String code, String detail) {
-        return new ImportProblem(r.row(), column, code, "Row " + r.row() + ": " + detail, value);
+    private static ImportProblem problem(RawRow r, String column, String value, ErrorCode code, String detail) {
+        return new ImportProblem(r.row(), column, code.name(), "Row " + r.row() + ": " + detail, value);
     }
 
     public static LocalDate parseDate(String s) {

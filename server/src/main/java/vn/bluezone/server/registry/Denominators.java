@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -41,13 +42,13 @@ public class Denominators {
         for (NewFigure f : figures) {
             units.require(f.unitCode());
             if (!inScope.test(f.unitCode())) {
-                throw ApiException.forbidden("OUT_OF_SCOPE", "Unit " + f.unitCode() + " is outside your area");
+                throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "Unit " + f.unitCode() + " is outside your area");
             }
             if (f.amount() < 0) {
-                throw ApiException.badRequest("BAD_NUMBER", "A figure cannot be negative");
+                throw ApiException.badRequest(ErrorCode.BAD_NUMBER, "A figure cannot be negative");
             }
             if (f.asOf().isAfter(clock.today())) {
-                throw ApiException.badRequest("FUTURE_DATE", "The as-of date " + f.asOf() + " is in the future");
+                throw ApiException.badRequest(ErrorCode.FUTURE_DATE, "The as-of date " + f.asOf() + " is in the future");
             }
         }
         Timestamp now = Timestamp.from(clock.clock().instant());

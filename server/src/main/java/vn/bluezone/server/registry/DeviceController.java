@@ -7,6 +7,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.HeartbeatResult;
+import vn.bluezone.api.registry.RegisteredDevice;
 
 /** The phone's side of the registry: anonymous registration and the daily heartbeat. Public (no session). */
 @RestController
@@ -22,7 +27,7 @@ public class DeviceController {
      * when presented as {@code Authorization: Bearer}, see {@link DeviceRegistry#registerOnce}); 409 when it cannot be
      * given back.
      */
-    @PostMapping("/api/v1/devices")
+    @PostMapping(ApiPaths.DEVICES)
     public ResponseEntity<RegisteredDevice> register(@RequestBody DeviceRegistration registration,
             @RequestHeader(value = "Authorization", required = false) String authorization) {
         RegistrationOutcome outcome = registry.registerOnce(registration, bearer(authorization));
@@ -37,7 +42,7 @@ public class DeviceController {
     }
 
     /** Authenticated by the device secret: {@code Authorization: Bearer <deviceSecret>}. */
-    @PostMapping("/api/v1/devices/{deviceId}/heartbeat")
+    @PostMapping(ApiPaths.HEARTBEAT)
     public HeartbeatResult heartbeat(@PathVariable String deviceId,
                                      @RequestHeader(value = "Authorization", required = false) String authorization,
                                      @RequestBody(required = false) Heartbeat heartbeat) {

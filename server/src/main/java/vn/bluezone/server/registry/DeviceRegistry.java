@@ -16,6 +16,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.HeartbeatResult;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.statistics.StatisticsCounters;
 import vn.bluezone.server.web.ApiException;
 
@@ -69,33 +74,33 @@ public class DeviceRegistry {
     @Transactional
     public RegistrationOutcome registerOnce(DeviceRegistration r, String presentedSecret) {
         if (r == null) {
-            throw ApiException.badRequest("BAD_REQUEST", "A JSON body is required");
+            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "A JSON body is required");
         }
         String platform = r.platform() == null ? "" : r.platform().trim().toLowerCase(Locale.ROOT);
         if (!PLATFORMS.contains(platform)) {
-            throw ApiException.badRequest("BAD_PLATFORM", "platform must be one of " + PLATFORMS);
+            throw ApiException.badRequest(ErrorCode.BAD_PLATFORM, "platform must be one of " + PLATFORMS);
         }
         if (r.appVersion() == null || !APP_VERSION.matcher(r.appVersion()).matches()) {
-            throw ApiException.badRequest("BAD_APP_VERSION",
+            throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION,
                     "appVersion is required: 1 to 32 letters, digits or . + _ -");
         }
         String model = r.model() == null || r.model().isBlank() ? null : VietnameseText.nfc(r.model());
         if (model != null && !MODEL.matcher(model).matches()) {
-            throw ApiException.badRequest("BAD_MODEL", "model is at most 64 letters, digits, spaces or . _ ( ) + / -");
+            throw ApiException.badRequest(ErrorCode.BAD_MODEL, "model is at most 64 letters, digits, spaces or . _ ( ) + / -");
         }
         String communeCode = blankToNull(r.communeCode());
         if (communeCode != null) {
             Optional<AdministrativeUnit> commune = units.find(communeCode);
             if (commune.isEmpty() || commune.get().level() != UnitLevel.COMMUNE) {
-                throw ApiException.badRequest("UNKNOWN_COMMUNE",
+                throw ApiException.badRequest(ErrorCode.UNKNOWN_COMMUNE,
                         "communeCode '" + communeCode + "' is not a GSO commune code");
             }
         }
         if (r.villageId() != null) {
             AdministrativeUnit village = units.findVillage(r.villageId()).orElseThrow(() -> ApiException
-                    .badRequest("UNKNOWN_VILLAGE", "villageId " + r.villageId() + " does not exist"));
+                    .badRequest(ErrorCode.UNKNOWN_VILLAGE, "villageId " + r.villageId() + " does not exist"));
             if (communeCode != null && !communeCode.equals(village.parentCode())) {
-                throw ApiException.badRequest("VILLAGE_NOT_IN_COMMUNE",
+                throw ApiException.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE,
                         "village " + r.villageId() + " is not in commune " + communeCode);
             }
             communeCode = village.parentCode();
@@ -105,13 +110,13 @@ public class DeviceRegistry {
             boolean known = ShortCodes.isCode(referredBy, REFERRAL_CODE_LENGTH) && Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT COUNT(*) > 0 FROM device WHERE referral_code = ?", Boolean.class, referredBy));
             if (!known) {
-                throw ApiException.badRequest("UNKNOWN_REFERRAL_CODE",
+                throw ApiException.badRequest(ErrorCode.UNKNOWN_REFERRAL_CODE,
                         "referralCode '" + r.referralCode() + "' was not given to any install");
             }
         }
         String placeCode = blankToNull(r.placeCode());
         if (placeCode != null && !PLACE_CODE.matcher(placeCode).matches()) {
-            throw ApiException.badRequest("BAD_PLACE_CODE", "placeCode is 1 to 32 letters, digits or -");
+            throw ApiException.badRequest(ErrorCode.BAD_PLACE_CODE, "placeCode is 1 to 32 letters, digits or -");
         }
 
         String installation = installationHash(r.installationId());
@@ -148,7 +153,7 @@ public class DeviceRegistry {
                 }
             }
         }
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "CODES_EXHAUSTED", "Could not allocate codes; retry");
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.CODES_EXHAUSTED, "Could not allocate codes; retry");
     }
 
     private static String installationHash(String installationId) {
@@ -157,7 +162,7 @@ public class DeviceRegistry {
         }
         String id = installationId.trim().toLowerCase(Locale.ROOT);
         if (!DEVICE_ID.matcher(id).matches()) {
-            throw ApiException.badRequest("BAD_INSTALLATION_ID",
+            throw ApiException.badRequest(ErrorCode.BAD_INSTALLATION_ID,
                     "installationId is a UUID the app generates once, e.g. 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1f34");
         }
         return ShortCodes.hash(id);
@@ -177,7 +182,7 @@ public class DeviceRegistry {
         if (presentedSecret != null && !presentedSecret.isBlank()) {
             if (!MessageDigest.isEqual(((String) d.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
                     ShortCodes.hash(presentedSecret).getBytes(StandardCharsets.US_ASCII))) {
-                throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_DEVICE_CREDENTIALS",
+                throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
                         "Unknown device or wrong device secret");
             }
             return Optional.of(new RegistrationOutcome(
@@ -193,7 +198,7 @@ public class DeviceRegistry {
                         new RegisteredDevice(id, secret, installCode, referralCode), false));
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, "ALREADY_REGISTERED", "This installation is already registered; "
+        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_REGISTERED, "This installation is already registered; "
                 + "send its device secret as 'Authorization: Bearer <deviceSecret>' to get its codes again");
     }
 
@@ -224,7 +229,7 @@ public class DeviceRegistry {
     @Transactional
     public HeartbeatResult heartbeat(String deviceId, String secret, Heartbeat h) {
         if (secret == null || secret.isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "DEVICE_AUTH_REQUIRED",
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
         }
         Map<String, Object> device = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
@@ -234,14 +239,14 @@ public class DeviceRegistry {
         if (device == null || !MessageDigest.isEqual(
                 ((String) device.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
                 ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "BAD_DEVICE_CREDENTIALS",
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
                     "Unknown device or wrong device secret");
         }
         if (h == null || h.bluetoothOn() == null) {
-            throw ApiException.badRequest("BAD_HEARTBEAT", "bluetoothOn (true or false) is required");
+            throw ApiException.badRequest(ErrorCode.BAD_HEARTBEAT, "bluetoothOn (true or false) is required");
         }
         if (h.appVersion() != null && !APP_VERSION.matcher(h.appVersion()).matches()) {
-            throw ApiException.badRequest("BAD_APP_VERSION", "appVersion is 1 to 32 letters, digits or . + _ -");
+            throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
         }
         Instant now = clock.clock().instant();
         LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);

@@ -5,6 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiLimits;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -19,27 +23,27 @@ public class PublicUnitsController {
         this.units = units;
     }
 
-    @GetMapping("/api/v1/units/{code}")
-    public UnitView unit(@PathVariable String code) {
-        return UnitView.of(units.require(code));
+    @GetMapping(ApiPaths.UNIT)
+    public Unit unit(@PathVariable String code) {
+        return units.require(code).view();
     }
 
-    @GetMapping("/api/v1/units/{code}/children")
-    public List<UnitView> children(@PathVariable String code) {
-        return units.children(code).stream().map(UnitView::of).toList();
+    @GetMapping(ApiPaths.UNIT_CHILDREN)
+    public List<Unit> children(@PathVariable String code) {
+        return units.children(code).stream().map(AdministrativeUnit::view).toList();
     }
 
     /** Diacritic-insensitive search: {@code q=quang ngan} finds Xã Quảng Ngạn. */
-    @GetMapping("/api/v1/units")
-    public List<UnitView> search(@RequestParam(defaultValue = "") String q,
+    @GetMapping(ApiPaths.UNITS)
+    public List<Unit> search(@RequestParam(defaultValue = "") String q,
                                  @RequestParam(required = false) String within,
                                  @RequestParam(defaultValue = "20") int limit) {
-        if (VietnameseText.fold(q).length() < 2) {
-            throw ApiException.badRequest("QUERY_TOO_SHORT", "q needs at least 2 letters");
+        if (VietnameseText.fold(q).length() < ApiLimits.UNIT_QUERY_MIN_LETTERS) {
+            throw ApiException.badRequest(ErrorCode.QUERY_TOO_SHORT, "q needs at least 2 letters");
         }
         if (within != null) {
             units.require(within);
         }
-        return units.search(q, within, Math.max(1, Math.min(limit, 100))).stream().map(UnitView::of).toList();
+        return units.search(q, within, Math.max(1, Math.min(limit, ApiLimits.UNIT_SEARCH_MAX_RESULTS))).stream().map(AdministrativeUnit::view).toList();
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.statistics.StatisticsAccess;
@@ -61,25 +63,25 @@ public class RegistryAdminController {
     @GetMapping("/api/v1/admin/units/{code}")
     public Map<String, Object> unit(@PathVariable String code) {
         access.requireUnit(code);
-        return Map.of("unit", UnitView.of(units.require(code)),
-                "children", units.children(code).stream().map(UnitView::of).toList());
+        return Map.of("unit", units.require(code).view(),
+                "children", units.children(code).stream().map(AdministrativeUnit::view).toList());
     }
 
     @GetMapping("/api/v1/admin/units")
-    public List<UnitView> search(@RequestParam(defaultValue = "") String q) {
+    public List<Unit> search(@RequestParam(defaultValue = "") String q) {
         Official o = access.official();
         String within = o.isNational() ? null : o.areaCode();
-        return units.search(q, within, 50).stream().map(UnitView::of).toList();
+        return units.search(q, within, 50).stream().map(AdministrativeUnit::view).toList();
     }
 
     @PostMapping("/api/v1/admin/units/{code}/villages")
     @ResponseStatus(HttpStatus.CREATED)
-    public UnitView createVillage(@PathVariable String code, @RequestBody NewVillage body) {
+    public Unit createVillage(@PathVariable String code, @RequestBody NewVillage body) {
         Official o = access.requireUnit(code);
         AdministrativeUnit v = villages.create(code, body == null ? null : body.kind(),
                 body == null ? null : body.name(), o.username());
         audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
-        return UnitView.of(v);
+        return v.view();
     }
 
     @GetMapping("/api/v1/admin/units/{code}/denominators")
@@ -93,7 +95,7 @@ public class RegistryAdminController {
     public ImportResult record(@RequestBody List<FigureRequest> figures) {
         Official o = access.official();
         if (figures == null || figures.isEmpty()) {
-            throw ApiException.badRequest("NO_FIGURES", "send a JSON array of {unitCode, kind, amount, asOf, source}");
+            throw ApiException.badRequest(ErrorCode.NO_FIGURES, "send a JSON array of {unitCode, kind, amount, asOf, source}");
         }
         List<NewFigure> list = figures.stream().map(RegistryAdminController::toFigure).toList();
         denominators.record(list, o.username(), access.scopeOf(o));
@@ -103,17 +105,17 @@ public class RegistryAdminController {
 
     static NewFigure toFigure(FigureRequest f) {
         if (f == null || f.unitCode() == null || f.kind() == null || f.amount() == null || f.asOf() == null) {
-            throw ApiException.badRequest("BAD_FIGURE", "unitCode, kind, amount and asOf are required");
+            throw ApiException.badRequest(ErrorCode.BAD_FIGURE, "unitCode, kind, amount and asOf are required");
         }
         DenominatorKind kind;
         try {
             kind = DenominatorKind.valueOf(f.kind().trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("BAD_KIND", "kind is one of POPULATION, HOUSEHOLDS, MOBILE_SUBSCRIBERS, "
+            throw ApiException.badRequest(ErrorCode.BAD_KIND, "kind is one of POPULATION, HOUSEHOLDS, MOBILE_SUBSCRIBERS, "
                     + "SMARTPHONE_USERS");
         }
         if (f.source() != null && f.source().length() > 1000) {
-            throw ApiException.badRequest("BAD_SOURCE", "source is at most 1000 characters");
+            throw ApiException.badRequest(ErrorCode.BAD_SOURCE, "source is at most 1000 characters");
         }
         return new NewFigure(f.unitCode(), kind, f.amount(), f.asOf(), VietnameseText.nfc(f.source()));
     }
@@ -122,7 +124,7 @@ public class RegistryAdminController {
     public ImportResult importFile(@RequestParam("file") MultipartFile file) throws IOException {
         Official o = access.official();
         if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest("EMPTY_FILE", "attach a CSV or XLSX file as 'file'");
+            throw ApiException.badRequest(ErrorCode.EMPTY_FILE, "attach a CSV or XLSX file as 'file'");
         }
         int n = importer.importFile(file.getOriginalFilename(), file.getBytes(), o.username(), access.scopeOf(o));
         audit.record(o.username(), "denominator.import", file.getOriginalFilename(), n + " figure(s)");

@@ -10,9 +10,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.OfficialDetails;
-import vn.bluezone.server.web.ApiError;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
 /**
@@ -39,7 +40,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<OfficialDetails> details = keys.authenticate(presented.trim());
         if (details.isEmpty()) {
             JsonSecurityHandlers.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    new ApiError("INVALID_API_KEY", "the API key is unknown, revoked or its account is disabled"));
+                    new ApiError(ErrorCode.INVALID_API_KEY, "the API key is unknown, revoked or its account is disabled"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

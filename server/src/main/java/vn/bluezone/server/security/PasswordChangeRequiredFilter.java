@@ -8,8 +8,9 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.OfficialDetails;
-import vn.bluezone.server.web.ApiError;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
@@ -33,7 +34,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
             if (!allowed) {
                 if (ApiPaths.isApi(request)) {
                     JsonSecurityHandlers.write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError(
-                            "PASSWORD_CHANGE_REQUIRED", "change your one-time password first (POST " + PASSWORD_API + ")"));
+                            ErrorCode.PASSWORD_CHANGE_REQUIRED, "change your one-time password first (POST " + PASSWORD_API + ")"));
                 } else {
                     response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
                 }

@@ -3,6 +3,7 @@ package vn.bluezone.server.statistics;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.AreaScope;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
@@ -34,7 +35,7 @@ public class StatisticsAccess {
     public Official official() {
         Official o = current.require();
         if (!ROLES.contains(o.role())) {
-            throw ApiException.forbidden("FORBIDDEN", "your role " + o.role() + " has no access to install statistics");
+            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " has no access to install statistics");
         }
         return o;
     }
@@ -48,7 +49,7 @@ public class StatisticsAccess {
     public Official requireUnit(String code) {
         Official o = official();
         if (!maySee(o, code)) {
-            throw ApiException.forbidden("OUT_OF_SCOPE", "unit " + code + " is outside your area");
+            throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + code + " is outside your area");
         }
         units.require(code);
         return o;

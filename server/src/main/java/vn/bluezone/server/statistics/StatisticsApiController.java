@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.registry.RegistryClock;
-import vn.bluezone.server.registry.UnitView;
 import vn.bluezone.server.web.ApiException;
 
 /** Officials' statistics API (session or X-Api-Key), scoped like the console. */
@@ -33,13 +34,13 @@ public class StatisticsApiController {
     }
 
     /** Figures of one unit, as JSON: counts, denominators in force, rates (fractions), changes, flags. */
-    public record FiguresView(UnitView unit, LocalDate day, long installs, long changeSinceYesterday,
+    public record FiguresView(Unit unit, LocalDate day, long installs, long changeSinceYesterday,
                               long changeSinceWeekAgo, long active1d, long active7d, long bluetoothOn,
                               Long population, Long households, Long phoneBase, boolean phoneBaseIsSubscribers,
                               Double populationRate, Double phoneRate, Double populationRateChangeWeek,
                               Double activeShare, Double bluetoothShare, boolean underFloor, boolean underTarget) {
         static FiguresView of(UnitFigures f) {
-            return new FiguresView(f.unit() == null ? null : UnitView.of(f.unit()), f.day(), f.installs(),
+            return new FiguresView(f.unit() == null ? null : f.unit().view(), f.day(), f.installs(),
                     f.changeSinceYesterday(), f.changeSinceWeekAgo(), f.active1d(), f.active7d(), f.bluetoothOn(),
                     f.population(), f.households(), f.phoneBase(), f.phoneBaseIsSubscribers(), f.populationRate(),
                     f.phoneRate(), f.populationRateChangeWeek(), f.activeShare(), f.bluetoothShare(), f.underFloor(),
@@ -93,7 +94,7 @@ public class StatisticsApiController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename(name + ".xlsx").build().toString())
                     .body(export.xlsx(r, locale));
-            default -> throw ApiException.badRequest("BAD_FORMAT", "format is csv or xlsx");
+            default -> throw ApiException.badRequest(ErrorCode.BAD_FORMAT, "format is csv or xlsx");
         };
     }
 
@@ -105,7 +106,7 @@ public class StatisticsApiController {
         LocalDate end = day(to);
         LocalDate start = from == null ? end.minusDays(statistics.properties().trendDays() - 1L) : from;
         if (start.isAfter(end) || start.plusDays(730).isBefore(end)) {
-            throw ApiException.badRequest("BAD_RANGE", "from must be before to, at most 730 days apart");
+            throw ApiException.badRequest(ErrorCode.BAD_RANGE, "from must be before to, at most 730 days apart");
         }
         return statistics.trend(code, start, end);
     }

@@ -32,6 +32,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * Turns every failure of an API call into {@code {"error":"STABLE_CODE","message":"..."}} with a 4xx status.
@@ -48,7 +50,7 @@ public class GlobalExceptionHandler {
         if (e.retryAfterSeconds() > 0) {
             res.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
-        return respond(req, res, e.status(), new ApiError(e.code(), e.getMessage()));
+        return respond(req, res, e.status(), new ApiError(e.errorCode(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -62,14 +64,14 @@ public class GlobalExceptionHandler {
         }
         if (de != null && !de.getPath().isEmpty()) {
             String field = fieldPath(de);
-            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_FIELD",
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.INVALID_FIELD,
                     "field '" + field + "' has the wrong type or format",
                     List.of(new ApiError.FieldProblem(field, "wrong type or format"))));
         }
         if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_BODY", "a JSON request body is required"));
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.MISSING_BODY, "a JSON request body is required"));
         }
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MALFORMED_JSON", "the request body is not valid JSON"));
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON"));
     }
 
     private static String fieldPath(DatabindException de) {
@@ -96,7 +98,7 @@ public class GlobalExceptionHandler {
         }
         e.getGlobalErrors().forEach(ge -> fields.add(new ApiError.FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
         String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.VALIDATION_FAILED, first, fields));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -106,7 +108,7 @@ public class GlobalExceptionHandler {
         e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
                 fields.add(new ApiError.FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
         String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.VALIDATION_FAILED, first, fields));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -115,13 +117,13 @@ public class GlobalExceptionHandler {
         List<ApiError.FieldProblem> fields = e.getConstraintViolations().stream()
                 .map(v -> new ApiError.FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList();
         String first = fields.isEmpty() ? "invalid request" : fields.get(0).field() + ": " + fields.get(0).problem();
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("VALIDATION_FAILED", first, fields));
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.VALIDATION_FAILED, first, fields));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req,
                                           HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("INVALID_PARAMETER",
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.INVALID_PARAMETER,
                 "parameter '" + e.getName() + "' has the wrong type or format",
                 List.of(new ApiError.FieldProblem(e.getName(), "wrong type or format"))));
     }
@@ -129,59 +131,59 @@ public class GlobalExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParam(MissingServletRequestParameterException e, HttpServletRequest req,
                                           HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_PARAMETER",
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.MISSING_PARAMETER,
                 "parameter '" + e.getParameterName() + "' is required"));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e, HttpServletRequest req,
                                            HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError("MISSING_HEADER",
+        return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.MISSING_HEADER,
                 "header '" + e.getHeaderName() + "' is required"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req,
                                     HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.METHOD_NOT_ALLOWED, new ApiError("METHOD_NOT_ALLOWED",
+        return respond(req, res, HttpStatus.METHOD_NOT_ALLOWED, new ApiError(ErrorCode.METHOD_NOT_ALLOWED,
                 "method " + e.getMethod() + " is not allowed here"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req,
                                        HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError("UNSUPPORTED_MEDIA_TYPE",
+        return respond(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "content type " + e.getContentType() + " is not supported; send application/json"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req,
                                            HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.NOT_ACCEPTABLE, new ApiError("NOT_ACCEPTABLE",
+        return respond(req, res, HttpStatus.NOT_ACCEPTABLE, new ApiError(ErrorCode.NOT_ACCEPTABLE,
                 "the requested response type is not available"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound(NoResourceFoundException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
-        return respond(req, res, HttpStatus.NOT_FOUND, new ApiError("NOT_FOUND", "no such resource"));
+        return respond(req, res, HttpStatus.NOT_FOUND, new ApiError(ErrorCode.NOT_FOUND, "no such resource"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
-        return respond(req, res, HttpStatus.CONTENT_TOO_LARGE, new ApiError("PAYLOAD_TOO_LARGE", "the request is too large"));
+        return respond(req, res, HttpStatus.CONTENT_TOO_LARGE, new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "the request is too large"));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied(RuntimeException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
-        return respond(req, res, HttpStatus.FORBIDDEN, new ApiError("FORBIDDEN", "you are not allowed to do this"));
+        return respond(req, res, HttpStatus.FORBIDDEN, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ApiError> unauthenticated(AuthenticationException e, HttpServletRequest req, HttpServletResponse res)
             throws IOException {
-        return respond(req, res, HttpStatus.UNAUTHORIZED, new ApiError("UNAUTHORIZED", "authentication required"));
+        return respond(req, res, HttpStatus.UNAUTHORIZED, new ApiError(ErrorCode.UNAUTHORIZED, "authentication required"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -189,13 +191,13 @@ public class GlobalExceptionHandler {
         if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
             // Other framework errors that carry their own 4xx status (e.g. a missing path variable).
             HttpStatus s = HttpStatus.resolve(er.getStatusCode().value());
-            String code = s == null ? "BAD_REQUEST" : s.name();
+            ErrorCode code = s == null ? ErrorCode.BAD_REQUEST : JsonErrorController.codeOf(s);
             return respond(req, res, er.getStatusCode(), new ApiError(code,
                     s == null ? "bad request" : s.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)));
         }
         log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
         return respond(req, res, HttpStatus.INTERNAL_SERVER_ERROR,
-                new ApiError("INTERNAL_ERROR", "the server could not complete the request"));
+                new ApiError(ErrorCode.INTERNAL_ERROR, "the server could not complete the request"));
     }
 
     /** JSON for API calls; for console pages, hand the status to the servlet error page (HTML). */

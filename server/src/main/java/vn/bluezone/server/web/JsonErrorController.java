@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /**
  * The servlet error page ({@code /error}): whatever ends there (unmatched paths, filter errors) is answered in
@@ -37,15 +39,24 @@ public class JsonErrorController implements ErrorController {
                 status.is5xxServerError() ? "the server could not complete the request" : status.getReasonPhrase().toLowerCase()));
     }
 
-    static String codeOf(HttpStatus status) {
+    /**
+     * The code of an error known only by its status. Statuses without a code of their own get the nearest
+     * general one, so that every answer carries a contract code.
+     */
+    static ErrorCode codeOf(HttpStatus status) {
+        if (status.is5xxServerError()) {
+            return status == HttpStatus.SERVICE_UNAVAILABLE ? ErrorCode.BUSY : ErrorCode.INTERNAL_ERROR;
+        }
         return switch (status) {
-            case NOT_FOUND -> "NOT_FOUND";
-            case UNAUTHORIZED -> "UNAUTHORIZED";
-            case FORBIDDEN -> "FORBIDDEN";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
-            case BAD_REQUEST -> "BAD_REQUEST";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case UNAUTHORIZED -> ErrorCode.UNAUTHORIZED;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case METHOD_NOT_ALLOWED -> ErrorCode.METHOD_NOT_ALLOWED;
+            case UNSUPPORTED_MEDIA_TYPE -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_ACCEPTABLE -> ErrorCode.NOT_ACCEPTABLE;
+            case CONTENT_TOO_LARGE -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case TOO_MANY_REQUESTS -> ErrorCode.RATE_LIMITED;
+            default -> ErrorCode.BAD_REQUEST;
         };
     }
 

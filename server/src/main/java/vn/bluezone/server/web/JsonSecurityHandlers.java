@@ -7,6 +7,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ErrorCode;
 
 /** Security failures on API paths, written as the same JSON error shape as every other API error. */
 public final class JsonSecurityHandlers {
@@ -17,16 +19,16 @@ public final class JsonSecurityHandlers {
 
     public static AuthenticationEntryPoint unauthorized() {
         return (req, res, ex) -> write(res, HttpServletResponse.SC_UNAUTHORIZED,
-                new ApiError("UNAUTHORIZED", "log in or send a valid X-Api-Key header"));
+                new ApiError(ErrorCode.UNAUTHORIZED, "log in or send a valid X-Api-Key header"));
     }
 
     public static AccessDeniedHandler forbidden() {
         return (req, res, ex) -> {
             if (ex instanceof CsrfException) {
                 write(res, HttpServletResponse.SC_FORBIDDEN,
-                        new ApiError("CSRF_TOKEN_INVALID", "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
+                        new ApiError(ErrorCode.CSRF_TOKEN_INVALID, "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
             } else {
-                write(res, HttpServletResponse.SC_FORBIDDEN, new ApiError("FORBIDDEN", "you are not allowed to do this"));
+                write(res, HttpServletResponse.SC_FORBIDDEN, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
             }
         };
     }

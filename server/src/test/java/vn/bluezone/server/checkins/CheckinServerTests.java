@@ -27,9 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.CheckinReport;
+import vn.bluezone.api.submission.DiagnosisKey;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.protocol.checkin.CheckinFormatException;
-import vn.bluezone.protocol.checkin.CheckinHmac;
 import vn.bluezone.protocol.checkin.CheckinLink;
 import vn.bluezone.protocol.checkin.CheckinMatch;
 import vn.bluezone.protocol.checkin.CheckinMatcher;
@@ -46,7 +48,6 @@ import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.campaign.place.PlaceService;
-import vn.bluezone.server.keys.submission.KeyHmac;
 import vn.bluezone.server.support.DeviceKeys;
 import vn.bluezone.server.support.MutableClock;
 
@@ -99,7 +100,9 @@ abstract class CheckinServerTests {
     }
 
     static Map<String, Object> checkinJson(ProtectedReport r) {
-        CheckinHmac.Entry e = CheckinHmac.Entry.of(r);
+        Base64.Encoder b = Base64.getEncoder();
+        CheckinReport e = new CheckinReport(b.encodeToString(r.locationIdHash()), b.encodeToString(r.iv()),
+                b.encodeToString(r.encryptedRecord()), b.encodeToString(r.mac()));
         return Map.of("locationIdHash", e.locationIdHash(), "iv", e.iv(), "encryptedRecord", e.encryptedRecord(), "mac", e.mac());
     }
 
@@ -111,11 +114,11 @@ abstract class CheckinServerTests {
                 "symptomDate", today.minusDays(3).toString()), Map.of("X-Api-Key", officerKey)), 201);
         JsonNode token = json(send("POST", "/api/v1/verify", Map.of("code", code.get("shortCode").asString()), Map.of()), 200);
         byte[] hmacKey = DeviceKeys.hmacKey();
-        List<KeyHmac.Entry> entries = keys.stream().map(k -> new KeyHmac.Entry(k.key(), k.rollingStartIntervalNumber(),
+        List<DiagnosisKey> entries = keys.stream().map(k -> new DiagnosisKey(k.key(), k.rollingStartIntervalNumber(),
                 k.rollingPeriod(), k.transmissionRisk())).toList();
-        List<CheckinHmac.Entry> bound = certified.stream().map(c -> new CheckinHmac.Entry((String) c.get("locationIdHash"),
+        List<CheckinReport> bound = certified.stream().map(c -> new CheckinReport((String) c.get("locationIdHash"),
                 (String) c.get("iv"), (String) c.get("encryptedRecord"), (String) c.get("mac"))).toList();
-        String ekeyhmac = Base64.getEncoder().encodeToString(KeyHmac.compute(hmacKey, entries, CheckinHmac.suffix(bound)));
+        String ekeyhmac = KeyHmac.computeBase64(hmacKey, entries, bound);
         JsonNode cert = json(send("POST", "/api/v1/certificate", Map.of("token", token.get("token").asString(),
                 "ekeyhmac", ekeyhmac), Map.of()), 200);
         Map<String, Object> body = new HashMap<>();

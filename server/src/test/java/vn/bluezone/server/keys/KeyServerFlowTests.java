@@ -405,7 +405,7 @@ abstract class KeyServerFlowTests {
         byte[] hmacKey = DeviceKeys.hmacKey();
         String real = submit(keys, certificateFor(keys, hmacKey, ReportType.CONFIRMED_TEST), hmacKey, false)
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        var parsed = JSON.readValue(real, vn.bluezone.server.keys.submission.SubmissionApi.Response.class);
+        var parsed = JSON.readValue(real, vn.bluezone.api.submission.DiagnosisKeysResponse.class);
         assertThat(real.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .isEqualTo(vn.bluezone.server.keys.submission.ChaffResponder.unpaddedSize(parsed)
                         + parsed.padding().length());

@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Base of the registry's Spring tests: one in-memory H2 database in PostgreSQL mode (the product's default engine),
- * shared by the test classes through Spring's context cache. PostgreSQL runs in the *PostgresTest classes.
+ * shared by the test classes through Spring's context cache. PostgreSQL runs in the *PostgresIT classes.
  */
 @SpringBootTest(properties = {
         "bluezone.db.url=jdbc:h2:mem:registrytest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",

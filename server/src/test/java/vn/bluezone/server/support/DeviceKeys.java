@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.protocol.EnIntervalNumber;
-import vn.bluezone.server.keys.submission.KeyHmac;
 
 /** What a phone does before uploading: daily keys for the last days and their HMAC under a random key. */
 public final class DeviceKeys {
@@ -47,7 +48,7 @@ public final class DeviceKeys {
     }
 
     public static String hmac(byte[] hmacKey, List<Key> keys) {
-        return KeyHmac.computeBase64(hmacKey, keys.stream().map(k -> new KeyHmac.Entry(k.key(),
+        return KeyHmac.computeBase64(hmacKey, keys.stream().map(k -> new DiagnosisKey(k.key(),
                 k.rollingStartIntervalNumber(), k.rollingPeriod(), k.transmissionRisk())).toList());
     }
 

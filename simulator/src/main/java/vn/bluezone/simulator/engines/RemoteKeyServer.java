@@ -12,8 +12,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.officer.ClockTime;
+import vn.bluezone.api.officer.ExportRun;
+import vn.bluezone.api.officer.IssuedCode;
+import vn.bluezone.api.officer.NewCode;
 import vn.bluezone.device.server.HttpKeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.protocol.ReportType;
@@ -29,11 +36,8 @@ import vn.bluezone.protocol.ReportType;
  * clock; phones use the public device API like real ones.
  */
 public final class RemoteKeyServer implements HealthAuthority {
-    private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SHORT_CODE = Pattern.compile("\"shortCode\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern FILES = Pattern.compile("\"files\"\\s*:\\s*(\\d+)");
-    private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"([^\"]*)\"");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final URI base;
     private final String apiKey;
@@ -69,10 +73,14 @@ public final class RemoteKeyServer implements HealthAuthority {
             throw new IllegalArgumentException("--server must be an http(s) URL, got " + url);
         }
         RemoteKeyServer probe = new RemoteKeyServer(base, apiKey.strip(), Instant.EPOCH);
-        HttpResponse<String> r = probe.send("GET", "api/v1/admin/clock", null, "reading the clock");
+        HttpResponse<String> r = probe.send("GET", ApiPaths.ADMIN_CLOCK, null, "reading the clock");
         switch (r.statusCode()) {
             case 200 -> {
-                return new RemoteKeyServer(base, apiKey.strip(), Instant.parse(field(NOW, r.body(), "now")));
+                Instant now = answer(r, ClockTime.class, "the clock").now();
+                if (now == null) {
+                    throw new IllegalStateException("engines mode: the server's clock answer has no time: " + r.body());
+                }
+                return new RemoteKeyServer(base, apiKey.strip(), now);
             }
             case 401 -> throw new IllegalArgumentException("--api-key: the server at " + url
                     + " does not accept this API key (401 " + errorOf(r) + ")");
@@ -100,7 +108,7 @@ public final class RemoteKeyServer implements HealthAuthority {
         if (!t.isAfter(serverNow)) {
             return;
         }
-        expect(send("PUT", "api/v1/admin/clock", "{\"now\":\"" + t + "\"}", "moving the clock"), 200,
+        expect(send("PUT", ApiPaths.ADMIN_CLOCK, new ClockTime(t), "moving the clock"), 200,
                 "moving the clock to " + t);
         serverNow = t;
     }
@@ -112,17 +120,21 @@ public final class RemoteKeyServer implements HealthAuthority {
 
     @Override
     public String issueCode(ReportType type, LocalDate onset) {
-        HttpResponse<String> r = send("POST", "api/v1/admin/codes",
-                "{\"reportType\":\"" + type.name() + "\",\"symptomDate\":\"" + onset + "\"}", "issuing a code");
+        HttpResponse<String> r = send("POST", ApiPaths.ADMIN_CODES, new NewCode(type, onset, null, null),
+                "issuing a code");
         expect(r, 201, "issuing a " + type + " code");
-        return field(SHORT_CODE, r.body(), "shortCode");
+        String code = answer(r, IssuedCode.class, "the new code").shortCode();
+        if (code == null) {
+            throw new IllegalStateException("engines mode: the server's new code has no shortCode: " + r.body());
+        }
+        return code;
     }
 
     @Override
     public int export() {
-        HttpResponse<String> r = send("POST", "api/v1/admin/exports/run", null, "running the export job");
+        HttpResponse<String> r = send("POST", ApiPaths.ADMIN_EXPORTS_RUN, null, "running the export job");
         expect(r, 200, "running the export job");
-        return Integer.parseInt(field(FILES, r.body(), "files"));
+        return answer(r, ExportRun.class, "the export job").files();
     }
 
     @Override
@@ -130,8 +142,9 @@ public final class RemoteKeyServer implements HealthAuthority {
         // Nothing held: every request is its own.
     }
 
-    private HttpResponse<String> send(String method, String path, String json, String what) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+    private HttpResponse<String> send(String method, String path, Object body, String what) {
+        String json = body == null ? null : JSON.writeValueAsString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(ApiPaths.relative(path))).timeout(Duration.ofSeconds(60))
                 .header("X-Api-Key", apiKey).header("Accept", "application/json");
         if (json != null) {
             b.header("Content-Type", "application/json");
@@ -156,21 +169,30 @@ public final class RemoteKeyServer implements HealthAuthority {
         }
     }
 
+    /** The server's error code and message, read as the contract's {@link ApiError}; else the start of the body. */
     private static String errorOf(HttpResponse<String> r) {
         String body = r.body() == null ? "" : r.body();
-        Matcher code = ERROR.matcher(body);
-        Matcher message = MESSAGE.matcher(body);
-        if (code.find()) {
-            return code.group(1) + (message.find() ? ": " + message.group(1) : "");
+        try {
+            ApiError e = JSON.readValue(body, ApiError.class);
+            if (e != null && e.error() != null) {
+                return e.error() + (e.message() == null ? "" : ": " + e.message());
+            }
+        } catch (JacksonException notJson) {
+            // not the contract's error: show the text
         }
         return body.length() > 120 ? body.substring(0, 120) : body;
     }
 
-    private static String field(Pattern p, String body, String name) {
-        Matcher m = p.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("engines mode: the server's answer has no " + name + ": " + body);
+    private static <T> T answer(HttpResponse<String> r, Class<T> type, String what) {
+        try {
+            T value = JSON.readValue(r.body(), type);
+            if (value != null) {
+                return value;
+            }
+        } catch (JacksonException e) {
+            // reported below
         }
-        return m.group(1);
+        throw new IllegalStateException("engines mode: the server's answer for " + what + " is not a "
+                + type.getSimpleName() + ": " + r.body());
     }
 }

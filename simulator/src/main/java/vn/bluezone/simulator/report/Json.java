@@ -1,11 +1,19 @@
 package vn.bluezone.simulator.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
-/** A minimal JSON writer for the metrics file (ordered keys; NaN and infinities become null). */
+/**
+ * The metrics file's JSON, written by Jackson (ordered keys, indented). Numbers are normalised first so that the
+ * file reads well and repeats exactly under a seed: a whole double is written as an integer, others rounded to
+ * six decimals, NaN and infinities as null.
+ */
 public final class Json {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Json() {
     }
 
@@ -14,105 +22,41 @@ public final class Json {
     }
 
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        sb.append('\n');
-        return sb.toString();
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(normalise(value)) + "\n";
     }
 
-    private static void write(StringBuilder sb, Object v, int indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(sb, s);
-        } else if (v instanceof Double d) {
-            number(sb, d);
+    private static Object normalise(Object v) {
+        if (v instanceof Double d) {
+            return number(d);
         } else if (v instanceof Float f) {
-            number(sb, f.doubleValue());
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
+            return number(f.doubleValue());
         } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(first ? "\n" : ",\n");
-                first = false;
-                pad(sb, indent + 1);
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(": ");
-                write(sb, e.getValue(), indent + 1);
-            }
-            if (!first) {
-                sb.append('\n');
-                pad(sb, indent);
-            }
-            sb.append('}');
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), normalise(x)));
+            return out;
         } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                write(sb, l.get(i), indent + 1);
-            }
-            sb.append(']');
-        } else if (v instanceof int[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? ", " : "").append(a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof long[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? ", " : "").append(a[i]);
-            }
-            sb.append(']');
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(normalise(x)));
+            return out;
         } else if (v instanceof double[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? ", " : "");
-                number(sb, a[i]);
+            List<Object> out = new ArrayList<>(a.length);
+            for (double d : a) {
+                out.add(number(d));
             }
-            sb.append(']');
-        } else {
-            throw new IllegalArgumentException("not JSON: " + v.getClass());
+            return out;
+        } else if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean
+                || v instanceof int[] || v instanceof long[]) {
+            return v;
         }
+        throw new IllegalArgumentException("not JSON: " + v.getClass());
     }
 
-    private static void number(StringBuilder sb, double d) {
+    private static Object number(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            sb.append("null");
+            return null;
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            sb.append((long) d);
-        } else {
-            sb.append(Double.toString(Math.round(d * 1e6) / 1e6));
+            return (long) d;
         }
-    }
-
-    private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return Math.round(d * 1e6) / 1e6;
     }
 }

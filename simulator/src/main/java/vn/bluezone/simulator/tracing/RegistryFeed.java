@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.simulator.Simulation;
 import vn.bluezone.simulator.util.Rand;
 
@@ -22,8 +27,8 @@ import vn.bluezone.simulator.util.Rand;
  * install sends: platform, app version, commune code — nothing about the simulated person.
  */
 public final class RegistryFeed implements Simulation.Observer {
-    private static final Pattern ID = Pattern.compile("\"deviceId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SECRET = Pattern.compile("\"deviceSecret\"\\s*:\\s*\"([^\"]+)\"");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final String APP_VERSION = "sim-1.0";
     private static final int IN_FLIGHT = 16;
 
@@ -99,13 +104,13 @@ public final class RegistryFeed implements Simulation.Observer {
                 people.add(p);
             }
         }
+        String heartbeat = JSON.writeValueAsString(new Heartbeat(true, APP_VERSION));
         runAll(people, p -> http.sendAsync(HttpRequest.newBuilder(base.resolve(
-                        base.getPath() + "/api/v1/devices/" + ids[p] + "/heartbeat"))
+                        base.getPath() + ApiPaths.heartbeat(ids[p])))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + secrets[p])
-                .POST(HttpRequest.BodyPublishers.ofString("{\"bluetoothOn\":true,\"appVersion\":\"" + APP_VERSION
-                        + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(heartbeat))
                 .build(), HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
                     if (r.statusCode() == 200) {
                         synchronized (this) {
@@ -120,9 +125,9 @@ public final class RegistryFeed implements Simulation.Observer {
     private HttpRequest registration(int person) {
         // About seven phones in ten in Viet Nam run Android (assumption); the split only labels the installs.
         String platform = Rand.uniform(Rand.hash(seed, 0x506C6174L, person)) < 0.7 ? "android" : "ios";
-        String body = "{\"platform\":\"" + platform + "\",\"appVersion\":\"" + APP_VERSION + "\",\"communeCode\":\""
-                + communeCode + "\"}";
-        return HttpRequest.newBuilder(base.resolve(base.getPath() + "/api/v1/devices"))
+        String body = JSON.writeValueAsString(new DeviceRegistration(platform, APP_VERSION, null, communeCode, null,
+                null, null));
+        return HttpRequest.newBuilder(base.resolve(base.getPath() + ApiPaths.DEVICES))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -130,11 +135,15 @@ public final class RegistryFeed implements Simulation.Observer {
     }
 
     private synchronized void remember(int person, String body) {
-        Matcher id = ID.matcher(body);
-        Matcher secret = SECRET.matcher(body);
-        if (id.find() && secret.find()) {
-            ids[person] = id.group(1);
-            secrets[person] = secret.group(1);
+        RegisteredDevice d;
+        try {
+            d = JSON.readValue(body, RegisteredDevice.class);
+        } catch (JacksonException e) {
+            d = null;
+        }
+        if (d != null && d.deviceId() != null && d.deviceSecret() != null) {
+            ids[person] = d.deviceId();
+            secrets[person] = d.deviceSecret();
             registered++;
         } else {
             fail("registration answer without deviceId/deviceSecret");

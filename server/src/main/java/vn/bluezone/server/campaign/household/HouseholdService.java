@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
@@ -49,7 +50,7 @@ public class HouseholdService {
             Integer smartphones, String actor) {
         areas.requireName(communeCode);
         if (villageCode == null || !areas.villagesOf(communeCode).containsKey(villageCode)) {
-            throw CampaignProblem.badRequest("VILLAGE_NOT_IN_COMMUNE", "choose a village of commune " + communeCode);
+            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
         }
         String h = Fields.required(head, "head of household", 200);
         String a = Fields.required(address, "address", 500);
@@ -61,16 +62,16 @@ public class HouseholdService {
 
     private static int count(Integer v, String field, int min) {
         if (v == null) {
-            throw CampaignProblem.badRequest("FIELD_REQUIRED", field + " is required");
+            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, field + " is required");
         }
         if (v < min || v > MAX_PEOPLE) {
-            throw CampaignProblem.badRequest("BAD_COUNT", field + " must be between " + min + " and " + MAX_PEOPLE);
+            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
         }
         return v;
     }
 
     public Household household(long id) {
-        return store.find(id).orElseThrow(() -> CampaignProblem.notFound("HOUSEHOLD_NOT_FOUND",
+        return store.find(id).orElseThrow(() -> CampaignProblem.notFound(ErrorCode.HOUSEHOLD_NOT_FOUND,
                 "no household " + id));
     }
 
@@ -92,7 +93,7 @@ public class HouseholdService {
         areas.requireName(communeCode);
         List<List<String>> rows = CsvLines.parse(csv == null ? "" : csv);
         if (rows.isEmpty()) {
-            throw CampaignProblem.badRequest("IMPORT_EMPTY", "the file is empty");
+            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file is empty");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = rows.get(0);
@@ -109,7 +110,7 @@ public class HouseholdService {
             }
         }
         if (!missing.isEmpty()) {
-            throw CampaignProblem.badRequest("IMPORT_BAD_HEADER", "line 1 must name the columns thon, chu_ho, "
+            throw CampaignProblem.badRequest(ErrorCode.IMPORT_BAD_HEADER, "line 1 must name the columns thon, chu_ho, "
                     + "dia_chi, nhan_khau, dien_thoai_thong_minh; missing: " + missing);
         }
         Map<String, String> villages = villageIndex(communeCode);
@@ -124,7 +125,7 @@ public class HouseholdService {
             Function<String, String> cell = c -> columns.get(c) < row.size() ? row.get(columns.get(c)) : "";
             String village = villages.get(CsvLines.fold(cell.apply("village")));
             if (village == null) {
-                errors.add(new ImportError(line, "UNKNOWN_VILLAGE", "village", cell.apply("village"),
+                errors.add(new ImportError(line, ErrorCode.UNKNOWN_VILLAGE.name(), "village", cell.apply("village"),
                         "village '" + cell.apply("village") + "' is not a village of this commune"));
                 continue;
             }
@@ -146,7 +147,7 @@ public class HouseholdService {
             throw new ImportRejected(errors);
         }
         if (good.isEmpty()) {
-            throw CampaignProblem.badRequest("IMPORT_EMPTY", "the file has a header but no households");
+            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file has a header but no households");
         }
         Instant now = clock.now();
         for (Object[] g : good) {
@@ -163,7 +164,7 @@ public class HouseholdService {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest("BAD_COUNT", field + " must be a whole number, not '" + s + "'");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be a whole number, not '" + s + "'");
         }
     }
 
@@ -190,20 +191,20 @@ public class HouseholdService {
         Household h = household(householdId);
         LocalDate day = v.visitedOn() == null ? clock.today() : v.visitedOn();
         if (day.isAfter(clock.today())) {
-            throw CampaignProblem.badRequest("VISIT_IN_FUTURE", "the visit date is in the future");
+            throw CampaignProblem.badRequest(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
         }
         int present = count(v.smartphonesPresent(), "smartphones present", 0);
         int already = count(orZero(v.alreadyInstalled()), "already installed", 0);
         int now = count(orZero(v.installedNow()), "installed during the visit", 0);
         int refused = count(orZero(v.refused()), "refused", 0);
         if (already + now + refused > present) {
-            throw CampaignProblem.badRequest("COUNTS_EXCEED_PHONES", "already installed (" + already
+            throw CampaignProblem.badRequest(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
                     + ") + installed now (" + now + ") + refused (" + refused + ") is more than the " + present
                     + " smartphone(s) present");
         }
         String reason = Fields.optional(v.refusalReason(), "refusal reason", 500);
         if (refused > 0 && reason == null) {
-            throw CampaignProblem.badRequest("REASON_REQUIRED", "give the reason for the refusal");
+            throw CampaignProblem.badRequest(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
         }
         String branch = Fields.optional(v.branch(), "branch", 200);
         String note = Fields.optional(v.note(), "note", 1000);

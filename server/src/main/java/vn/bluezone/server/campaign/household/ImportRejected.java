@@ -2,6 +2,7 @@ package vn.bluezone.server.campaign.household;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.CampaignProblem;
 
 /** A CSV import with bad rows: nothing was imported; every bad row is listed with its line number. */
@@ -9,7 +10,7 @@ public class ImportRejected extends CampaignProblem {
     private final List<ImportError> errors;
 
     public ImportRejected(List<ImportError> errors) {
-        super(HttpStatus.BAD_REQUEST, "IMPORT_REJECTED", errors.size() + " bad row(s), nothing imported; first: row "
+        super(HttpStatus.BAD_REQUEST, ErrorCode.IMPORT_REJECTED, errors.size() + " bad row(s), nothing imported; first: row "
                 + errors.get(0).row() + ": " + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.AreaFigures;
 import vn.bluezone.server.campaign.AreaSnapshot;
 import vn.bluezone.server.campaign.Areas;
@@ -54,7 +55,7 @@ public class RadioService {
     }
 
     public RadioTemplate template(long id) {
-        return store.template(id).orElseThrow(() -> CampaignProblem.notFound("TEMPLATE_NOT_FOUND",
+        return store.template(id).orElseThrow(() -> CampaignProblem.notFound(ErrorCode.TEMPLATE_NOT_FOUND,
                 "no announcement template " + id));
     }
 
@@ -69,16 +70,16 @@ public class RadioService {
         areas.requireName(communeCode);
         areas.requireName(subjectUnitCode);
         if (!areas.contains(communeCode, subjectUnitCode)) {
-            throw CampaignProblem.badRequest("SUBJECT_OUTSIDE_COMMUNE", "unit " + subjectUnitCode
+            throw CampaignProblem.badRequest(ErrorCode.SUBJECT_OUTSIDE_COMMUNE, "unit " + subjectUnitCode
                     + " is not inside commune " + communeCode);
         }
         RadioTemplate template = template(templateId);
         if (!template.shipped() && !areas.contains(template.unitCode(), communeCode)) {
-            throw CampaignProblem.badRequest("TEMPLATE_NOT_AVAILABLE", "template " + templateId
+            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_NOT_AVAILABLE, "template " + templateId
                     + " belongs to another area");
         }
         if (airTime == null) {
-            throw CampaignProblem.badRequest("TIME_REQUIRED", "the broadcast time is required (HH:mm)");
+            throw CampaignProblem.badRequest(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)");
         }
         String days = weekdays(weekdays);
         String where = Fields.required(location, "location", 200);
@@ -88,7 +89,7 @@ public class RadioService {
 
     public RadioSlot slot(long id) {
         return store.slot(id).filter(RadioSlot::active).orElseThrow(() -> CampaignProblem.notFound(
-                "SLOT_NOT_FOUND", "no broadcast slot " + id));
+                ErrorCode.SLOT_NOT_FOUND, "no broadcast slot " + id));
     }
 
     @Transactional
@@ -134,13 +135,13 @@ public class RadioService {
         // Databases keep microseconds; truncating keeps what is stored equal to what was given.
         Instant when = (airedAt == null ? clock.now() : airedAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (when.isAfter(clock.now().plusSeconds(300))) {
-            throw CampaignProblem.badRequest("AIRED_IN_FUTURE", "an announcement cannot be logged before it airs");
+            throw CampaignProblem.badRequest(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
         }
         LocalDate day = when.atZone(CampaignClock.VIETNAM).toLocalDate();
         String script = scriptAsRead != null && !scriptAsRead.isBlank() ? scriptAsRead.strip()
                 : ScriptTemplate.fill(template(slot.templateId()).body(), snapshot(slot.subjectUnitCode(), day));
         if (script.length() > ScriptTemplate.MAX_LENGTH) {
-            throw CampaignProblem.badRequest("SCRIPT_TOO_LONG", "the script is longer than "
+            throw CampaignProblem.badRequest(ErrorCode.SCRIPT_TOO_LONG, "the script is longer than "
                     + ScriptTemplate.MAX_LENGTH + " characters");
         }
         long id = store.addAiring(slot.communeCode(), slot.id(), slot.templateId(), slot.subjectUnitCode(),
@@ -151,7 +152,7 @@ public class RadioService {
     /** Airings between two Vietnamese calendar days, inclusive. */
     public List<RadioAiring> log(String communeCode, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw CampaignProblem.badRequest("BAD_RANGE", "'to' is before 'from'");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         Instant start = ZonedDateTime.of(from.atStartOfDay(), CampaignClock.VIETNAM).toInstant();
         Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), CampaignClock.VIETNAM).toInstant();
@@ -159,14 +160,14 @@ public class RadioService {
     }
 
     private AreaSnapshot snapshot(String unitCode, LocalDate day) {
-        return figures.snapshot(unitCode, day).orElseThrow(() -> CampaignProblem.badRequest("UNKNOWN_UNIT",
+        return figures.snapshot(unitCode, day).orElseThrow(() -> CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 
     /** "1-5", "135", "2,4,6", "1234567" → sorted ISO day digits. */
     static String weekdays(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw CampaignProblem.badRequest("WEEKDAYS_REQUIRED", "choose at least one weekday");
+            throw CampaignProblem.badRequest(ErrorCode.WEEKDAYS_REQUIRED, "choose at least one weekday");
         }
         Set<Integer> days = new TreeSet<>();
         String s = spec.replaceAll("[\\s,]", "");
@@ -181,13 +182,13 @@ public class RadioService {
                 continue;
             }
             if (c < '1' || c > '7') {
-                throw CampaignProblem.badRequest("BAD_WEEKDAYS", "weekdays are digits 1 (Monday) to 7 (Sunday), "
+                throw CampaignProblem.badRequest(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday), "
                         + "e.g. 135 or 1-5; got '" + spec + "'");
             }
             days.add(c - '0');
         }
         if (days.isEmpty() || days.stream().anyMatch(d -> d < 1 || d > 7)) {
-            throw CampaignProblem.badRequest("BAD_WEEKDAYS", "weekdays are digits 1 (Monday) to 7 (Sunday); got '"
+            throw CampaignProblem.badRequest(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday); got '"
                     + spec + "'");
         }
         return days.stream().map(String::valueOf).collect(Collectors.joining());

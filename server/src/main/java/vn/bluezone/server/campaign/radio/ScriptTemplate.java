@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.AreaSnapshot;
 import vn.bluezone.server.campaign.CampaignProblem;
 
@@ -20,10 +21,10 @@ public final class ScriptTemplate {
     /** Checks a body: not blank, not too long, braces balanced, every placeholder known. */
     public static void validate(String body) {
         if (body == null || body.isBlank()) {
-            throw CampaignProblem.badRequest("TEMPLATE_EMPTY", "the announcement text is empty");
+            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_EMPTY, "the announcement text is empty");
         }
         if (body.length() > MAX_LENGTH) {
-            throw CampaignProblem.badRequest("TEMPLATE_TOO_LONG", "the announcement text is longer than "
+            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_TOO_LONG, "the announcement text is longer than "
                     + MAX_LENGTH + " characters");
         }
         List<String> unknown = new ArrayList<>();
@@ -34,12 +35,12 @@ public final class ScriptTemplate {
             }
         }
         if (!unknown.isEmpty()) {
-            throw CampaignProblem.badRequest("TEMPLATE_UNKNOWN_PLACEHOLDER", "unknown placeholder(s) " + unknown
+            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder(s) " + unknown
                     + "; known: " + known());
         }
         String stripped = TOKEN.matcher(body).replaceAll("");
         if (stripped.indexOf('{') >= 0 || stripped.indexOf('}') >= 0) {
-            throw CampaignProblem.badRequest("TEMPLATE_BRACES", "a '{' or '}' is not part of a {placeholder}");
+            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_BRACES, "a '{' or '}' is not part of a {placeholder}");
         }
     }
 
@@ -62,7 +63,7 @@ public final class ScriptTemplate {
         Matcher m = TOKEN.matcher(body);
         while (m.find()) {
             Placeholder p = Placeholder.byKey(m.group(1).trim()).orElseThrow(() -> CampaignProblem.badRequest(
-                    "TEMPLATE_UNKNOWN_PLACEHOLDER", "unknown placeholder " + m.group()));
+                    ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder " + m.group()));
             String value = p.valueFor(snapshot).orElse(null);
             if (value == null) {
                 missing.add(p.token() + " (" + p.description() + ")");
@@ -72,7 +73,7 @@ public final class ScriptTemplate {
         }
         m.appendTail(out);
         if (!missing.isEmpty()) {
-            throw CampaignProblem.conflict("FIGURES_MISSING", snapshot.unitName() + " has no figure for "
+            throw CampaignProblem.conflict(ErrorCode.FIGURES_MISSING, snapshot.unitName() + " has no figure for "
                     + String.join(", ", missing) + ": enter the unit's population or smartphone users first");
         }
         return out.toString();

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
@@ -49,12 +50,12 @@ public class ReferralService {
         areas.requireName(communeCode);
         String village = Fields.optional(villageCode, "village", 16);
         if (village != null && !areas.villagesOf(communeCode).containsKey(village)) {
-            throw CampaignProblem.badRequest("VILLAGE_NOT_IN_COMMUNE", "village " + village + " is not in commune "
+            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
                     + communeCode);
         }
         String code = referralCode == null ? "" : referralCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 16 || !devices.referralCodeExists(code)) {
-            throw CampaignProblem.badRequest("UNKNOWN_REFERRAL_CODE", "no install was given the referral code '"
+            throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_REFERRAL_CODE, "no install was given the referral code '"
                     + referralCode + "'; copy it from the app's \"Giới thiệu\" screen");
         }
         String name = Fields.required(displayName, "name", 200);
@@ -65,7 +66,7 @@ public class ReferralService {
                     .params(code, communeCode, village, org, name, account, hasTarget, actor, ts(clock.now()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw CampaignProblem.conflict("REFERRER_EXISTS", "referral code " + code + " is already registered");
+            throw CampaignProblem.conflict(ErrorCode.REFERRER_EXISTS, "referral code " + code + " is already registered");
         }
         return new Referrer(code, communeCode, village, org, name, hasTarget);
     }

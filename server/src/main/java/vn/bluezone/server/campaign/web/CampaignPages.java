@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.directive.Directive;
 import vn.bluezone.server.campaign.directive.NewTask;
 import vn.bluezone.server.campaign.directive.TaskBody;
@@ -139,10 +140,10 @@ public class CampaignPages {
     private String commune(Official o, String requested) {
         String c = requested != null && !requested.isBlank() ? requested.trim() : o.areaCode();
         if (c == null) {
-            throw CampaignProblem.badRequest("COMMUNE_REQUIRED", "choose a commune (?commune=GSO code)");
+            throw CampaignProblem.badRequest(ErrorCode.COMMUNE_REQUIRED, "choose a commune (?commune=GSO code)");
         }
         if (!access.maySee(o, c)) {
-            throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + c + " is outside your area");
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + c + " is outside your area");
         }
         return c;
     }
@@ -252,7 +253,7 @@ public class CampaignPages {
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest("BAD_COUNT", "'" + s + "' is not a whole number");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number");
         }
     }
 
@@ -298,7 +299,7 @@ public class CampaignPages {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw CampaignProblem.badRequest("IMPORT_UNREADABLE", "the file is not UTF-8 text; save it as CSV UTF-8");
+            throw CampaignProblem.badRequest(ErrorCode.IMPORT_UNREADABLE, "the file is not UTF-8 text; save it as CSV UTF-8");
         }
     }
 
@@ -464,7 +465,7 @@ public class CampaignPages {
         Official o = access.require(STAFF);
         String a = area != null && !area.isBlank() ? area : CampaignAccess.homeUnit(o);
         if (a != null && !access.maySee(o, a)) {
-            throw CampaignProblem.forbidden("OUT_OF_SCOPE", "unit " + a + " is outside your area");
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + a + " is outside your area");
         }
         common(model, o, a);
         model.addAttribute("directives", directives.directivesWithin(a));
@@ -491,7 +492,7 @@ public class CampaignPages {
                 orEmpty(taskAssignee), orEmpty(taskTitle), orEmpty(taskDeadline));
         try {
             if (u == null) {
-                throw CampaignProblem.badRequest("UNKNOWN_UNIT", "give the issuing unit's code");
+                throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT, "give the issuing unit's code");
             }
             List<NewTask> tasks = new ArrayList<>();
             int rows = Math.max(form.taskTitle().size(), form.taskDeadline().size());
@@ -502,7 +503,7 @@ public class CampaignPages {
                     continue;
                 }
                 if (title.isBlank() || deadline.isBlank()) {
-                    throw CampaignProblem.badRequest("TASK_INCOMPLETE", "task " + (i + 1)
+                    throw CampaignProblem.badRequest(ErrorCode.TASK_INCOMPLETE, "task " + (i + 1)
                             + " needs a title and a deadline");
                 }
                 tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title, date(deadline)));
@@ -537,7 +538,7 @@ public class CampaignPages {
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw CampaignProblem.badRequest("BAD_DATE", "'" + s + "' is not a date (yyyy-MM-dd)");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_DATE, "'" + s + "' is not a date (yyyy-MM-dd)");
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
@@ -73,7 +74,7 @@ public class DeskReferralApi {
         LocalDate t = to == null ? clock.today() : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
         if (t.isBefore(f)) {
-            throw CampaignProblem.badRequest("BAD_RANGE", "'to' is before 'from'");
+            throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         return new DeskReport(f, t, desk.perDesk(commune, f, t), desk.perDeskAndDay(commune, f, t));
     }

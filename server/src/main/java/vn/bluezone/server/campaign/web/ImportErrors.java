@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.bluezone.api.ApiError;
 import vn.bluezone.server.campaign.household.ImportRejected;
-import vn.bluezone.server.web.ApiError;
 
 /** A rejected CSV import answers every bad row: {@code fields: [{"field": "row 3", "problem": "..."}]}. */
 @RestControllerAdvice(basePackages = "vn.bluezone.server.campaign.web")

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import vn.bluezone.api.ApiPaths;
 import vn.bluezone.server.campaign.CampaignProperties;
 import vn.bluezone.server.campaign.place.Place;
 import vn.bluezone.server.campaign.place.PlaceService;
@@ -24,7 +25,7 @@ public class InstallPage {
         this.properties = properties;
     }
 
-    @GetMapping("/i/{placeCode}")
+    @GetMapping(ApiPaths.INSTALL_PAGE)
     public String show(@PathVariable String placeCode, Model model, HttpServletResponse response) {
         Place place = places.byCode(placeCode).orElse(null);
         if (place == null) {

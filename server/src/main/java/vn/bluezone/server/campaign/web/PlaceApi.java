@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignProblem;
@@ -64,7 +65,7 @@ public class PlaceApi {
         try {
             paper = PaperSize.parse(size);
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest("BAD_PAPER_SIZE", e.getMessage());
+            throw CampaignProblem.badRequest(ErrorCode.BAD_PAPER_SIZE, e.getMessage());
         }
         return pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
     }

@@ -14,10 +14,11 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.server.checkins.CheckinsProperties;
@@ -31,7 +32,6 @@ import vn.bluezone.server.keys.SigningKeys;
  * {@code configuration} string exactly as sent.
  */
 @RestController
-@RequestMapping("/api/v1")
 @Tag(name = "distribution")
 public class DeviceConfigController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,11 +59,7 @@ public class DeviceConfigController {
         }
     }
 
-    /** The signed document. */
-    public record SignedConfig(String configuration, String signature, String keyId, String keyVersion, String algorithm) {
-    }
-
-    @GetMapping("/config")
+    @GetMapping(ApiPaths.CONFIG)
     @Operation(summary = "Signed risk and scanning configuration for phones",
             description = "configuration: JSON text {version, risk, scanning, minimumAppVersion, checkins}; signature: base64 "
                     + "DER ECDSA P-256 SHA-256 over its UTF-8 bytes, verifiable with /api/v1/exports/public-key")

@@ -11,8 +11,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.distribution.PublicKeyInfo;
+import vn.bluezone.api.distribution.PublicKeys;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
 import vn.bluezone.server.web.ApiException;
@@ -22,7 +25,6 @@ import vn.bluezone.server.web.ApiException;
  * answered 304, indexes cached for minutes, files (immutable once written) for a day.
  */
 @RestController
-@RequestMapping("/api/v1/exports")
 @Tag(name = "distribution", description = "Signed export files, their indexes and the verification key")
 public class ExportsController {
     private final BlobStore store;
@@ -35,7 +37,7 @@ public class ExportsController {
         this.cfg = props.export();
     }
 
-    @GetMapping(value = "/{region}/{index:index(?:-daily)?\\.txt}", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(value = ApiPaths.EXPORTS + "/{region}/{index:index(?:-daily)?\\.txt}", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Hourly files of a region (index.txt) or daily files (index-daily.txt), one path a line, oldest first",
             description = "region: VN (whole country) or a 2-digit province code")
     public ResponseEntity<byte[]> index(@PathVariable String region, @PathVariable String index,
@@ -45,25 +47,17 @@ public class ExportsController {
         return cached(body, MediaType.parseMediaType("text/plain;charset=UTF-8"), cfg.indexMaxAgeSeconds(), false, ifNoneMatch);
     }
 
-    @GetMapping(value = "/{region}/{file:[A-Za-z0-9_-]{1,100}}.zip", produces = "application/zip")
+    @GetMapping(value = ApiPaths.EXPORTS + "/{region}/{file:[A-Za-z0-9_-]{1,100}}.zip", produces = "application/zip")
     @Operation(summary = "One signed export file (export.bin + export.sig in a ZIP)")
     public ResponseEntity<byte[]> file(@PathVariable String region, @PathVariable String file,
                                        @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         checkRegion(region);
         byte[] body = store.get(region + "/" + file + ".zip")
-                .orElseThrow(() -> ApiException.notFound("EXPORT_NOT_FOUND", "no export file " + region + "/" + file + ".zip"));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.EXPORT_NOT_FOUND, "no export file " + region + "/" + file + ".zip"));
         return cached(body, MediaType.parseMediaType("application/zip"), cfg.fileMaxAgeSeconds(), true, ifNoneMatch);
     }
 
-    /** One export verification key as phones register it. */
-    public record PublicKeyInfo(String keyId, String keyVersion, String algorithm, String publicKey) {
-    }
-
-    /** The key to verify with now, and every active key (more than one during a rotation). */
-    public record PublicKeys(String keyId, String keyVersion, String algorithm, String publicKey, List<PublicKeyInfo> keys) {
-    }
-
-    @GetMapping("/public-key")
+    @GetMapping(ApiPaths.EXPORT_PUBLIC_KEY)
     @Operation(summary = "Export verification key (PEM SubjectPublicKeyInfo, ECDSA P-256) with its id and version")
     public ResponseEntity<PublicKeys> publicKey() {
         List<PublicKeyInfo> active = keys.active(SigningKeys.EXPORT).stream()
@@ -75,7 +69,7 @@ public class ExportsController {
 
     private static void checkRegion(String region) {
         if (!region.matches("VN|\\d{2}")) {
-            throw ApiException.badRequest("INVALID_REGION", "region must be VN or a 2-digit province code");
+            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.officer.ExportRun;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
@@ -42,11 +43,11 @@ public class KeysAdminController {
 
     @PostMapping("/exports/run")
     @Operation(summary = "Build every due export batch now")
-    public ExportService.RunSummary runExport() {
+    public ExportRun runExport() {
         Official admin = current.requireRole(Role.ADMIN);
         ExportService.RunSummary s = exports.runOnce();
         audit.record(admin.username(), "export.run", null, "batches=" + s.batches() + " files=" + s.files());
-        return s;
+        return new ExportRun(s.ran(), s.batches(), s.files(), s.keys(), s.regions());
     }
 
     @PostMapping("/exports/retention")

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.server.keys.KeysProperties;
 
 /**
@@ -46,14 +48,14 @@ public class ChaffResponder {
     }
 
     /** Learns from a real answer: its size as JSON, padding included. */
-    public void recordRealSize(SubmissionApi.Response real) {
+    public void recordRealSize(DiagnosisKeysResponse real) {
         int i = sizeCount.getAndIncrement();
         sizes.set(Math.floorMod(i, SAMPLES), unpaddedSize(real) + real.padding().length());
     }
 
     /** Size in bytes of {@code r} as JSON with its padding left out: what the padding must make up to a total. */
-    public static int unpaddedSize(SubmissionApi.Response r) {
-        return JSON.writeValueAsBytes(new SubmissionApi.Response(r.insertedExposures(), r.results(), "",
+    public static int unpaddedSize(DiagnosisKeysResponse r) {
+        return JSON.writeValueAsBytes(new DiagnosisKeysResponse(r.insertedExposures(), r.results(), "",
                 r.checkinResults())).length;
     }
 
@@ -67,36 +69,36 @@ public class ChaffResponder {
     }
 
     /** The answer to a chaff upload of {@code keyCount} keys: every key "accepted", nothing stored. */
-    public SubmissionApi.Response fakeResponse(int keyCount) {
+    public DiagnosisKeysResponse fakeResponse(int keyCount) {
         return fakeResponse(keyCount, 0);
     }
 
     /** The same with {@code checkinCount} check-ins, each "accepted" (check-ins are covered by chaff too). */
-    public SubmissionApi.Response fakeResponse(int keyCount, int checkinCount) {
-        List<SubmissionApi.KeyResult> checkinResults = null;
+    public DiagnosisKeysResponse fakeResponse(int keyCount, int checkinCount) {
+        List<KeyResult> checkinResults = null;
         if (checkinCount > 0) {
             checkinResults = new ArrayList<>();
-            for (int i = 0; i < Math.min(checkinCount, 100); i++) {
-                checkinResults.add(SubmissionApi.KeyResult.accepted(i));
+            for (int i = 0; i < Math.min(checkinCount, vn.bluezone.api.ApiLimits.MAX_CHECKINS_PER_UPLOAD); i++) {
+                checkinResults.add(KeyResult.accepted(i));
             }
         }
         int n = Math.max(1, Math.min(keyCount, cfg.maxKeys()));
-        List<SubmissionApi.KeyResult> results = new ArrayList<>(n);
+        List<KeyResult> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            results.add(SubmissionApi.KeyResult.accepted(i));
+            results.add(KeyResult.accepted(i));
         }
         int learnt = Math.min(sizeCount.get(), SAMPLES);
         if (learnt == 0) {
-            return new SubmissionApi.Response(n, results, padding(), checkinResults);
+            return new DiagnosisKeysResponse(n, results, padding(), checkinResults);
         }
-        SubmissionApi.Response bare = new SubmissionApi.Response(n, results, "", checkinResults);
+        DiagnosisKeysResponse bare = new DiagnosisKeysResponse(n, results, "", checkinResults);
         int padChars = Math.max(0, sizes.get(random.nextInt(learnt)) - unpaddedSize(bare));
         char[] pad = new char[padChars];
         java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < padChars; i++) {
             pad[i] = PAD_ALPHABET[r.nextInt(PAD_ALPHABET.length)];
         }
-        return new SubmissionApi.Response(n, results, new String(pad), checkinResults);
+        return new DiagnosisKeysResponse(n, results, new String(pad), checkinResults);
     }
 
     /** Random padding for every answer, real or chaff. */

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.checkins.CheckinReportRow;
 import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
@@ -43,13 +44,14 @@ class GroupCommit {
                 days_since_onset, region, created_at, available_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** One upload: the certificate record to redeem and the key (and check-in) rows to insert if it is redeemed. */
+    /** One upload: the certificate record to redeem and the key rows to insert if it is redeemed. */
     record Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows,
                   List<CheckinReportRow> checkinRows, CompletableFuture<Boolean> redeemed) {
         Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows) {
             this(jti, tokenHash, now, keyRows, List.of(), new CompletableFuture<>());
         }
 
+        /** With the upload's check-ins, stored in the same transaction as its keys. */
         Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows, List<CheckinReportRow> checkinRows) {
             this(jti, tokenHash, now, keyRows, checkinRows, new CompletableFuture<>());
         }
@@ -84,15 +86,15 @@ class GroupCommit {
     boolean commit(Upload upload) {
         try {
             if (!queue.offer(upload, 10, TimeUnit.SECONDS)) {
-                throw ApiException.serviceUnavailable("BUSY", "the server is busy; retry the upload");
+                throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is busy; retry the upload");
             }
             return upload.redeemed().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.serviceUnavailable("BUSY", "the server is shutting down; retry the upload");
+            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is shutting down; retry the upload");
         } catch (TimeoutException e) {
             // Not answered: the upload may still commit, so the certificate tells a retry apart (used = stored).
-            throw ApiException.serviceUnavailable("BUSY", "the database did not answer in time; retry the upload");
+            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the database did not answer in time; retry the upload");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.bluezone.api.ApiLimits;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.submission.DiagnosisKey;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.TemporaryExposureKey;
 import vn.bluezone.server.keys.KeysProperties;
@@ -29,36 +32,36 @@ final class KeyValidator {
     }
 
     /** Accepted keys and the rejection reason per index (null where accepted). */
-    record Outcome(List<Valid> accepted, String[] reasons) {
+    record Outcome(List<Valid> accepted, ErrorCode[] reasons) {
     }
 
-    Outcome validate(List<SubmissionApi.KeyJson> keys, long nowInterval) {
-        String[] reasons = new String[keys.size()];
+    Outcome validate(List<DiagnosisKey> keys, long nowInterval) {
+        ErrorCode[] reasons = new ErrorCode[keys.size()];
         List<Valid> accepted = new ArrayList<>();
         Set<ByteBuffer> seen = new HashSet<>();
         Map<Integer, Integer> perStart = new HashMap<>();
         long oldestStart = EnIntervalNumber.dayStart(nowInterval) - (long) cfg.maxKeyAgeDays() * EnIntervalNumber.TEK_ROLLING_PERIOD;
         for (int i = 0; i < keys.size(); i++) {
-            SubmissionApi.KeyJson k = keys.get(i);
-            String reason;
+            DiagnosisKey k = keys.get(i);
+            ErrorCode reason;
             byte[] data = decode(k == null ? null : k.key());
             if (k == null || data == null) {
-                reason = "INVALID_KEY";
+                reason = ErrorCode.INVALID_KEY;
             } else if (k.rollingStartIntervalNumber() == null || k.rollingStartIntervalNumber() < 0) {
-                reason = "INVALID_ROLLING_START";
+                reason = ErrorCode.INVALID_ROLLING_START;
             } else if (k.rollingPeriod() == null || k.rollingPeriod() < 1
                     || k.rollingPeriod() > TemporaryExposureKey.MAX_ROLLING_PERIOD) {
-                reason = "INVALID_ROLLING_PERIOD";
-            } else if (k.transmissionRisk() != null && (k.transmissionRisk() < 0 || k.transmissionRisk() > 8)) {
-                reason = "INVALID_TRANSMISSION_RISK";
+                reason = ErrorCode.INVALID_ROLLING_PERIOD;
+            } else if (k.transmissionRisk() != null && (k.transmissionRisk() < 0 || k.transmissionRisk() > ApiLimits.MAX_TRANSMISSION_RISK)) {
+                reason = ErrorCode.INVALID_TRANSMISSION_RISK;
             } else if (k.rollingStartIntervalNumber() > nowInterval) {
-                reason = "ROLLING_START_IN_FUTURE";
+                reason = ErrorCode.ROLLING_START_IN_FUTURE;
             } else if (k.rollingStartIntervalNumber() < oldestStart) {
-                reason = "KEY_TOO_OLD";
+                reason = ErrorCode.KEY_TOO_OLD;
             } else if (!seen.add(ByteBuffer.wrap(data))) {
-                reason = "DUPLICATE_KEY";
+                reason = ErrorCode.DUPLICATE_KEY;
             } else if (perStart.merge(k.rollingStartIntervalNumber(), 1, Integer::sum) > cfg.maxKeysPerStartInterval()) {
-                reason = "TOO_MANY_KEYS_FOR_INTERVAL";
+                reason = ErrorCode.TOO_MANY_KEYS_FOR_INTERVAL;
             } else {
                 reason = null;
                 accepted.add(new Valid(i, data, k.rollingStartIntervalNumber(), k.rollingPeriod(),

@@ -7,12 +7,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
 
 /** A confirmed case's phone publishes its keys; fake ("chaff") uploads are answered alike and store nothing. */
 @RestController
-@RequestMapping("/api/v1")
 @Tag(name = "submission", description = "Publish a confirmed case's keys with a verification certificate")
 public class SubmissionController {
     private final SubmissionService service;
@@ -23,26 +24,25 @@ public class SubmissionController {
         this.chaff = chaff;
     }
 
-    @PostMapping("/diagnosis-keys")
+    @PostMapping(ApiPaths.DIAGNOSIS_KEYS)
     @Operation(summary = "Upload 1..30 keys with a certificate; per-key results",
             description = "Request errors: NO_KEYS, TOO_MANY_KEYS, MISSING_CERTIFICATE, INVALID_HMAC_KEY, "
                     + "CERTIFICATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_USED, HMAC_MISMATCH (400). Per-key "
                     + "reasons: INVALID_KEY, INVALID_ROLLING_START, INVALID_ROLLING_PERIOD, INVALID_TRANSMISSION_RISK, "
                     + "ROLLING_START_IN_FUTURE, KEY_TOO_OLD, DUPLICATE_KEY, TOO_MANY_KEYS_FOR_INTERVAL. "
-                    + "Optional checkins (≤ 100, bound by the certificate's HMAC with the keys): per-item checkinResults "
-                    + "(INVALID_LOCATION_HASH, INVALID_IV, INVALID_ENCRYPTED_RECORD, INVALID_MAC, DUPLICATE_CHECKIN), "
+                    + "Optional checkins (≤ 100, bound by the certificate HMAC with the keys): per-item checkinResults; "
                     + "TOO_MANY_CHECKINS (400). Header X-Chaff: 1 marks a fake upload: same answer shape, nothing stored.")
-    public ResponseEntity<SubmissionApi.Response> submit(@RequestHeader(value = "X-Chaff", required = false) String chaffHeader,
-                                                         @RequestBody SubmissionApi.Request body) {
+    public ResponseEntity<DiagnosisKeysResponse> submit(@RequestHeader(value = ApiPaths.CHAFF_HEADER, required = false) String chaffHeader,
+                                                         @RequestBody DiagnosisKeysRequest body) {
         long start = System.nanoTime();
         if (chaffHeader != null && !chaffHeader.isBlank() && !"0".equals(chaffHeader.trim())) {
             int n = body.temporaryExposureKeys() == null ? 0 : body.temporaryExposureKeys().size();
             int checkins = body.checkins() == null ? 0 : body.checkins().size();
-            SubmissionApi.Response fake = chaff.fakeResponse(n, checkins);
+            DiagnosisKeysResponse fake = chaff.fakeResponse(n, checkins);
             chaff.delay(start);
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(fake);
         }
-        SubmissionApi.Response r = service.submit(body);
+        DiagnosisKeysResponse r = service.submit(body);
         chaff.recordReal(System.nanoTime() - start);
         chaff.recordRealSize(r);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(r);

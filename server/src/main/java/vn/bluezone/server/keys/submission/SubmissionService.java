@@ -16,6 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.api.ApiLimits;
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.KeyHmac;
+import vn.bluezone.api.submission.DiagnosisKey;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.checkins.CheckinSubmission;
@@ -63,11 +70,11 @@ public class SubmissionService {
      * ({@link GroupCommit}). Anything else (no record, used, expired, forged, HMAC mismatch) takes the full path
      * in a transaction of its own, which tells the cases apart with their stable codes.
      */
-    public SubmissionApi.Response submit(SubmissionApi.Request req) {
-        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
+    public DiagnosisKeysResponse submit(DiagnosisKeysRequest req) {
+        List<DiagnosisKey> keys = req.temporaryExposureKeys();
         if (keys != null && !keys.isEmpty() && keys.size() <= props.submission().maxKeys() && req.certificate() != null
                 && !req.certificate().isBlank()) {
-            SubmissionApi.Response fast = fastPath(req, decodeHmacKey(req.hmacKey()), clock.instant());
+            DiagnosisKeysResponse fast = fastPath(req, decodeHmacKey(req.hmacKey()), clock.instant());
             if (fast != null) {
                 return fast;
             }
@@ -75,7 +82,7 @@ public class SubmissionService {
         return tx.execute(s -> fullPath(req));
     }
 
-    private SubmissionApi.Response fastPath(SubmissionApi.Request req, byte[] hmacKey, Instant now) {
+    private DiagnosisKeysResponse fastPath(DiagnosisKeysRequest req, byte[] hmacKey, Instant now) {
         String certificate = req.certificate().trim();
         CertificateSigner.Claims cert;
         byte[] expected;
@@ -85,8 +92,8 @@ public class SubmissionService {
         } catch (ApiException | IllegalArgumentException e) {
             return null;
         }
-        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries(req),
-                CheckinSubmission.hmacSuffix(req.checkins())))) {
+        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+                req.checkins()))) {
             return null;
         }
         CheckinSubmission.Checked checked = checkins.check(req.checkins());
@@ -96,32 +103,31 @@ public class SubmissionService {
         return stored ? response(req, outcome, checked) : null;
     }
 
-    private SubmissionApi.Response fullPath(SubmissionApi.Request req) {
-        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
+    private DiagnosisKeysResponse fullPath(DiagnosisKeysRequest req) {
+        List<DiagnosisKey> keys = req.temporaryExposureKeys();
         if (keys == null || keys.isEmpty()) {
-            throw ApiException.badRequest("NO_KEYS", "temporaryExposureKeys must hold 1 to " + props.submission().maxKeys() + " keys");
+            throw ApiException.badRequest(ErrorCode.NO_KEYS, "temporaryExposureKeys must hold 1 to " + props.submission().maxKeys() + " keys");
         }
         if (keys.size() > props.submission().maxKeys()) {
-            throw ApiException.badRequest("TOO_MANY_KEYS", "at most " + props.submission().maxKeys() + " keys per upload");
+            throw ApiException.badRequest(ErrorCode.TOO_MANY_KEYS, "at most " + props.submission().maxKeys() + " keys per upload");
         }
         if (req.certificate() == null || req.certificate().isBlank()) {
-            throw ApiException.badRequest("MISSING_CERTIFICATE", "certificate is required");
+            throw ApiException.badRequest(ErrorCode.MISSING_CERTIFICATE, "certificate is required");
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
         CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
-        List<KeyHmac.Entry> entries = entries(req);
         byte[] expected;
         try {
             expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("CERTIFICATE_INVALID", "the certificate's key HMAC is malformed");
+            throw ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, "the certificate's key HMAC is malformed");
         }
-        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, entries, CheckinSubmission.hmacSuffix(req.checkins())))) {
+        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys, req.checkins()))) {
             // Thrown inside the transaction: the certificate's redemption is rolled back with it.
-            throw ApiException.badRequest("HMAC_MISMATCH", "the keys do not match the certificate's HMAC");
+            throw ApiException.badRequest(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
         }
 
         KeyValidator.Outcome outcome = validator.validate(keys, EnIntervalNumber.of(now));
@@ -133,32 +139,23 @@ public class SubmissionService {
         return response(req, outcome, checked);
     }
 
-    private static List<KeyHmac.Entry> entries(SubmissionApi.Request req) {
-        List<KeyHmac.Entry> entries = new ArrayList<>(req.temporaryExposureKeys().size());
-        for (SubmissionApi.KeyJson k : req.temporaryExposureKeys()) {
-            entries.add(k == null ? new KeyHmac.Entry(null, null, null, null)
-                    : new KeyHmac.Entry(k.key(), k.rollingStartIntervalNumber(), k.rollingPeriod(), k.transmissionRisk()));
-        }
-        return entries;
-    }
-
-    private SubmissionApi.Response response(SubmissionApi.Request req, KeyValidator.Outcome outcome,
-                                            CheckinSubmission.Checked checked) {
-        List<SubmissionApi.KeyJson> keys = req.temporaryExposureKeys();
-        List<SubmissionApi.KeyResult> results = new ArrayList<>(keys.size());
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome,
+                                           CheckinSubmission.Checked checked) {
+        List<DiagnosisKey> keys = req.temporaryExposureKeys();
+        List<KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            String reason = outcome.reasons()[i];
-            results.add(reason == null ? SubmissionApi.KeyResult.accepted(i) : SubmissionApi.KeyResult.rejected(i, reason));
+            ErrorCode reason = outcome.reasons()[i];
+            results.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
         }
-        List<SubmissionApi.KeyResult> checkinResults = null;
+        List<KeyResult> checkinResults = null;
         if (!checked.isEmpty()) {
             checkinResults = new ArrayList<>(checked.reasons().length);
             for (int i = 0; i < checked.reasons().length; i++) {
-                String reason = checked.reasons()[i];
-                checkinResults.add(reason == null ? SubmissionApi.KeyResult.accepted(i) : SubmissionApi.KeyResult.rejected(i, reason));
+                ErrorCode reason = checked.reasons()[i];
+                checkinResults.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
             }
         }
-        return new SubmissionApi.Response(outcome.accepted().size(), results, chaff.padding(), checkinResults);
+        return new DiagnosisKeysResponse(outcome.accepted().size(), results, chaff.padding(), checkinResults);
     }
 
     /**
@@ -179,13 +176,13 @@ public class SubmissionService {
         List<Boolean> used = jdbc.query("SELECT used_at IS NOT NULL FROM issued_certificate WHERE jti = ?",
                 (rs, n) -> rs.getBoolean(1), verified.jti());
         if (!used.isEmpty()) {
-            throw ApiException.badRequest("CERTIFICATE_USED", "the certificate was already used");
+            throw ApiException.badRequest(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
         }
         try {
             jdbc.update("INSERT INTO issued_certificate (jti, token_hash, expires_at, used_at) VALUES (?, ?, ?, ?)",
                     verified.jti(), hash, verified.expiresAt().atOffset(ZoneOffset.UTC), t);
         } catch (DuplicateKeyException e) {
-            throw ApiException.badRequest("CERTIFICATE_USED", "the certificate was already used");
+            throw ApiException.badRequest(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
         }
         return verified;
     }
@@ -231,8 +228,8 @@ public class SubmissionService {
         } catch (IllegalArgumentException e) {
             k = new byte[0];
         }
-        if (k.length < 16 || k.length > 128) {
-            throw ApiException.badRequest("INVALID_HMAC_KEY", "hmacKey must be base64 of 16 to 128 random bytes");
+        if (k.length < ApiLimits.MIN_HMAC_KEY_BYTES || k.length > ApiLimits.MAX_HMAC_KEY_BYTES) {
+            throw ApiException.badRequest(ErrorCode.INVALID_HMAC_KEY, "hmacKey must be base64 of 16 to 128 random bytes");
         }
         return k;
     }

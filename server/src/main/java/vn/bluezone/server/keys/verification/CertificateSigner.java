@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
@@ -148,7 +149,7 @@ public class CertificateSigner {
         }
         Instant exp = c.getExpirationTime().toInstant();
         if (!clock.instant().isBefore(exp)) {
-            throw ApiException.badRequest("CERTIFICATE_EXPIRED", "the certificate has expired; verify again");
+            throw ApiException.badRequest(ErrorCode.CERTIFICATE_EXPIRED, "the certificate has expired; verify again");
         }
         return claims(c);
     }
@@ -182,6 +183,6 @@ public class CertificateSigner {
     }
 
     private static ApiException invalid(String message) {
-        return ApiException.badRequest("CERTIFICATE_INVALID", message);
+        return ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, message);
     }
 }

@@ -3,12 +3,11 @@ package vn.bluezone.server.keys.verification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,13 +15,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.bluezone.protocol.ReportType;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.officer.IssuedCode;
+import vn.bluezone.api.officer.NewCode;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.web.ContractValidator;
 
 /** Health officers issue, look up and expire verification codes. */
 @RestController
-@RequestMapping("/api/v1/admin/codes")
+@RequestMapping(ApiPaths.ADMIN_CODES)
 @Tag(name = "verification codes", description = "Health officers issue one-time codes for confirmed cases")
 public class CodesController {
     private final VerificationService service;
@@ -33,22 +35,19 @@ public class CodesController {
         this.current = current;
     }
 
-    /**
-     * @param reportType  CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS or RECURSIVE (an F1 declared a case of concern)
-     * @param symptomDate symptom onset (yyyy-mm-dd), at most 28 days back; or
-     * @param testDate    test date
-     * @param region      province code of the case; defaults to the officer's province
-     */
-    public record NewCode(@NotNull ReportType reportType, LocalDate symptomDate, LocalDate testDate,
-                          @Size(max = 8) String region) {
+    @InitBinder
+    void contract(WebDataBinder binder) {
+        binder.addValidators(new ContractValidator());
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a one-time code (8 digits, 15 min; and 16 characters for SMS, 24 h)")
-    public VerificationService.IssuedCode issue(@Valid @RequestBody NewCode body) {
-        return service.issue(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN),
+    public IssuedCode issue(@Valid @RequestBody NewCode body) {
+        VerificationService.IssuedCode c = service.issue(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN),
                 new VerificationService.IssueRequest(body.reportType(), body.symptomDate(), body.testDate(), body.region()));
+        return new IssuedCode(c.id(), c.shortCode(), c.shortCodeExpiresAt(), c.longCode(), c.longCodeExpiresAt(),
+                c.reportType(), c.symptomDate(), c.testDate(), c.region());
     }
 
     @GetMapping

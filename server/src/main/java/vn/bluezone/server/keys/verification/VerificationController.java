@@ -4,20 +4,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.time.LocalDate;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.bluezone.protocol.ReportType;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.verification.CertificateRequest;
+import vn.bluezone.api.verification.CertificateResponse;
+import vn.bluezone.api.verification.VerifyRequest;
+import vn.bluezone.api.verification.VerifyResponse;
 import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.web.ContractValidator;
 
 /** Device side of verification: code → token → certificate. Public, rate limited per address and globally. */
 @RestController
-@RequestMapping("/api/v1")
 @Tag(name = "verification", description = "Phones exchange a health officer's code for an upload certificate")
 public class VerificationController {
     private final VerificationService service;
@@ -28,16 +29,12 @@ public class VerificationController {
         this.limiter = limiter;
     }
 
-    /** {@code {"code": "12345678"}} (8 digits) or the 16-character SMS code. */
-    public record VerifyRequest(@NotBlank @Size(max = 64) String code) {
+    @InitBinder
+    void contract(WebDataBinder binder) {
+        binder.addValidators(new ContractValidator());
     }
 
-    /** Single-use token with what the officer entered. */
-    public record VerifyResponse(String token, ReportType reportType, LocalDate symptomOnsetDate, LocalDate testDate,
-                                 Instant expiresAt) {
-    }
-
-    @PostMapping("/verify")
+    @PostMapping(ApiPaths.VERIFY)
     @Operation(summary = "Exchange a verification code for a single-use token (24 h)",
             description = "Errors: CODE_INVALID, CODE_USED, CODE_EXPIRED (400), RATE_LIMITED (429)")
     public VerifyResponse verify(@Valid @RequestBody VerifyRequest body, HttpServletRequest req) {
@@ -46,15 +43,7 @@ public class VerificationController {
         return new VerifyResponse(t.token(), t.reportType(), t.symptomDate(), t.testDate(), t.expiresAt());
     }
 
-    /** The token and the base64 HMAC-SHA256 of the keys to upload. */
-    public record CertificateRequest(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 100) String ekeyhmac) {
-    }
-
-    /** An ES256 JWT valid for one upload within {@code expiresAt}. */
-    public record CertificateResponse(String certificate, Instant expiresAt) {
-    }
-
-    @PostMapping("/certificate")
+    @PostMapping(ApiPaths.CERTIFICATE)
     @Operation(summary = "Exchange a token and the keys' HMAC for a signed certificate (15 min)",
             description = "ekeyhmac = base64(HMAC-SHA256(hmacKey, sorted 'base64(key).rollingStart.rollingPeriod."
                     + "transmissionRisk' joined by ',')). Errors: TOKEN_INVALID, TOKEN_USED, TOKEN_EXPIRED, "

@@ -19,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.accounts.AreaScope;
 import vn.bluezone.server.accounts.Official;
@@ -98,14 +99,14 @@ public class VerificationService {
     @Transactional
     public IssuedCode issue(Official officer, IssueRequest req) {
         if (officer.role() != Role.HEALTH_OFFICER && officer.role() != Role.ADMIN) {
-            throw ApiException.forbidden("FORBIDDEN", "only health officers issue verification codes");
+            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "only health officers issue verification codes");
         }
         if (req.reportType() == null || !ISSUABLE.contains(req.reportType())) {
-            throw ApiException.badRequest("INVALID_REPORT_TYPE",
+            throw ApiException.badRequest(ErrorCode.INVALID_REPORT_TYPE,
                     "report type must be one of CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS, RECURSIVE");
         }
         if (req.symptomDate() == null && req.testDate() == null) {
-            throw ApiException.badRequest("DATE_REQUIRED", "give the symptom onset date or the test date");
+            throw ApiException.badRequest(ErrorCode.DATE_REQUIRED, "give the symptom onset date or the test date");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (LocalDate d : new LocalDate[] {req.symptomDate(), req.testDate()}) {
@@ -113,10 +114,10 @@ public class VerificationService {
                 continue;
             }
             if (d.isAfter(today)) {
-                throw ApiException.badRequest("DATE_IN_FUTURE", "the date " + d + " is in the future");
+                throw ApiException.badRequest(ErrorCode.DATE_IN_FUTURE, "the date " + d + " is in the future");
             }
             if (d.isBefore(today.minusDays(cfg.maxDateAgeDays()))) {
-                throw ApiException.badRequest("DATE_TOO_OLD",
+                throw ApiException.badRequest(ErrorCode.DATE_TOO_OLD,
                         "the date " + d + " is more than " + cfg.maxDateAgeDays() + " days back");
             }
         }
@@ -157,12 +158,12 @@ public class VerificationService {
         String region = requested == null || requested.isBlank() ? officer.areaCode() : requested.trim();
         if (region == null || region.equalsIgnoreCase("VN")) {
             if (!officer.isNational()) {
-                throw ApiException.badRequest("INVALID_REGION", "give the province of the case");
+                throw ApiException.badRequest(ErrorCode.INVALID_REGION, "give the province of the case");
             }
             return "VN";
         }
         if (!region.matches("\\d{2}")) {
-            throw ApiException.badRequest("INVALID_REGION", "region must be a 2-digit province code or VN");
+            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN");
         }
         scope.check(officer, region);
         return region;
@@ -171,9 +172,9 @@ public class VerificationService {
     public CodeStatus status(Official officer, String id) {
         CodeStatus s = jdbc.sql("SELECT * FROM verification_code WHERE public_id = ?").param(id)
                 .query(this::codeStatus).optional()
-                .orElseThrow(() -> ApiException.notFound("CODE_NOT_FOUND", "no code with id " + id));
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id));
         if (!mayManage(officer, s)) {
-            throw ApiException.notFound("CODE_NOT_FOUND", "no code with id " + id);
+            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id);
         }
         return s;
     }
@@ -192,7 +193,7 @@ public class VerificationService {
     public CodeStatus expire(Official officer, String id) {
         CodeStatus s = status(officer, id);
         if (s.claimedAt() != null) {
-            throw ApiException.conflict("CODE_USED", "the code was already used");
+            throw ApiException.conflict(ErrorCode.CODE_USED, "the code was already used");
         }
         jdbc.sql("UPDATE verification_code SET expired_at = ? WHERE public_id = ? AND expired_at IS NULL")
                 .params(odt(clock.instant()), id).update();
@@ -210,7 +211,7 @@ public class VerificationService {
     public VerifiedToken verify(String presentedCode) {
         String code = normalize(presentedCode);
         if (code == null) {
-            throw ApiException.badRequest("CODE_INVALID", "the code is not valid");
+            throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
         }
         String hash = secrets.codeHash(code);
         record Row(long id, String shortHash, String longHash, ReportType type, LocalDate symptom, LocalDate test,
@@ -229,21 +230,21 @@ public class VerificationService {
         boolean viaShort = found.isPresent() && constantTimeEquals(found.get().shortHash(), hash);
         boolean viaLong = found.isPresent() && constantTimeEquals(found.get().longHash(), hash);
         if (!viaShort && !viaLong) {
-            throw ApiException.badRequest("CODE_INVALID", "the code is not valid");
+            throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
         }
         Row r = found.get();
         if (r.claimed() != null) {
-            throw ApiException.badRequest("CODE_USED", "the code was already used");
+            throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
         }
         Instant now = clock.instant();
         Instant expiry = viaShort ? r.shortExp() : r.longExp();
         if (r.expired() != null || !now.isBefore(expiry)) {
-            throw ApiException.badRequest("CODE_EXPIRED", "the code has expired; ask the health station for a new one");
+            throw ApiException.badRequest(ErrorCode.CODE_EXPIRED, "the code has expired; ask the health station for a new one");
         }
         int claimed = jdbc.sql("UPDATE verification_code SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL AND expired_at IS NULL")
                 .params(odt(now), r.id()).update();
         if (claimed != 1) {
-            throw ApiException.badRequest("CODE_USED", "the code was already used");
+            throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
         }
         String token = RandomSecrets.token(random, 32);
         Instant tokenExp = now.plus(cfg.tokenValidity());
@@ -260,7 +261,7 @@ public class VerificationService {
     @Transactional
     public IssuedCertificate certificate(String token, String ekeyhmac) {
         if (token == null || token.isBlank() || token.length() > 200) {
-            throw ApiException.badRequest("TOKEN_INVALID", "the token is not valid");
+            throw ApiException.badRequest(ErrorCode.TOKEN_INVALID, "the token is not valid");
         }
         byte[] mac;
         try {
@@ -269,7 +270,7 @@ public class VerificationService {
             mac = new byte[0];
         }
         if (mac.length != 32) {
-            throw ApiException.badRequest("INVALID_EKEYHMAC", "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
+            throw ApiException.badRequest(ErrorCode.INVALID_EKEYHMAC, "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
         }
         String hash = secrets.codeHash("token:" + token.trim());
         record Tok(String hash, ReportType type, LocalDate symptom, LocalDate test, String region, Instant exp,
@@ -280,17 +281,17 @@ public class VerificationService {
                         rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
                         rs.getString("region"), instant(rs, "expires_at"), instant(rs, "used_at")))
                 .optional().filter(x -> constantTimeEquals(x.hash(), hash))
-                .orElseThrow(() -> ApiException.badRequest("TOKEN_INVALID", "the token is not valid"));
+                .orElseThrow(() -> ApiException.badRequest(ErrorCode.TOKEN_INVALID, "the token is not valid"));
         if (t.used() != null) {
-            throw ApiException.badRequest("TOKEN_USED", "the token was already used");
+            throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant now = clock.instant();
         if (!now.isBefore(t.exp())) {
-            throw ApiException.badRequest("TOKEN_EXPIRED", "the token has expired");
+            throw ApiException.badRequest(ErrorCode.TOKEN_EXPIRED, "the token has expired");
         }
         if (jdbc.sql("UPDATE verification_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
                 .params(odt(now), hash).update() != 1) {
-            throw ApiException.badRequest("TOKEN_USED", "the token was already used");
+            throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant exp = now.plus(cfg.certificateValidity());
         CertificateSigner.Signed signed = signer.sign(t.type(), t.symptom(), t.test(), t.region(),

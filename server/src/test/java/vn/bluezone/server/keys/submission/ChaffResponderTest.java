@@ -8,23 +8,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.bluezone.api.submission.DiagnosisKeysResponse;
+import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.server.keys.KeysProperties;
 
 class ChaffResponderTest {
     private static final KeysProperties PROPS = new org.springframework.boot.context.properties.bind.Binder()
             .bindOrCreate("bluezone.keys", KeysProperties.class);
 
-    private static int size(SubmissionApi.Response r) {
+    private static int size(DiagnosisKeysResponse r) {
         return ChaffResponder.unpaddedSize(r) + r.padding().length();
     }
 
-    private static SubmissionApi.Response real(ChaffResponder chaff, int keys, int rejected) {
-        List<SubmissionApi.KeyResult> results = new ArrayList<>();
+    private static DiagnosisKeysResponse real(ChaffResponder chaff, int keys, int rejected) {
+        List<KeyResult> results = new ArrayList<>();
         for (int i = 0; i < keys; i++) {
-            results.add(i < rejected ? SubmissionApi.KeyResult.rejected(i, "KEY_TOO_OLD")
-                    : SubmissionApi.KeyResult.accepted(i));
+            results.add(i < rejected ? KeyResult.rejected(i, vn.bluezone.api.ErrorCode.KEY_TOO_OLD)
+                    : KeyResult.accepted(i));
         }
-        return new SubmissionApi.Response(keys - rejected, results, chaff.padding());
+        return new DiagnosisKeysResponse(keys - rejected, results, chaff.padding());
     }
 
     @Test
@@ -32,13 +34,13 @@ class ChaffResponderTest {
         ChaffResponder chaff = new ChaffResponder(new SecureRandom(), PROPS);
         Set<Integer> realSizes = new HashSet<>();
         for (int i = 0; i < 5; i++) {
-            SubmissionApi.Response r = real(chaff, 14, i % 2 == 0 ? 0 : 2); // some real uploads had rejected keys
+            DiagnosisKeysResponse r = real(chaff, 14, i % 2 == 0 ? 0 : 2); // some real uploads had rejected keys
             chaff.recordRealSize(r);
             realSizes.add(size(r));
         }
         Set<Integer> chaffSizes = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            SubmissionApi.Response fake = chaff.fakeResponse(14);
+            DiagnosisKeysResponse fake = chaff.fakeResponse(14);
             assertThat(fake.insertedExposures()).isEqualTo(14);
             chaffSizes.add(size(fake));
         }
@@ -49,7 +51,7 @@ class ChaffResponderTest {
     @Test
     void beforeAnyRealUploadThePaddingComesFromTheConfiguredRange() {
         ChaffResponder chaff = new ChaffResponder(new SecureRandom(), PROPS);
-        SubmissionApi.Response fake = chaff.fakeResponse(3);
+        DiagnosisKeysResponse fake = chaff.fakeResponse(3);
         int bytes = java.util.Base64.getDecoder().decode(fake.padding()).length;
         assertThat(bytes).isBetween(PROPS.submission().minPaddingBytes(), PROPS.submission().maxPaddingBytes());
     }

@@ -1,0 +1,127 @@
+package vn.bluezone.server.statistics;
+
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.api.registry.DeviceRegistration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.bluezone.server.registry.AdministrativeUnit;
+import vn.bluezone.server.registry.AdministrativeUnits;
+import vn.bluezone.server.registry.DeviceRegistry;
+import vn.bluezone.server.registry.RegistryClock;
+
+/**
+ * The roll-ups on PostgreSQL (the production engine, where counters use INSERT ... ON CONFLICT DO UPDATE), with
+ * concurrent registrations and heartbeats: no lost update, parents still equal the sum of their children.
+ * Runs when BLUEZONE_TEST_POSTGRES_URL is set (.ci/run sets it), in a schema of its own.
+ */
+@SpringBootTest(properties = "bluezone.demo.enabled=false")
+class PostgresRollupIT {
+    static final String ENV = "BLUEZONE_TEST_POSTGRES_URL";
+    static final String SCHEMA = "bz_registry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    @BeforeAll
+    static void requirePostgres() {
+        if (System.getenv(ENV) == null) {
+            System.out.println("skipped PostgresRollupIT: " + ENV + " is not set");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(ENV) != null, ENV + " is not set");
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry r) {
+        String base = System.getenv(ENV);
+        if (base == null) {
+            return;
+        }
+        String sep = base.contains("?") ? "&" : "?";
+        r.add("bluezone.db.url", () -> base + sep + "currentSchema=" + SCHEMA);
+        r.add("bluezone.db.user", () -> "");
+        r.add("bluezone.db.password", () -> "");
+        r.add("spring.flyway.schemas", () -> SCHEMA);
+        r.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        if (System.getenv(ENV) == null) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(System.getenv(ENV)); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Autowired
+    DeviceRegistry registry;
+    @Autowired
+    UnitStatistics statistics;
+    @Autowired
+    AdministrativeUnits units;
+    @Autowired
+    RegistryClock clock;
+
+    @AfterEach
+    void systemClock() {
+        clock.set(Clock.system(RegistryClock.VIETNAM));
+    }
+
+    @Test
+    void concurrentRegistrationsAndHeartbeatsLoseNothing() throws Exception {
+        assertEquals(10_599, units.count(vn.bluezone.server.registry.UnitLevel.COMMUNE));
+        LocalDate day = LocalDate.of(2021, 8, 10);
+        clock.set(Clock.fixed(day.atTime(12, 0).atZone(RegistryClock.VIETNAM).toInstant(), RegistryClock.VIETNAM));
+        List<String> communes = new ArrayList<>();
+        for (AdministrativeUnit d : units.children("46")) {
+            units.children(d.code()).forEach(c -> communes.add(c.code()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<RegisteredDevice>> futures = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String commune = communes.get(i % communes.size());
+            futures.add(pool.submit(() -> {
+                RegisteredDevice d = registry.register(new DeviceRegistration("android", "1", null, commune, null,
+                        null, null));
+                registry.heartbeat(d.deviceId(), d.deviceSecret(), new Heartbeat(true, null));
+                // a racing second heartbeat the same day must not count twice
+                registry.heartbeat(d.deviceId(), d.deviceSecret(), new Heartbeat(true, null));
+                return d;
+            }));
+        }
+        for (Future<RegisteredDevice> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        UnitFigures province = statistics.figures("46", day);
+        assertEquals(400, province.installs());
+        assertEquals(400, province.active1d());
+        assertEquals(400, province.active7d());
+        assertEquals(400, province.bluetoothOn());
+        Ranking r = statistics.ranking("46", day);
+        assertEquals(400, r.children().stream().mapToLong(UnitFigures::installs).sum());
+        assertEquals(null, r.unassigned());
+        assertEquals(400, statistics.figures("VN", day).installs());
+        // the shipped census figure is in force: 400 / 1,128,620
+        assertTrue(Math.abs(province.populationRate() - 400.0 / 1_128_620) < 1e-12);
+    }
+}
