@@ -33,9 +33,12 @@ public class CheckinsAdminApi {
     private final AreaScope scope;
     private final CheckinPackageService packages;
     private final CheckinRetentionService retention;
+    private final vn.bluezone.server.campaign.place.PlaceLinks links;
 
     public CheckinsAdminApi(CurrentOfficial current, PlaceWarningService warnings, PlaceQrService qr, PlaceService places,
-                            AreaScope scope, CheckinPackageService packages, CheckinRetentionService retention) {
+                            AreaScope scope, CheckinPackageService packages, CheckinRetentionService retention,
+                            vn.bluezone.server.campaign.place.PlaceLinks links) {
+        this.links = links;
         this.current = current;
         this.warnings = warnings;
         this.qr = qr;
@@ -82,7 +85,7 @@ public class CheckinsAdminApi {
         Place place = places.byCode(code).orElseThrow(() ->
                 CheckinProblem.notFound(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + code + "'"));
         scope.check(o, place.communeCode());
-        return new LinkJson(place.code(), PlaceQrService.link(places.installUrl(place), qr.fragment(place)));
+        return new LinkJson(place.code(), links.qrContent(place));
     }
 
     @PostMapping("/packages/run")

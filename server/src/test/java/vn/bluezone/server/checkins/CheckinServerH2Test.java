@@ -12,7 +12,7 @@ import vn.bluezone.server.support.TestDatabase;
 /** Check-ins end to end over HTTP on H2. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false", "bluezone.checkins.enabled=false",
-                "bluezone.campaign.public-base-url=https://bz.example.vn"})
+                "bluezone.public-url=https://bz.example.vn"})
 @Import(TestClockConfig.class)
 class CheckinServerH2Test extends CheckinServerTests {
     @TempDir

@@ -16,7 +16,7 @@ import vn.bluezone.server.support.TestDatabase;
 @RequiresPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false", "bluezone.checkins.enabled=false",
-                "bluezone.campaign.public-base-url=https://bz.example.vn"})
+                "bluezone.public-url=https://bz.example.vn"})
 @Import(TestClockConfig.class)
 @DirtiesContext
 class CheckinServerPostgresIT extends CheckinServerTests {
