@@ -33,6 +33,10 @@ public enum ErrorCode {
     // Submission: one key refused (KeyResult.reason), the others stored.
     INVALID_KEY, INVALID_ROLLING_START, INVALID_ROLLING_PERIOD, INVALID_TRANSMISSION_RISK, ROLLING_START_IN_FUTURE,
     KEY_TOO_OLD, DUPLICATE_KEY, TOO_MANY_KEYS_FOR_INTERVAL,
+    // Check-ins: the whole upload refused (TOO_MANY_CHECKINS), one check-in refused (KeyResult.reason of
+    // checkinResults), packages, health officers' place warnings.
+    TOO_MANY_CHECKINS, INVALID_CHECKIN, INVALID_LOCATION_HASH, INVALID_IV, INVALID_ENCRYPTED_RECORD, INVALID_MAC,
+    DUPLICATE_CHECKIN, CHECKIN_PACKAGE_NOT_FOUND, INVALID_WINDOW, INVALID_MESSAGE,
 
     // Distribution and key server administration.
     EXPORT_NOT_FOUND, INVALID_KEY_VERSION, KEY_VERSION_EXISTS, LAST_ACTIVE_KEY, KEY_NOT_FOUND, CLOCK_BACKWARDS,

@@ -258,7 +258,7 @@ class WireContractTest {
 
         SignedConfig config = answer(send("GET", ApiPaths.CONFIG, null), 200, SignedConfig.class);
         assertThat(STRICT.readTree(config.configuration()).properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactly("version", "risk", "scanning", "minimumAppVersion");
+                .containsExactly("version", "risk", "scanning", "minimumAppVersion", "checkins");
         assertThat(config.signature()).isNotBlank();
         assertThat(config.keyId()).isEqualTo(published.keyId());
 

@@ -27,6 +27,7 @@ import vn.bluezone.api.submission.DiagnosisKeysResponse;
 import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.verification.CertificateSigner;
 import vn.bluezone.server.web.ApiException;
@@ -49,9 +50,12 @@ public class SubmissionService {
     private final KeyValidator validator;
     private final GroupCommit groupCommit;
     private final TransactionTemplate tx;
+    private final CheckinSubmission checkins;
 
     public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
-                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions) {
+                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions,
+                             CheckinSubmission checkins) {
+        this.checkins = checkins;
         this.groupCommit = groupCommit;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -90,13 +94,16 @@ public class SubmissionService {
         } catch (ApiException | IllegalArgumentException e) {
             return null;
         }
-        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys()))) {
+        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+                req.checkins()))) {
             return null;
         }
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
         boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now)));
-        return stored ? response(req, outcome) : null;
+                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now),
+                checkins.rows(checked, cert.region(), now)));
+        return stored ? response(req, outcome, checked) : null;
     }
 
     private DiagnosisKeysResponse fullPath(DiagnosisKeysRequest req) {
@@ -111,8 +118,9 @@ public class SubmissionService {
             throw ApiException.badRequest(ErrorCode.MISSING_CERTIFICATE, "certificate is required");
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
-        DiagnosisKeysResponse replay = replay(req, hmacKey);
+        DiagnosisKeysResponse replay = replay(req, hmacKey, checked);
         if (replay != null) {
             return replay;
         }
@@ -124,7 +132,7 @@ public class SubmissionService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, "the certificate's key HMAC is malformed");
         }
-        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys))) {
+        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys, req.checkins()))) {
             // Thrown inside the transaction: the certificate's redemption is rolled back with it.
             throw ApiException.badRequest(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
         }
@@ -136,7 +144,8 @@ public class SubmissionService {
         }
         jdbc.update("UPDATE issued_certificate SET upload_result = ? WHERE jti = ?",
                 UploadResult.encode(outcome.reasons()), cert.jti());
-        return response(req, outcome);
+        checkins.store(checkins.rows(checked, cert.region(), now));
+        return response(req, outcome, checked);
     }
 
     /**
@@ -144,8 +153,10 @@ public class SubmissionService {
      * the very certificate the server issued (same JWT id and SHA-256 of the token), already used, with the same
      * keys (their HMAC matches the certificate's) gets the answer kept with it, nothing stored twice. Anything
      * else returns null and goes on to the usual checks ({@code CERTIFICATE_USED} for a different set of keys).
+     * The check-ins' results are not kept: they are checked again, and the HMAC covers them, so a retry with other
+     * check-ins is not a retry.
      */
-    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey) {
+    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey, CheckinSubmission.Checked checked) {
         String certificate = req.certificate().trim();
         CertificateSigner.Claims claims;
         byte[] expected;
@@ -162,7 +173,8 @@ public class SubmissionService {
                         SELECT upload_result FROM issued_certificate
                         WHERE jti = ? AND token_hash = ? AND used_at IS NOT NULL AND upload_result IS NOT NULL""",
                 (rs, n) -> rs.getString(1), claims.jti(), CertificateSigner.tokenHash(certificate));
-        if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys()))) {
+        if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+                req.checkins()))) {
             return null;
         }
         ErrorCode[] reasons = UploadResult.decode(kept.get(0), req.temporaryExposureKeys().size());
@@ -173,21 +185,31 @@ public class SubmissionService {
         for (ErrorCode r : reasons) {
             accepted += r == null ? 1 : 0;
         }
-        return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted);
+        return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted, checked);
     }
 
-    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome) {
-        return response(req, outcome, outcome.accepted().size());
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome,
+                                           CheckinSubmission.Checked checked) {
+        return response(req, outcome, outcome.accepted().size(), checked);
     }
 
-    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome, int inserted) {
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome, int inserted,
+                                           CheckinSubmission.Checked checked) {
         List<DiagnosisKey> keys = req.temporaryExposureKeys();
         List<KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             ErrorCode reason = outcome.reasons()[i];
             results.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
         }
-        return new DiagnosisKeysResponse(inserted, results, chaff.padding());
+        List<KeyResult> checkinResults = null;
+        if (!checked.isEmpty()) {
+            checkinResults = new ArrayList<>(checked.reasons().length);
+            for (int i = 0; i < checked.reasons().length; i++) {
+                ErrorCode reason = checked.reasons()[i];
+                checkinResults.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
+            }
+        }
+        return new DiagnosisKeysResponse(inserted, results, chaff.padding(), checkinResults);
     }
 
     /**

@@ -194,10 +194,15 @@ class CampaignApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(PdfChecks.text(pdf)).contains("Chợ Quảng Ngạn", "Thôn Hà Lạc, Xã Quảng Ngạn", "UBND xã Quảng Ngạn");
         String url = PdfChecks.decodeQr(PdfChecks.render(pdf, 100)); // at 50 dpi some codes did not decode
-        assertThat(url).isEqualTo("https://bz.example.vn/i/" + code);
+        // One QR: the install page, with the place's check-in payload in the fragment (issue 14).
+        assertThat(url).startsWith("https://bz.example.vn/i/" + code + "#");
+        vn.bluezone.protocol.checkin.CheckinLink checkin = vn.bluezone.protocol.checkin.CheckinLink.parse(url);
+        assertThat(checkin.placeCode()).isEqualTo(code);
+        assertThat(checkin.payload().description()).isEqualTo("Chợ Quảng Ngạn");
 
-        // The phone opens the QR's URL (our server's path of it), then installs with the place code.
-        String path = url.substring("https://bz.example.vn".length());
+        // The phone opens the QR's URL (our server's path of it; a browser never sends the fragment), then installs
+        // with the place code.
+        String path = url.substring("https://bz.example.vn".length(), url.indexOf('#'));
         String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("Chợ Quảng Ngạn", code);
