@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param registration       {@code POST /api/v1/devices}
  * @param heartbeat          {@code POST /api/v1/devices/{id}/heartbeat}
  * @param verification       {@code POST /api/v1/verify} and {@code /certificate}
- * @param upload             {@code POST /api/v1/diagnosis-keys} (30 keys ≈ 3 KB, certificate ≈ 1 KB, padding ≤ 2 KB)
+ * @param upload             {@code POST /api/v1/diagnosis-keys} (30 keys ≈ 3 KB, 100 check-ins ≈ 30 KB, certificate ≈ 1 KB, padding ≤ 2 KB)
  * @param deviceOther        any other device-facing API call
  * @param admin              officials' JSON API calls
  * @param imports            file imports (CSV/XLSX, multipart or plain)
@@ -30,7 +30,7 @@ public record HttpLimitsProperties(Duration bodyReadTimeout, DataSize registrati
         registration = or(registration, DataSize.ofKilobytes(4));
         heartbeat = or(heartbeat, DataSize.ofKilobytes(1));
         verification = or(verification, DataSize.ofKilobytes(2));
-        upload = or(upload, DataSize.ofKilobytes(16));
+        upload = or(upload, DataSize.ofKilobytes(64));
         deviceOther = or(deviceOther, DataSize.ofKilobytes(16));
         admin = or(admin, DataSize.ofMegabytes(1));
         imports = or(imports, DataSize.ofMegabytes(10));
