@@ -5,24 +5,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.TimeZoneProperties;
 
 /**
- * Time for the campaign tools. Days are Vietnamese calendar days (Asia/Ho_Chi_Minh, UTC+7): a deadline "on the
- * 15th" ends at midnight in Huế, not in UTC. Tests replace the clock to run deletion jobs "30 days later".
+ * Time for the campaign tools: the server's one {@link Clock} bean read in {@code bluezone.time-zone} (Vietnam's
+ * calendar days by default): a deadline "on the 15th" ends at midnight in Huế, not in UTC. Tests replace the
+ * {@code Clock} bean (or pass their own clock here) to run deletion jobs "30 days later".
  */
 @Component
 public class CampaignClock {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final Clock clock;
 
-    private volatile Clock clock;
-
-    public CampaignClock() {
-        this(Clock.system(VIETNAM));
+    @Autowired
+    public CampaignClock(Clock clock, TimeZoneProperties time) {
+        this.clock = clock.withZone(time.timeZone());
     }
 
+    /** On the default zone (unit tests). */
     public CampaignClock(Clock clock) {
-        this.clock = clock.withZone(VIETNAM);
+        this(clock, TimeZoneProperties.vietnam());
     }
 
     public Instant now() {
@@ -37,8 +40,8 @@ public class CampaignClock {
         return LocalDateTime.now(clock);
     }
 
-    /** For tests that move time forward. */
-    public void use(Clock newClock) {
-        this.clock = newClock.withZone(VIETNAM);
+    /** The zone of campaign days. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 }

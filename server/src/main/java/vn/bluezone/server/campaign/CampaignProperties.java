@@ -25,19 +25,27 @@ public record CampaignProperties(
         @DefaultValue("http://localhost:8080") @NotBlank @Pattern(regexp = "https?://[^\\s]+",
                 message = "must be an http(s) URL") String publicBaseUrl,
         @DefaultValue("30") @Min(1) @Max(3650) int cohortRetentionDays,
-        @DefaultValue("0 30 2 * * *") @NotBlank String retentionCron,
+        @DefaultValue(CampaignProperties.RETENTION_CRON) @NotBlank String retentionCron,
         @DefaultValue("3") @Min(1) @Max(1000) int referralTarget,
         @DefaultValue("https://play.google.com/store/search?q=Bluezone&c=apps") String androidStoreUrl,
         @DefaultValue("https://apps.apple.com/vn/search?term=Bluezone") String iosStoreUrl) {
 
+    /** Default of {@code retention-cron}: 02:30 every night. */
+    public static final String RETENTION_CRON = "0 30 2 * * *";
+
     public CampaignProperties {
+        if (retentionCron != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(
+                retentionCron)) {
+            throw new IllegalArgumentException("bluezone.campaign.retention-cron is not a cron expression: "
+                    + retentionCron);
+        }
         publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
     }
 
     /** Defaults, for tests and tools outside Spring. */
     public static CampaignProperties defaults() {
-        return new CampaignProperties("http://localhost:8080", 30, "0 30 2 * * *", 3,
+        return new CampaignProperties("http://localhost:8080", 30, RETENTION_CRON, 3,
                 "https://play.google.com/store/search?q=Bluezone&c=apps",
                 "https://apps.apple.com/vn/search?term=Bluezone");
     }

@@ -3,42 +3,38 @@ package vn.bluezone.server.registry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.TimeZoneProperties;
 
 /**
- * The clock of registrations and statistics. Days are Vietnam's calendar days (Asia/Ho_Chi_Minh), whatever the
- * server's zone. Tests replace the clock to move through days.
+ * The clock of registrations and statistics: the server's one {@link Clock} bean read in {@code bluezone.time-zone}
+ * (Vietnam's calendar days by default), whatever the host's zone. Tests replace the {@code Clock} bean.
  */
 @Component
 public class RegistryClock {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private volatile Clock clock = Clock.system(VIETNAM);
+    private final Clock clock;
+
+    @Autowired
+    public RegistryClock(Clock clock, TimeZoneProperties time) {
+        this.clock = clock.withZone(time.timeZone());
+    }
+
+    /** On the default zone (unit tests). */
+    public RegistryClock(Clock clock) {
+        this(clock, TimeZoneProperties.vietnam());
+    }
 
     public Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return VIETNAM;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return RegistryClock.this.clock.withZone(zone);
-            }
-
-            @Override
-            public java.time.Instant instant() {
-                return RegistryClock.this.clock.instant();
-            }
-        };
+        return clock;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return LocalDate.now(clock);
     }
 
-    /** For tests and the demo loader: run the registry on another clock. */
-    public void set(Clock clock) {
-        this.clock = clock;
+    /** The zone of registry days. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 }

@@ -123,8 +123,7 @@ public class CampaignPages {
     public record LogLine(String when, String location, String script) {
     }
 
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(CampaignClock.VIETNAM);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private String text(String key, Object... args) {
         return messages.getMessage(key, args.length == 0 ? null : args, LocaleContextHolder.getLocale());
@@ -411,7 +410,7 @@ public class CampaignPages {
         model.addAttribute("templates", radio.templatesFor(c));
         model.addAttribute("villages", areas.villagesOf(c));
         model.addAttribute("log", radio.log(c, d.minusDays(6), d).stream().map(l -> new LogLine(
-                LOG_TIME.format(l.airedAt()), l.location(), l.script())).toList());
+                LOG_TIME.withZone(clock.zone()).format(l.airedAt()), l.location(), l.script())).toList());
         model.addAttribute("manager", MANAGERS.contains(o.role()));
         model.addAttribute("placeholders", Placeholder.values());
         return "campaign/radio";
