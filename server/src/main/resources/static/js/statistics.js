@@ -9,8 +9,10 @@
     return el ? JSON.parse(el.textContent) : null;
   }
 
+  // Percentages as the page's language writes them: "2,1%" in Vietnamese, "2.1%" in English.
   function percent(v) {
-    return (v * 100).toFixed(1) + '%';
+    return (v * 100).toLocaleString(document.documentElement.lang || 'vi',
+      { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
   }
 
   function drawTrend() {
@@ -24,11 +26,21 @@
         datasets: [
           { label: d.labels.installs, data: d.installs, borderColor: '#0b5cab', backgroundColor: '#0b5cab', tension: 0.2, pointRadius: 0 },
           { label: d.labels.active7d, data: d.active7d, borderColor: '#2e9d5b', backgroundColor: '#2e9d5b', tension: 0.2, pointRadius: 0 },
-          { label: d.labels.active1d, data: d.active1d, borderColor: '#e09b1a', backgroundColor: '#e09b1a', tension: 0.2, pointRadius: 0 }
+          { label: d.labels.active1d, data: d.active1d, borderColor: '#e09b1a', backgroundColor: '#e09b1a', tension: 0.2, pointRadius: 0 },
+          // The rate against population on its own axis, with the floor it should stay above.
+          { label: d.labels.rate, data: (d.rate || []).map(function (r) { return r === null ? null : r * 100; }), yAxisID: 'rate',
+            borderColor: '#6a1b9a', backgroundColor: '#6a1b9a', tension: 0.2, pointRadius: 0 },
+          { label: d.labels.floor, data: (d.rate || []).map(function () { return d.floor * 100; }), yAxisID: 'rate',
+            borderColor: '#c62828', backgroundColor: '#c62828', borderDash: [6, 4], pointRadius: 0 }
         ]
       },
       options: { locale: document.documentElement.lang || 'vi', responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false },
-        scales: { y: { beginAtZero: true } } }
+        plugins: { tooltip: { callbacks: { label: function (c) {
+          return c.dataset.yAxisID === 'rate' ? c.dataset.label + ': ' + (c.raw === null ? '—' : percent(c.raw / 100))
+            : c.dataset.label + ': ' + Number(c.raw).toLocaleString(document.documentElement.lang || 'vi'); } } } },
+        scales: { y: { beginAtZero: true },
+          rate: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+            ticks: { callback: function (v) { return percent(v / 100); } } } } }
     });
   }
 
@@ -46,7 +58,7 @@
       options: { locale: document.documentElement.lang || 'vi', indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: false },
           tooltip: { callbacks: { label: function (c) { return d.rates[c.dataIndex] === null ? '—' : percent(d.rates[c.dataIndex]); } } } },
-        scales: { x: { beginAtZero: true, ticks: { callback: function (v) { return v + '%'; } } } } }
+        scales: { x: { beginAtZero: true, ticks: { callback: function (v) { return percent(v / 100); } } } } }
     });
   }
 

@@ -36,6 +36,11 @@ final class StartCommand implements Runnable {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default ./data, or BLUEZONE_DATA_DIR).")
     Path dataDir;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = {"The address citizens' phones reach this "
+            + "server at, printed on posters (or BLUEZONE_PUBLIC_URL).", "Without it posters cannot be printed; "
+            + "start warns."})
+    String publicUrl;
+
     @Option(names = "--no-demo", description = "Do not create demonstration data on an empty database.")
     boolean noDemo;
 
@@ -64,6 +69,9 @@ final class StartCommand implements Runnable {
         }
         // H2 wants an absolute (or explicitly ./-relative) path; an absolute one works from any directory.
         args.add("--bluezone.data-dir=" + data);
+        if (publicUrl != null) {
+            args.add("--bluezone.public-url=" + publicUrl);
+        }
         if (noDemo) {
             args.add("--bluezone.demo.enabled=false");
         }

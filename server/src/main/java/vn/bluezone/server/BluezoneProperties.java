@@ -9,9 +9,17 @@ import org.springframework.validation.annotation.Validated;
  * Server-wide settings ({@code bluezone.*}). Each feature has its own typed block (e.g. {@code bluezone.keys.*}).
  *
  * @param dataDir   where the embedded database, export files and signing keys live (BLUEZONE_DATA_DIR)
- * @param publicUrl the address phones and officials use, when behind a proxy (BLUEZONE_PUBLIC_URL); optional
+ * @param publicUrl the one address phones and officials use (BLUEZONE_PUBLIC_URL): printed on posters, sent in
+ *                  SMS, shown in the ready message. Optional, but nothing is printed without it ({@link PublicUrl})
  */
 @Validated
 @ConfigurationProperties(prefix = "bluezone")
 public record BluezoneProperties(@NotBlank String dataDir, URI publicUrl) {
+    public BluezoneProperties {
+        if (publicUrl != null && !publicUrl.toString().isBlank()) {
+            PublicUrl.normalise(publicUrl); // fails start-up with one line naming the setting
+        } else {
+            publicUrl = null;
+        }
+    }
 }

@@ -20,9 +20,17 @@ public record IssuedCode(
         @JsonProperty("reportType") ReportType reportType,
         @JsonProperty("symptomDate") LocalDate symptomDate,
         @JsonProperty("testDate") LocalDate testDate,
-        @JsonProperty("region") String region) {
+        @JsonProperty("region") String region,
+        @JsonProperty("caseReference") String caseReference) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public IssuedCode {
+    }
+
+    public IssuedCode(String id, String shortCode, Instant shortCodeExpiresAt, String longCode,
+            Instant longCodeExpiresAt, ReportType reportType, LocalDate symptomDate, LocalDate testDate,
+            String region) {
+        this(id, shortCode, shortCodeExpiresAt, longCode, longCodeExpiresAt, reportType, symptomDate, testDate,
+                region, null);
     }
 }

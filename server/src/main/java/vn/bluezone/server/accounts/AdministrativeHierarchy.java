@@ -12,4 +12,10 @@ public interface AdministrativeHierarchy {
      * the whole country and contains every unit.
      */
     boolean contains(String ancestorCode, String unitCode);
+
+    /** The province (2-digit code) a unit lies in; the code itself for a province; empty when unknown. */
+    default java.util.Optional<String> provinceOf(String unitCode) {
+        return unitCode != null && unitCode.matches("\\d{2}") ? java.util.Optional.of(unitCode)
+                : java.util.Optional.empty();
+    }
 }

@@ -40,6 +40,11 @@ public class AreaScope {
         }
     }
 
+    /** The province a unit lies in (see {@link AdministrativeHierarchy#provinceOf}). */
+    public java.util.Optional<String> provinceOf(String unitCode) {
+        return hierarchy().provinceOf(unitCode);
+    }
+
     public AdministrativeHierarchy hierarchy() {
         return hierarchy.getIfUnique(() -> FALLBACK);
     }

@@ -9,14 +9,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.bluezone.server.web.ApiException;
 
-/** The console's login page, its home page and the password page (server-rendered, Vietnamese first). */
+/** The console's login page and the password page (server-rendered, Vietnamese first); home: console.DashboardPage. */
 @Controller
 public class ConsoleController {
     private final CurrentOfficial current;
     private final AccountService accounts;
     private final PrincipalRefresher refresher;
+    private final org.springframework.context.MessageSource messages;
 
-    public ConsoleController(CurrentOfficial current, AccountService accounts, PrincipalRefresher refresher) {
+    public ConsoleController(CurrentOfficial current, AccountService accounts, PrincipalRefresher refresher,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.current = current;
         this.accounts = accounts;
         this.refresher = refresher;
@@ -30,12 +33,6 @@ public class ConsoleController {
     @GetMapping("/login")
     public String login() {
         return "login";
-    }
-
-    @GetMapping("/console")
-    public String home(Model model) {
-        model.addAttribute("official", current.require());
-        return "console/home";
     }
 
     @GetMapping("/console/password")
@@ -52,13 +49,15 @@ public class ConsoleController {
         Official me = current.require();
         model.addAttribute("official", me);
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("error", "Mật khẩu nhập lại không khớp / The passwords do not match");
+            model.addAttribute("error", messages.getMessage("password.mismatch", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "console/password";
         }
         try {
             accounts.changePassword(me.id(), currentPassword, newPassword);
         } catch (ApiException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", messages.getMessage("password.error." + e.code(), null, e.getMessage(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "console/password";
         }
         refresher.refresh(me.username(), req, res); // the must-change flag is gone from the session too

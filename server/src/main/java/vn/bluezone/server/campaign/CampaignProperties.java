@@ -3,7 +3,6 @@ package vn.bluezone.server.campaign;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -11,7 +10,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Campaign settings ({@code bluezone.campaign.*}, e.g. {@code BLUEZONE_CAMPAIGN_COHORT_RETENTION_DAYS=30}).
  *
- * @param publicBaseUrl         where phones reach this server; posters print {@code <publicBaseUrl>/i/{placeCode}}
  * @param cohortRetentionDays   personal records of a cohort are deleted this many days after the person's end date
  * @param retentionCron         when the deletion job runs (default 02:30 every night, Vietnam time)
  * @param referralTarget        guided installs each official and party member should reach
@@ -22,8 +20,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("bluezone.campaign")
 public record CampaignProperties(
-        @DefaultValue("http://localhost:8080") @NotBlank @Pattern(regexp = "https?://[^\\s]+",
-                message = "must be an http(s) URL") String publicBaseUrl,
         @DefaultValue("30") @Min(1) @Max(3650) int cohortRetentionDays,
         @DefaultValue(CampaignProperties.RETENTION_CRON) @NotBlank String retentionCron,
         @DefaultValue("3") @Min(1) @Max(1000) int referralTarget,
@@ -39,18 +35,12 @@ public record CampaignProperties(
             throw new IllegalArgumentException("bluezone.campaign.retention-cron is not a cron expression: "
                     + retentionCron);
         }
-        publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
     }
 
     /** Defaults, for tests and tools outside Spring. */
     public static CampaignProperties defaults() {
-        return new CampaignProperties("http://localhost:8080", 30, RETENTION_CRON, 3,
+        return new CampaignProperties(30, RETENTION_CRON, 3,
                 "https://play.google.com/store/search?q=Bluezone&c=apps",
                 "https://apps.apple.com/vn/search?term=Bluezone");
-    }
-
-    public String installUrl(String placeCode) {
-        return publicBaseUrl + "/i/" + placeCode;
     }
 }

@@ -138,7 +138,9 @@ public class RegistryTables implements Areas, AreaFigures, DeviceDirectory {
 
     @Override
     public Map<String, Long> installsByPlace(Collection<String> placeCodes) {
-        return countBy("place_code", "", placeCodes);
+        // Place codes are printed in capitals but typed any way: "qn7k2m" from the app counts for QN7K2M.
+        return countBy("UPPER(place_code)", "", placeCodes.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT))
+                .toList());
     }
 
     /** Distinct devices per value of {@code column}: a device row is one install, whatever it sent. */

@@ -97,6 +97,7 @@ public class StatisticsPageController {
         model.addAttribute("unassignedLabel", export.unassignedLabel(ranking, locale));
         List<TrendPoint> trend = statistics.trend(code, d.minusDays(statistics.properties().trendDays() - 1L), d);
         model.addAttribute("trendJson", trendJson(trend, locale));
+        model.addAttribute("periods", vn.bluezone.server.statistics.PeriodComparison.of(trend));
         model.addAttribute("rankingJson", rankingJson(ranking, locale));
         return "statistics/dashboard";
     }
@@ -136,7 +137,7 @@ public class StatisticsPageController {
     public String createVillage(@PathVariable String code, @RequestParam(defaultValue = "") String name,
                                 @RequestParam(defaultValue = "thon") String kind, RedirectAttributes redirect,
                                 Locale locale) {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             AdministrativeUnit v = villages.create(code, kind, name, o.username());
             audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
@@ -166,7 +167,7 @@ public class StatisticsPageController {
                                @RequestParam(defaultValue = "") String asOf,
                                @RequestParam(defaultValue = "") String source, RedirectAttributes redirect,
                                Locale locale) {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             Long n = DenominatorImport.parseAmount(amount);
             LocalDate date = DenominatorImport.parseDate(asOf);
@@ -192,7 +193,7 @@ public class StatisticsPageController {
     @PostMapping("/console/statistics/{code}/denominators/import")
     public String importFigures(@PathVariable String code, @RequestParam(value = "file", required = false) MultipartFile file,
                                 RedirectAttributes redirect, Locale locale) throws IOException {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
             int n = importer.importFile(file == null ? null : file.getOriginalFilename(), content, o.username(),
@@ -211,6 +212,7 @@ public class StatisticsPageController {
 
     private void common(Model model, Official o, String code, LocalDate day) {
         model.addAttribute("official", o);
+        model.addAttribute("editor", access.mayEdit(o));
         model.addAttribute("unit", units.require(code));
         List<AdministrativeUnit> chain = new ArrayList<>(units.chain(code));
         // Officials see the path only from their own unit down.
@@ -227,12 +229,16 @@ public class StatisticsPageController {
 
     private String trendJson(List<TrendPoint> trend, Locale locale) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("days", trend.stream().map(p -> p.day().toString()).toList());
+        // Axis labels as officials read days (dd/mm/yyyy), never ISO.
+        m.put("days", trend.stream().map(p -> Formats.format(p.day())).toList());
+        m.put("rate", trend.stream().map(TrendPoint::populationRate).toList());
+        m.put("floor", statistics.properties().floor());
         m.put("installs", trend.stream().map(TrendPoint::installs).toList());
         m.put("active7d", trend.stream().map(TrendPoint::active7d).toList());
         m.put("active1d", trend.stream().map(TrendPoint::active1d).toList());
         m.put("labels", Map.of("installs", msg("stats.installs", locale), "active7d", msg("stats.active7d", locale),
-                "active1d", msg("stats.active1d", locale)));
+                "active1d", msg("stats.active1d", locale), "rate", msg("stats.rate.population", locale),
+                "floor", msg("stats.trend.floorLine", locale)));
         return JSON.writeValueAsString(m).replace("<", "\\u003c"); // safe inside <script>
     }
 

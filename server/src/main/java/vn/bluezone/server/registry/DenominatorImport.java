@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +37,6 @@ public class DenominatorImport {
     public static final int MAX_ROWS = 20_000;
     private static final Pattern PLAIN = Pattern.compile("\\d{1,15}");
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([.,]\\d{3})+");
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("d/M/uuuu");
 
     private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
 
@@ -239,11 +236,8 @@ public class DenominatorImport {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            return s.contains("/") ? LocalDate.parse(s, DMY) : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        // Strict: 31/11/2026 is a bad row, not 30/11/2026.
+        return vn.bluezone.server.web.Dates.parse(s).orElse(null);
     }
 
     /** Whole numbers, optionally grouped by thousands with '.' or ',' (1.234.567 as written in Vietnam). */

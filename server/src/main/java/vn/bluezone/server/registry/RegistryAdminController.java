@@ -77,7 +77,7 @@ public class RegistryAdminController {
     @PostMapping("/api/v1/admin/units/{code}/villages")
     @ResponseStatus(HttpStatus.CREATED)
     public Unit createVillage(@PathVariable String code, @RequestBody NewVillage body) {
-        Official o = access.requireUnit(code);
+        Official o = access.requireEditor(code);
         AdministrativeUnit v = villages.create(code, body == null ? null : body.kind(),
                 body == null ? null : body.name(), o.username());
         audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
@@ -93,7 +93,7 @@ public class RegistryAdminController {
     @PostMapping("/api/v1/admin/denominators")
     @ResponseStatus(HttpStatus.CREATED)
     public ImportResult record(@RequestBody List<FigureRequest> figures) {
-        Official o = access.official();
+        Official o = access.editor();
         if (figures == null || figures.isEmpty()) {
             throw ApiException.badRequest(ErrorCode.NO_FIGURES, "send a JSON array of {unitCode, kind, amount, asOf, source}");
         }
@@ -122,7 +122,7 @@ public class RegistryAdminController {
 
     @PostMapping("/api/v1/admin/denominators/import")
     public ImportResult importFile(@RequestParam("file") MultipartFile file) throws IOException {
-        Official o = access.official();
+        Official o = access.editor();
         if (file == null || file.isEmpty()) {
             throw ApiException.badRequest(ErrorCode.EMPTY_FILE, "attach a CSV or XLSX file as 'file'");
         }

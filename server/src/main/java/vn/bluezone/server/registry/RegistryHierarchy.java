@@ -22,4 +22,12 @@ public class RegistryHierarchy implements AdministrativeHierarchy {
         }
         return units.contains(ancestorCode, unitCode);
     }
+
+    @Override
+    public java.util.Optional<String> provinceOf(String unitCode) {
+        if (unitCode == null || units.find(unitCode).isEmpty() && !AdministrativeUnit.isVillageCode(unitCode)) {
+            return java.util.Optional.empty();
+        }
+        return units.chainCodes(unitCode).stream().filter(c -> c.matches("\\d{2}")).findFirst();
+    }
 }

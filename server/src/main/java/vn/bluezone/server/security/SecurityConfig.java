@@ -50,7 +50,9 @@ public class SecurityConfig {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys, AccountService accounts,
-                                                   SecurityContextRepository contexts) throws Exception {
+                                                   SecurityContextRepository contexts,
+                                                   vn.bluezone.server.accounts.SecondFactor secondFactor)
+            throws Exception {
         RequestMatcher api = ApiPaths::isApi;
         RequestMatcher adminApi = req -> path(req).startsWith(ApiPaths.ADMIN_PREFIX);
         RequestMatcher deviceApi = req -> ApiPaths.isApi(req) && !adminApi.matches(req);
@@ -78,6 +80,8 @@ public class SecurityConfig {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                // The code first, then (for one-time passwords) the new password.
+                .addFilterBefore(new SecondFactorFilter(secondFactor), PasswordChangeRequiredFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();

@@ -16,22 +16,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * A ranking as a table for spreadsheets: CSV (UTF-8 with BOM so Excel shows Vietnamese right) and XLSX with real
- * numbers (rates as fractions formatted as percentages) so officials can compute with them.
+ * numbers (rates as fractions formatted as percentages) so officials can compute with them. Every header is in the
+ * reader's language and says its figure (the floor and target percentages); titles carry the day as dd/mm/yyyy;
+ * a Vietnamese CSV writes decimal commas with ';' between fields, as Excel set to Vietnamese reads it; and demo
+ * figures are marked DEMO in the file itself, not only on the page (issue 13, field problem 6).
  */
 @Component
 public class RankingExport {
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/uuuu");
     private final MessageSource messages;
+    private final StatisticsProperties properties;
+    private final org.springframework.beans.factory.ObjectProvider<DemoDataSet> demo;
 
-    public RankingExport(MessageSource messages) {
+    public RankingExport(MessageSource messages, StatisticsProperties properties,
+            org.springframework.beans.factory.ObjectProvider<DemoDataSet> demo) {
         this.messages = messages;
+        this.properties = properties;
+        this.demo = demo;
+    }
+
+    private boolean demo() {
+        DemoDataSet d = demo.getIfAvailable();
+        return d != null && d.isLoaded();
+    }
+
+    private static boolean vietnamese(Locale locale) {
+        return !"en".equals(locale.getLanguage());
+    }
+
+    private static String percent(double share, Locale locale) {
+        String s = String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return vietnamese(locale) ? s.replace('.', ',') : s;
+    }
+
+    /** "Xã Quảng Ngạn · 02/12/2026", with the DEMO mark when the figures are the demo's. */
+    public String title(Ranking ranking, Locale locale) {
+        String t = ranking.parent().unit().fullName() + " · " + DAY.format(ranking.parent().day());
+        return demo() ? m("stats.export.demo", locale) + " · " + t : t;
     }
 
     private List<String> header(Locale locale) {
-        return List.of(m("stats.col.rank", locale), "code", m("stats.col.unit", locale), m("stats.installs", locale),
+        return List.of(m("stats.col.rank", locale), m("stats.col.code", locale), m("stats.col.unit", locale), m("stats.installs", locale),
                 m("stats.col.change1d", locale), m("stats.col.change7d", locale), m("stats.population", locale),
                 m("stats.rate.population", locale), m("stats.phones", locale) + " / " + m("stats.subscribers", locale),
                 m("stats.rate.phones", locale), m("stats.active1d", locale), m("stats.active7d", locale),
-                m("stats.bluetooth", locale), m("stats.legend.floor", locale, ""), m("stats.legend.target", locale, ""));
+                m("stats.bluetooth", locale), m("stats.legend.floor", locale, percent(properties.floor(), locale)),
+                m("stats.legend.target", locale, percent(properties.target(), locale)));
     }
 
     private List<Object> row(int rank, UnitFigures f, String name) {
@@ -76,21 +107,25 @@ public class RankingExport {
 
     public byte[] csv(Ranking ranking, Locale locale) {
         StringBuilder sb = new StringBuilder("\uFEFF");
-        appendCsv(sb, new ArrayList<>(header(locale)));
+        char sep = vietnamese(locale) ? ';' : ',';
+        if (demo()) {
+            appendCsv(sb, List.of(title(ranking, locale)), sep, locale);
+        }
+        appendCsv(sb, new ArrayList<>(header(locale)), sep, locale);
         for (List<Object> r : rows(ranking, locale)) {
-            appendCsv(sb, r);
+            appendCsv(sb, r, sep, locale);
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void appendCsv(StringBuilder sb, List<?> values) {
+    private static void appendCsv(StringBuilder sb, List<?> values, char sep, Locale locale) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                sb.append(',');
+                sb.append(sep);
             }
             Object v = values.get(i);
-            String s = v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : v.toString();
-            if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            String s = v == null ? "" : v instanceof Double d ? percent(d, locale) : v.toString();
+            if (s.indexOf(sep) >= 0 || s.contains("\"") || s.contains("\n")) {
                 s = "\"" + s.replace("\"", "\"\"") + "\"";
             }
             sb.append(s);
@@ -100,7 +135,10 @@ public class RankingExport {
 
     public byte[] xlsx(Ranking ranking, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(ranking.parent().code() + " " + ranking.parent().day());
+            // Sheet names may not hold '/': the day as dd-mm-yyyy there.
+            String sheetName = (demo() ? "DEMO " : "") + DAY.format(ranking.parent().day()).replace('/', '-') + " "
+                    + ranking.parent().unit().fullName().replaceAll("[\\\\/?*\\[\\]:]", " ");
+            Sheet sheet = wb.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -110,7 +148,7 @@ public class RankingExport {
             CellStyle integer = wb.createCellStyle();
             integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
             Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(ranking.parent().unit().fullName() + " · " + ranking.parent().day());
+            title.createCell(0).setCellValue(title(ranking, locale));
             title.getCell(0).setCellStyle(bold);
             Row head = sheet.createRow(1);
             List<String> h = header(locale);

@@ -20,6 +20,9 @@ import vn.bluezone.server.web.ApiException;
 @Component
 public class StatisticsAccess {
     static final Set<Role> ROLES = Set.of(Role.ADMIN, Role.NATIONAL, Role.PROVINCE, Role.DISTRICT, Role.COMMUNE);
+    /** Also the commune health station, which reads its own commune's figures (issue 13) but changes nothing. */
+    public static final Set<Role> READERS = Set.of(Role.ADMIN, Role.NATIONAL, Role.PROVINCE, Role.DISTRICT,
+            Role.COMMUNE, Role.HEALTH_STATION);
 
     private final CurrentOfficial current;
     private final AreaScope scope;
@@ -31,10 +34,10 @@ public class StatisticsAccess {
         this.units = units;
     }
 
-    /** The official, who must hold a statistics role. */
+    /** The official, who must hold a role that reads statistics. */
     public Official official() {
         Official o = current.require();
-        if (!ROLES.contains(o.role())) {
+        if (!READERS.contains(o.role())) {
             throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " has no access to install statistics");
         }
         return o;
@@ -53,6 +56,26 @@ public class StatisticsAccess {
         }
         units.require(code);
         return o;
+    }
+
+    /** An official who may change villages and denominators (not the health station). */
+    public Official editor() {
+        Official o = official();
+        if (!ROLES.contains(o.role())) {
+            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may read statistics, not change them");
+        }
+        return o;
+    }
+
+    /** {@link #editor()} who may see {@code code}. */
+    public Official requireEditor(String code) {
+        Official o = editor();
+        requireUnit(code);
+        return o;
+    }
+
+    public boolean mayEdit(Official o) {
+        return ROLES.contains(o.role());
     }
 
     public boolean maySee(Official o, String code) {

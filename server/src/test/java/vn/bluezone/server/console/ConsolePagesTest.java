@@ -77,7 +77,7 @@ class ConsolePagesTest extends RegistryTestSupport {
                 .andExpect(header().string("Content-Disposition", containsString(".csv")))
                 .andReturn();
         String text = new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("\uFEFFHạng,code,Đơn vị"), text.substring(0, 40));
+        assertTrue(text.startsWith("\uFEFFHạng;Mã đơn vị;Đơn vị"), text.substring(0, 40)); // Vietnamese CSV: ";" and decimal commas
         assertTrue(text.contains("Xã Quảng Ngạn"));
         byte[] xlsx = mvc.perform(get("/console/statistics/477/export.xlsx").with(user(as("pages.national"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

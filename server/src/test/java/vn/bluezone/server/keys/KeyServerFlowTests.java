@@ -491,10 +491,10 @@ abstract class KeyServerFlowTests {
         String page = mvc.perform(post("/console/codes").session(session).with(csrf)
                         .param("reportType", "CONFIRMED_TEST").param("testDate", today().toString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"secret\">(\\d{8})<").matcher(page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"short-code\">(\\d{8})<").matcher(page);
         assertThat(m.find()).as(page).isTrue();
         String id = jdbc.queryForObject("SELECT public_id FROM verification_code WHERE issued_by = ?", String.class, name);
-        assertThat(page).contains("UNCLAIMED");
+        assertThat(page).contains("Chưa dùng").doesNotContain("UNCLAIMED");
         mvc.perform(post("/console/codes/" + id + "/expire").session(session).with(csrf))
                 .andExpect(status().is3xxRedirection());
         verify(m.group(1)).andExpect(jsonPath("$.error").value("CODE_EXPIRED"));

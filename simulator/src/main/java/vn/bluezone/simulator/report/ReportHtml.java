@@ -22,8 +22,10 @@ public final class ReportHtml {
         RunResult n = o.withoutApp();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Bluezone – mô phỏng xã ").append(c.commune).append("</title>\n<style>")
-                .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222;line-height:1.45}")
+                .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}")
+                .append("table{display:block;overflow-x:auto;max-width:100%}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
                 .append("h2{border-bottom:2px solid #1769aa;padding-bottom:2px}.note{color:#555;font-size:90%}")
@@ -47,8 +49,13 @@ public final class ReportHtml {
                 .append(row("F1 warned / quarantined", n(w.warnedF1) + " / " + n(w.quarantinedF1), "–"))
                 .append(row("F2 warned", n(w.warnedF2), "–"))
                 .append("</table>\n");
+        // One pair of runs has no interval: a headline "0 infections averted" read alone misleads (issue 13).
+        h.append("<p><b>").append(n(averted)).append(" ca nhiễm tránh được trong một lần chạy</b> (")
+                .append(num(rel)).append("% ít hơn). Một lần chạy không cho khoảng tin cậy; mô phỏng nhiều lần với các hạt giống ngẫu ")
+                .append("nhiên khác nhau mới cho khoảng tin cậy 95% (bảng quét tỷ lệ cài đặt, nếu có).</p>\n");
         h.append("<p>Same seed, same people, same natural histories: <b>").append(n(averted))
-                .append(" infections averted</b> (").append(num(rel)).append("% fewer), i.e. ")
+                .append(" infections averted in this single pair of runs, no interval</b> (").append(num(rel))
+                .append("% fewer), i.e. ")
                 .append(num(w.uptake() == 0 ? Double.NaN : rel / (w.uptake() * 100)))
                 .append("% fewer infections per percentage point of uptake (published: ")
                 .append(MetricsJson.WYMANT_MODELLING).append("–").append(MetricsJson.WYMANT_STATISTICAL)
@@ -61,8 +68,11 @@ public final class ReportHtml {
                 .append("2 m threshold) for at least ").append(c.nearMinutesThreshold).append(" minutes in a day.</p>\n");
         h.append("<table><tr><th></th><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>")
                 .append(prfRow("contact pair-days", w.detectionTp, w.detectionFp, w.detectionFn))
-                .append(prfRow("warnings (case, contact) pairs", w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                        w.warningPairsTruth - w.warningPairsTp))
+                .append("engines".equals(w.mode)
+                        ? "<tr><td>warnings (case, contact) pairs</td><td colspan=\"6\">not measured in engines mode "
+                                + "(warnings are not attributed to a case)</td></tr>"
+                        : prfRow("warnings (case, contact) pairs", w.warningPairsTp,
+                                w.warningPairsWarned - w.warningPairsTp, w.warningPairsTruth - w.warningPairsTp))
                 .append(prfRow("warned people (F1)", w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                         w.warnedPeopleTruth - w.warnedPeopleTp))
                 .append("</table>\n");
@@ -181,6 +191,19 @@ public final class ReportHtml {
                 .append("uptake, next to the NHS COVID-19 app's ").append(MetricsJson.WYMANT_MODELLING)
                 .append("% (modelling) to ").append(MetricsJson.WYMANT_STATISTICAL)
                 .append("% (statistical) per point (Wymant et al., Nature 594:408, 2021).</p>\n");
+        // Their figure is a marginal effect near their uptake (about 28 % of the population), so compare there.
+        int[] b = s.bracket(MetricsJson.NHS_UPTAKE);
+        if (b == null) {
+            h.append("<p>Near the NHS app's uptake (28 % of the population): not measured (no two levels around it).</p>\n");
+        } else {
+            double[] marginal = s.marginalPercentPerPoint(MetricsJson.NHS_UPTAKE);
+            h.append("<p>Near the NHS app's uptake (28 % of the population), between ")
+                    .append(num(100 * s.meanUptake(b[0]))).append("% and ").append(num(100 * s.meanUptake(b[1])))
+                    .append("% uptake: <b>").append(num(Stats.mean(marginal))).append(" ± ")
+                    .append(num(Stats.ci95HalfWidth(marginal))).append("%</b> fewer infections per extra point ")
+                    .append("(the marginal effect, comparable with theirs; horizon: this run's days, theirs ")
+                    .append("October–December 2020).</p>\n");
+        }
         if (k > 1) {
             double maxY = MetricsJson.WYMANT_STATISTICAL * 1.5;
             for (int i = 0; i < y.length; i++) {

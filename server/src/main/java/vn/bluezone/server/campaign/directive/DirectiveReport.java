@@ -46,13 +46,21 @@ public class DirectiveReport {
         "Trạng thái"};
 
     public byte[] render(DirectiveProgress progress) {
+        return render(progress, null);
+    }
+
+    /**
+     * @param unitName the reporting unit's name ("Xã Quảng Ngạn"): the issuing body is its people's committee and
+     *                 the place of issue its name; null falls back to the directive's issuing body
+     */
+    public byte[] render(DirectiveProgress progress, String unitName) {
         try (PDDocument document = new PDDocument()) {
             Directive d = progress.directive();
             document.getDocumentInformation().setTitle("Tiến độ thực hiện " + d.number());
             document.getDocumentInformation().setCreator("Bluezone");
             PdfFonts fonts = PdfFonts.load(document);
             try (PageWriter p = new PageWriter(document, PDRectangle.A4, PDRectangle.A4.getWidth(), MARGIN, fonts)) {
-                draw(p, progress);
+                draw(p, progress, unitName);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -62,9 +70,64 @@ public class DirectiveReport {
         }
     }
 
-    private void draw(PageWriter p, DirectiveProgress progress) {
+    /**
+     * The Vietnamese administrative document form (Nghị định 30/2020/NĐ-CP, Phụ lục I): issuing body and number on
+     * the left, national name and motto with the place and date on the right.
+     */
+    private static void nationalHeader(PageWriter p, String issuer, String place, java.time.LocalDate day) {
+        PdfFonts f = p.fonts();
+        float top = p.y();
+        float leftWidth = p.textWidth() * 0.40f;
+        float rightX = p.margin() + leftWidth;
+        float rightWidth = p.textWidth() - leftWidth;
+        p.paragraph(issuer.toUpperCase(java.util.Locale.forLanguageTag("vi")), f.bold(), 10.5f, Color.BLACK,
+                p.margin(), leftWidth, Align.CENTER);
+        p.down(3);
+        p.box(p.margin() + leftWidth * 0.35f, p.y(), leftWidth * 0.30f, 0.6f, Color.BLACK);
+        p.down(6);
+        p.paragraph("Số:        /BC-UBND", f.regular(), 10.5f, Color.BLACK, p.margin(), leftWidth, Align.CENTER);
+        float leftEnd = p.y();
+        p.y(top);
+        p.paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f.bold(), 10.5f, Color.BLACK, rightX, rightWidth,
+                Align.CENTER);
+        p.paragraph("Độc lập - Tự do - Hạnh phúc", f.bold(), 11, Color.BLACK, rightX, rightWidth, Align.CENTER);
+        p.down(3);
+        p.box(rightX + rightWidth * 0.27f, p.y(), rightWidth * 0.46f, 0.6f, Color.BLACK);
+        p.down(6);
+        p.paragraph(place + ", ngày " + String.format("%02d", day.getDayOfMonth()) + " tháng "
+                + String.format("%02d", day.getMonthValue()) + " năm " + day.getYear(), f.regular(), 10.5f,
+                Color.BLACK, rightX, rightWidth, Align.CENTER);
+        p.y(Math.min(leftEnd, p.y()));
+        p.down(12);
+    }
+
+    /** "Nơi nhận" on the left, the signature block of the committee's chair on the right. */
+    private static void signatureBlock(PageWriter p) {
+        PdfFonts f = p.fonts();
+        float top = p.y();
+        float leftWidth = p.textWidth() * 0.45f;
+        p.paragraph("Nơi nhận:", f.bold(), 9.5f, Color.BLACK, p.margin(), leftWidth, Align.LEFT);
+        p.paragraph("- Ban Chỉ đạo phòng, chống dịch;", f.regular(), 8.5f, Color.BLACK, p.margin(), leftWidth,
+                Align.LEFT);
+        p.paragraph("- Lưu: VT.", f.regular(), 8.5f, Color.BLACK, p.margin(), leftWidth, Align.LEFT);
+        p.y(top);
+        float rightX = p.margin() + leftWidth;
+        float rightWidth = p.textWidth() - leftWidth;
+        p.paragraph("TM. ỦY BAN NHÂN DÂN", f.bold(), 10.5f, Color.BLACK, rightX, rightWidth, Align.CENTER);
+        p.paragraph("CHỦ TỊCH", f.bold(), 10.5f, Color.BLACK, rightX, rightWidth, Align.CENTER);
+        p.paragraph("(Ký, ghi rõ họ tên, đóng dấu)", f.regular(), 8.5f, GREY, rightX, rightWidth, Align.CENTER);
+    }
+
+    /** Room the signature block needs under the table. */
+    private static final float SIGNATURE_HEIGHT = 62;
+
+    private void draw(PageWriter p, DirectiveProgress progress, String unitName) {
         PdfFonts f = p.fonts();
         Directive d = progress.directive();
+        String issuer = unitName == null ? d.issuingBody() : "UBND " + lowerFirst(unitName);
+        String place = unitName == null ? "" : unitName.replaceFirst("^(Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|"
+                + "Thành phố|Tỉnh) ", "");
+        nationalHeader(p, issuer, place.isEmpty() ? "......" : place, progress.asOf());
         p.paragraph("BÁO CÁO TIẾN ĐỘ THỰC HIỆN", f.bold(), 15, Color.BLACK, p.margin(), p.textWidth(), Align.CENTER);
         p.paragraph(d.subject(), f.bold(), 12, Color.BLACK, p.margin(), p.textWidth(), Align.CENTER);
         p.paragraph("Văn bản số " + d.number() + " ngày " + VietnameseDates.date(d.issuedOn()) + " của "
@@ -79,12 +142,18 @@ public class DirectiveReport {
                 p.textWidth(), Align.LEFT);
         p.down(8);
 
-        float footer = 30;
+        float footer = 30 + SIGNATURE_HEIGHT;
         float available = p.y() - p.margin() - footer;
         Layout layout = fit(f, progress, available);
         drawTable(p, layout);
+        p.down(10);
+        signatureBlock(p);
         p.line("Lập bằng Bluezone · " + VietnameseDates.date(progress.asOf()), f.regular(), 8, GREY, p.margin(),
                 p.textWidth(), p.margin() - 14, Align.RIGHT);
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Rows laid out at a font size, with or without the latest notes, cut to fit {@code available}. */

@@ -38,8 +38,11 @@ public class HouseholdService {
     private final HouseholdStore store;
     private final Areas areas;
     private final CampaignClock clock;
+    private final vn.bluezone.server.db.Savepoints savepoints;
 
-    public HouseholdService(HouseholdStore store, Areas areas, CampaignClock clock) {
+    public HouseholdService(HouseholdStore store, Areas areas, CampaignClock clock,
+            vn.bluezone.server.db.Savepoints savepoints) {
+        this.savepoints = savepoints;
         this.store = store;
         this.areas = areas;
         this.clock = clock;
@@ -188,10 +191,41 @@ public class HouseholdService {
     /** Records a visit. The counts must add up: installed, newly installed and refused are phones present. */
     @Transactional
     public Visit recordVisit(long householdId, NewVisit v, String volunteer) {
+        return recordVisit(householdId, v, volunteer, null);
+    }
+
+    /**
+     * Records a visit sent from a phone's offline queue: a {@code clientRef} already stored returns that visit
+     * instead of a second one (the phone did not get the first answer), so nothing counts twice.
+     */
+    @Transactional
+    public Visit recordVisit(long householdId, NewVisit v, String volunteer, String clientRef) {
+        String ref = clientRef == null || clientRef.isBlank() ? null : clientRef.strip();
+        if (ref != null) {
+            if (!ref.matches("[A-Za-z0-9-]{8,64}")) {
+                throw CampaignProblem.badRequest(ErrorCode.BAD_CLIENT_REF, "the visit reference is 8-64 letters, digits, -");
+            }
+            var earlier = store.visitByClientRef(ref);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Household h = household(householdId);
         LocalDate day = v.visitedOn() == null ? clock.today() : v.visitedOn();
         if (day.isAfter(clock.today())) {
             throw CampaignProblem.badRequest(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
+        }
+        if (v.isNobodyHome()) {
+            String branch = Fields.optional(v.branch(), "branch", 200);
+            String note = Fields.optional(v.note(), "note", 1000);
+            long id;
+            try {
+                id = savepoints.attempt(() -> store.addVisit(h.id(), day, volunteer, branch, 0, 0, 0, 0, null, note,
+                        clock.now(), ref, true));
+            } catch (org.springframework.dao.DuplicateKeyException sameRefAtOnce) {
+                return store.visitByClientRef(ref).orElseThrow(() -> sameRefAtOnce);
+            }
+            return store.visits(h.id()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         }
         int present = count(v.smartphonesPresent(), "smartphones present", 0);
         int already = count(orZero(v.alreadyInstalled()), "already installed", 0);
@@ -208,8 +242,13 @@ public class HouseholdService {
         }
         String branch = Fields.optional(v.branch(), "branch", 200);
         String note = Fields.optional(v.note(), "note", 1000);
-        long id = store.addVisit(h.id(), day, volunteer, branch, present, already, now, refused, reason, note,
-                clock.now());
+        long id;
+        try {
+            id = savepoints.attempt(() -> store.addVisit(h.id(), day, volunteer, branch, present, already, now,
+                    refused, reason, note, clock.now(), ref));
+        } catch (org.springframework.dao.DuplicateKeyException sameRefAtOnce) {
+            return store.visitByClientRef(ref).orElseThrow(() -> sameRefAtOnce);
+        }
         return store.visits(h.id()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
 
@@ -280,12 +319,30 @@ public class HouseholdService {
                 .filter(h -> !visited.contains(h.id())).toList();
     }
 
-    /** The latest visit of each visited household: a second visit replaces what the first found. */
+    /**
+     * The latest visit of each visited household: a second visit replaces what the first found. "Nobody home" is
+     * an attempt, not a visit: it neither counts nor replaces what an earlier visit found.
+     */
     private Map<Long, Visit> latestVisits(String communeCode) {
         Map<Long, Visit> latest = new LinkedHashMap<>();
         for (Visit v : store.visitsInCommune(communeCode)) {
-            latest.put(v.householdId(), v);
+            if (!v.nobodyHome()) {
+                latest.put(v.householdId(), v);
+            }
         }
         return latest;
+    }
+
+    /** Households of a commune where the latest attempt found nobody at home (and none was visited since). */
+    public Map<Long, LocalDate> nobodyHome(String communeCode) {
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
+        for (Visit v : store.visitsInCommune(communeCode)) {
+            if (v.nobodyHome()) {
+                out.put(v.householdId(), v.visitedOn());
+            } else {
+                out.remove(v.householdId());
+            }
+        }
+        return out;
     }
 }

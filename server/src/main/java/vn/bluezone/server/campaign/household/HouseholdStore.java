@@ -46,10 +46,29 @@ public class HouseholdStore {
 
     public long addVisit(long householdId, LocalDate day, String volunteer, String branch, int present,
             int already, int now, int refused, String reason, String note, Instant at) {
+        return addVisit(householdId, day, volunteer, branch, present, already, now, refused, reason, note, at, null);
+    }
+
+    /** {@code clientRef}: the phone's reference of a visit recorded offline (unique), or null. */
+    public long addVisit(long householdId, LocalDate day, String volunteer, String branch, int present,
+            int already, int now, int refused, String reason, String note, Instant at, String clientRef) {
+        return addVisit(householdId, day, volunteer, branch, present, already, now, refused, reason, note, at,
+                clientRef, false);
+    }
+
+    public long addVisit(long householdId, LocalDate day, String volunteer, String branch, int present,
+            int already, int now, int refused, String reason, String note, Instant at, String clientRef,
+            boolean nobodyHome) {
         return insert(jdbc.sql("INSERT INTO campaign_visit (household_id, visited_on, volunteer, branch, "
-                + "smartphones_present, already_installed, installed_now, refused, refusal_reason, note, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(householdId, day, volunteer, branch, present, already, now, refused, reason, note, ts(at)));
+                + "smartphones_present, already_installed, installed_now, refused, refusal_reason, note, recorded_at, "
+                + "client_ref, nobody_home) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(householdId, day, volunteer, branch, present, already, now, refused, reason, note, ts(at),
+                        clientRef, nobodyHome));
+    }
+
+    public java.util.Optional<Visit> visitByClientRef(String clientRef) {
+        return jdbc.sql("SELECT * FROM campaign_visit WHERE client_ref = ?").param(clientRef)
+                .query(HouseholdStore::visit).optional();
     }
 
     /** Visits to the households of a commune, oldest first. */
@@ -73,6 +92,6 @@ public class HouseholdStore {
         return new Visit(rs.getLong("id"), rs.getLong("household_id"), date(rs, "visited_on"),
                 rs.getString("volunteer"), rs.getString("branch"), rs.getInt("smartphones_present"),
                 rs.getInt("already_installed"), rs.getInt("installed_now"), rs.getInt("refused"),
-                rs.getString("refusal_reason"), rs.getString("note"));
+                rs.getString("refusal_reason"), rs.getString("note"), rs.getBoolean("nobody_home"));
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.server.campaign.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
-import vn.bluezone.server.campaign.CampaignProperties;
 import vn.bluezone.server.campaign.DeviceDirectory;
 import vn.bluezone.server.campaign.Fields;
 
@@ -43,17 +42,17 @@ public class PlaceService {
     private final Areas areas;
     private final DeviceDirectory devices;
     private final CampaignClock clock;
-    private final CampaignProperties properties;
+    private final PlaceLinks links;
     private final PosterGenerator posters;
 
     public PlaceService(JdbcClient jdbc, Areas areas, DeviceDirectory devices, CampaignClock clock,
-            CampaignProperties properties, PosterGenerator posters, Savepoints savepoints) {
+            PlaceLinks links, PosterGenerator posters, Savepoints savepoints) {
         this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.areas = areas;
         this.devices = devices;
         this.clock = clock;
-        this.properties = properties;
+        this.links = links;
         this.posters = posters;
     }
 
@@ -148,8 +147,14 @@ public class PlaceService {
         }
     }
 
-    public String installUrl(Place place) {
-        return properties.installUrl(place.code());
+    /** The install page's address, when a public address is configured ({@link PlaceLinks}). */
+    public java.util.Optional<String> installUrl(Place place) {
+        return links.installUrl(place);
+    }
+
+    /** The address every poster will carry before its place code ({@code https://.../i/}), or empty. */
+    public java.util.Optional<String> posterAddress() {
+        return links.installPrefix();
     }
 
     public byte[] poster(Place place, PaperSize paper) {
@@ -157,8 +162,8 @@ public class PlaceService {
         String area = place.villageCode() == null ? commune
                 : areas.name(place.villageCode()).orElse(place.villageCode()) + ", " + commune;
         String issuer = "UBND " + Character.toLowerCase(commune.charAt(0)) + commune.substring(1);
-        return posters.render(new PosterContent(place.name(), place.kind(), area, place.code(), installUrl(place),
-                issuer), paper);
+        return posters.render(new PosterContent(place.name(), place.kind(), area, place.code(),
+                links.requireInstallUrl(place), issuer, links.qrContent(place)), paper);
     }
 
     private static Place row(ResultSet rs, int n) throws SQLException {

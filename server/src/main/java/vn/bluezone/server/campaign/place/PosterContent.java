@@ -11,9 +11,15 @@ import java.util.Objects;
  * @param placeCode  the code carried by the install link, printed so a person can type it
  * @param installUrl the install page the QR code opens, {@code <base>/i/{placeCode}}
  * @param issuer     who puts the poster up ("UBND xã Quảng Ngạn"), may be blank
+ * @param qrContent  what the QR code encodes (the install URL unless a caller builds more, see {@link PlaceLinks})
  */
 public record PosterContent(String placeName, PlaceKind kind, String areaLabel, String placeCode, String installUrl,
-        String issuer) {
+        String issuer, String qrContent) {
+    public PosterContent(String placeName, PlaceKind kind, String areaLabel, String placeCode, String installUrl,
+            String issuer) {
+        this(placeName, kind, areaLabel, placeCode, installUrl, issuer, installUrl);
+    }
+
     public PosterContent {
         Objects.requireNonNull(placeName, "placeName");
         Objects.requireNonNull(kind, "kind");
@@ -21,5 +27,6 @@ public record PosterContent(String placeName, PlaceKind kind, String areaLabel, 
         Objects.requireNonNull(installUrl, "installUrl");
         areaLabel = areaLabel == null ? "" : areaLabel;
         issuer = issuer == null ? "" : issuer;
+        qrContent = qrContent == null ? installUrl : qrContent;
     }
 }

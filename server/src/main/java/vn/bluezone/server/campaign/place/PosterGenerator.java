@@ -100,7 +100,7 @@ public class PosterGenerator {
         if (qrSide < 120) {
             throw new IllegalArgumentException("place name or area is too long for the poster");
         }
-        QrCode.of(c.installUrl()).draw(p.stream(), (w - qrSide) / 2, p.y() - qrSide, qrSide);
+        QrCode.of(c.qrContent()).draw(p.stream(), (w - qrSide) / 2, p.y() - qrSide, qrSide);
         p.down(qrSide + 4);
         p.paragraph(c.installUrl(), f.bold(), 12, Color.BLACK, m + 12, p.textWidth() - 24, Align.CENTER);
         p.paragraph("Mã địa điểm: " + c.placeCode(), f.regular(), 11, GREY, m + 12, p.textWidth() - 24,

@@ -40,31 +40,36 @@ public class CodesController {
         binder.addValidators(new ContractValidator());
     }
 
+    /** Health officers, administrators and health stations ({@link VerificationService#ISSUERS}). */
+    private vn.bluezone.server.accounts.Official issuer() {
+        return current.requireRole(VerificationService.ISSUERS.toArray(Role[]::new));
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a one-time code (8 digits, 15 min; and 16 characters for SMS, 24 h)")
     public IssuedCode issue(@Valid @RequestBody NewCode body) {
-        VerificationService.IssuedCode c = service.issue(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN),
-                new VerificationService.IssueRequest(body.reportType(), body.symptomDate(), body.testDate(), body.region()));
+        VerificationService.IssuedCode c = service.issue(issuer(), new VerificationService.IssueRequest(
+                body.reportType(), body.symptomDate(), body.testDate(), body.region(), body.caseReference()));
         return new IssuedCode(c.id(), c.shortCode(), c.shortCodeExpiresAt(), c.longCode(), c.longCodeExpiresAt(),
-                c.reportType(), c.symptomDate(), c.testDate(), c.region());
+                c.reportType(), c.symptomDate(), c.testDate(), c.region(), c.caseReference());
     }
 
     @GetMapping
     @Operation(summary = "Codes the caller issued, newest first (administrators: all)")
     public List<VerificationService.CodeStatus> recent(@RequestParam(defaultValue = "50") int limit) {
-        return service.recent(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN), limit);
+        return service.recent(issuer(), limit);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Status of a code: UNCLAIMED, CLAIMED or EXPIRED")
+    @Operation(summary = "Status of a code (by its id or the id's first 8 characters): UNCLAIMED, CLAIMED or EXPIRED")
     public VerificationService.CodeStatus status(@PathVariable String id) {
-        return service.status(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN), id);
+        return service.lookup(issuer(), id);
     }
 
     @PostMapping("/{id}/expire")
     @Operation(summary = "Expire an unused code at once")
     public VerificationService.CodeStatus expire(@PathVariable String id) {
-        return service.expire(current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN), id);
+        return service.expire(issuer(), id);
     }
 }

@@ -45,6 +45,13 @@ public class VerificationService {
     public static final List<ReportType> ISSUABLE = List.of(ReportType.CONFIRMED_TEST,
             ReportType.CONFIRMED_CLINICAL_DIAGNOSIS, ReportType.RECURSIVE);
 
+    /**
+     * Who issues codes: health officers, administrators, and commune health stations (one account for the station's
+     * work: quarantine records and F0 codes, issue 13), for cases of their own province.
+     */
+    public static final java.util.Set<Role> ISSUERS = java.util.EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN,
+            Role.HEALTH_STATION);
+
     private final JdbcClient jdbc;
     private final KeySecrets secrets;
     private final KeysProperties.Verification cfg;
@@ -71,21 +78,43 @@ public class VerificationService {
         this.zone = time.timeZone();
     }
 
-    /** An officer's request for a code. {@code region}: province code, or null for the officer's own area. */
-    public record IssueRequest(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region) {
+    /**
+     * An officer's request for a code. {@code region}: province code, or null for the officer's own area;
+     * {@code caseReference}: the case file's short reference (letters, digits, - / .; at most 32), never a name.
+     */
+    public record IssueRequest(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region,
+                               String caseReference) {
+        public IssueRequest(ReportType reportType, LocalDate symptomDate, LocalDate testDate, String region) {
+            this(reportType, symptomDate, testDate, region, null);
+        }
     }
+
+    /** Letters (Vietnamese too), digits and - / . only: a file number such as "F0-2026/0153", not a name. */
+    private static final java.util.regex.Pattern CASE_REFERENCE =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}./-]{0,31}");
 
     /** The codes, shown to the officer once. */
     public record IssuedCode(String id, String shortCode, Instant shortCodeExpiresAt, String longCode,
                              Instant longCodeExpiresAt, ReportType reportType, LocalDate symptomDate,
-                             LocalDate testDate, String region) {
+                             LocalDate testDate, String region, String caseReference) {
+        /** The first 8 characters of the id, upper case: what officers read and look up. */
+        public String shortId() {
+            return CodeStatus.shortIdOf(id);
+        }
     }
 
     /** What an officer may see of a code afterwards (never the code itself). */
     public record CodeStatus(String id, String status, ReportType reportType, LocalDate symptomDate,
                              LocalDate testDate, String region, String issuedBy, Instant issuedAt,
                              Instant shortCodeExpiresAt, Instant longCodeExpiresAt, Instant claimedAt,
-                             Instant expiredAt) {
+                             Instant expiredAt, String caseReference, Instant smsSentAt) {
+        public String shortId() {
+            return shortIdOf(id);
+        }
+
+        static String shortIdOf(String id) {
+            return id.substring(0, Math.min(8, id.length())).toUpperCase(Locale.ROOT);
+        }
     }
 
     /** Answer to a phone that presented a valid code. */
@@ -99,8 +128,8 @@ public class VerificationService {
 
     @Transactional
     public IssuedCode issue(Official officer, IssueRequest req) {
-        if (officer.role() != Role.HEALTH_OFFICER && officer.role() != Role.ADMIN) {
-            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "only health officers issue verification codes");
+        if (!ISSUERS.contains(officer.role())) {
+            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "only health officers and health stations issue codes");
         }
         if (req.reportType() == null || !ISSUABLE.contains(req.reportType())) {
             throw ApiException.badRequest(ErrorCode.INVALID_REPORT_TYPE,
@@ -123,6 +152,7 @@ public class VerificationService {
             }
         }
         String region = regionFor(officer, req.region());
+        String caseReference = caseReference(req.caseReference());
         Instant now = clock.instant();
         Instant shortExp = now.plus(cfg.shortCodeValidity());
         Instant longExp = now.plus(cfg.longCodeValidity());
@@ -134,11 +164,12 @@ public class VerificationService {
                 // In a savepoint: on PostgreSQL a duplicate would otherwise abort the whole transaction.
                 savepoints.attempt(() -> jdbc.sql("""
                         INSERT INTO verification_code (public_id, short_code_hash, long_code_hash, report_type,
-                            symptom_date, test_date, region, issued_by, issued_at, short_expires_at, long_expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            symptom_date, test_date, region, issued_by, issued_at, short_expires_at, long_expires_at,
+                            case_reference)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(id, secrets.codeHash(shortCode), secrets.codeHash(longCode), req.reportType().code(),
                                 req.symptomDate(), req.testDate(), region, officer.username(), odt(now), odt(shortExp),
-                                odt(longExp))
+                                odt(longExp), caseReference)
                         .update());
             } catch (DuplicateKeyException collision) {
                 // An earlier code (even a used one) had the same digits: draw again. 10^8 codes make this rare.
@@ -150,13 +181,49 @@ public class VerificationService {
             audit.record(officer.username(), "code.issue", id,
                     "type=" + req.reportType() + " region=" + region);
             return new IssuedCode(id, shortCode, shortExp, longCode, longExp, req.reportType(), req.symptomDate(),
-                    req.testDate(), region);
+                    req.testDate(), region, caseReference);
         }
+    }
+
+    static String caseReference(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String r = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFC);
+        if (!CASE_REFERENCE.matcher(r).matches()) {
+            throw ApiException.badRequest(ErrorCode.INVALID_CASE_REFERENCE, "the case reference is the case file's number: "
+                    + "letters, digits, - / . only, at most 32 characters (never the patient's name)");
+        }
+        return r;
+    }
+
+    /** Records that the long code was sent by SMS (the number itself is not kept). */
+    public void markSmsSent(String id) {
+        jdbc.sql("UPDATE verification_code SET sms_sent_at = ? WHERE public_id = ?").params(odt(clock.instant()), id)
+                .update();
+    }
+
+    /**
+     * A code the officer may manage, by its full id or the 8 characters shown on the page; 404 otherwise (also for
+     * an ambiguous prefix, which 32 random bits make rare).
+     */
+    public CodeStatus lookup(Official officer, String idOrShortId) {
+        String q = idOrShortId == null ? "" : idOrShortId.strip().toLowerCase(Locale.ROOT);
+        if (!q.matches("[0-9a-f-]{8,36}")) {
+            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
+        }
+        List<CodeStatus> found = jdbc.sql("SELECT * FROM verification_code WHERE public_id LIKE ? ORDER BY id DESC "
+                + "LIMIT 2").param(q + "%").query(this::codeStatus).list();
+        if (found.size() != 1 || !mayManage(officer, found.get(0))) {
+            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
+        }
+        return found.get(0);
     }
 
     /** A province code (2 digits) in the officer's scope, or "VN" for national officers without one. */
     private String regionFor(Official officer, String requested) {
-        String region = requested == null || requested.isBlank() ? officer.areaCode() : requested.trim();
+        String own = officer.areaCode() == null ? null : scope.provinceOf(officer.areaCode()).orElse(officer.areaCode());
+        String region = requested == null || requested.isBlank() ? own : requested.trim();
         if (region == null || region.equalsIgnoreCase("VN")) {
             if (!officer.isNational()) {
                 throw ApiException.badRequest(ErrorCode.INVALID_REGION, "give the province of the case");
@@ -166,7 +233,9 @@ public class VerificationService {
         if (!region.matches("\\d{2}")) {
             throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN");
         }
-        scope.check(officer, region);
+        if (!region.equals(own)) {
+            scope.check(officer, region);
+        }
         return region;
     }
 
@@ -190,6 +259,12 @@ public class VerificationService {
                 .param(officer.username()).query(this::codeStatus).list();
     }
 
+    /** Codes issued from {@code from} on that the officer may manage (for per-day statistics), oldest first. */
+    public List<CodeStatus> issuedSince(Official officer, Instant from) {
+        return jdbc.sql("SELECT * FROM verification_code WHERE issued_at >= ? ORDER BY id LIMIT 100000")
+                .param(odt(from)).query(this::codeStatus).stream().filter(s -> mayManage(officer, s)).toList();
+    }
+
     @Transactional
     public CodeStatus expire(Official officer, String id) {
         CodeStatus s = status(officer, id);
@@ -205,6 +280,7 @@ public class VerificationService {
     private boolean mayManage(Official officer, CodeStatus s) {
         return officer.username().equals(s.issuedBy()) || officer.role() == Role.ADMIN
                 || (officer.role() == Role.HEALTH_OFFICER && scope.maySee(officer, "VN".equals(s.region()) ? null : s.region()));
+        // A health station manages only the codes it issued itself.
     }
 
     /** Device: code → single-use token. Wrong, used and expired codes have distinct error codes. */
@@ -330,7 +406,8 @@ public class VerificationService {
         return new CodeStatus(rs.getString("public_id"), status, ReportType.ofCode(rs.getInt("report_type")),
                 rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
                 rs.getString("region"), rs.getString("issued_by"), instant(rs, "issued_at"),
-                instant(rs, "short_expires_at"), longExp, claimed, expired);
+                instant(rs, "short_expires_at"), longExp, claimed, expired, rs.getString("case_reference"),
+                instant(rs, "sms_sent_at"));
     }
 
     static Instant instant(ResultSet rs, String col) throws SQLException {

@@ -41,7 +41,7 @@ import vn.bluezone.server.support.TestDatabase;
  * registers, verification by install code, heartbeats, compliance, automatic deletion; posters and installs per
  * place; referrals; door-to-door progress; role and area scope on every API.
  */
-@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.campaign.public-base-url=https://bz.example.vn"})
+@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bz.example.vn"})
 @AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -340,6 +340,10 @@ class CampaignApiTest {
         assertThat(call(get("/api/v1/admin/campaign/areas/" + QN + "/overdue-tasks"), xa, null, 200)).hasSize(1);
         call(post("/api/v1/admin/campaign/tasks/" + youthTask + "/updates"), login("tnv.qn"),
                 "{\"progress\":60,\"note\":\"Đã đến 180/300 hộ\"}", 201);
+        // Only the task's own body (and the managers above it) post progress: a volunteer not on the police's task.
+        long policeTask = d.get("tasks").get(0).get("task").get("id").asLong();
+        assertThat(call(post("/api/v1/admin/campaign/tasks/" + policeTask + "/updates"), login("tnv.qn"),
+                "{\"progress\":10,\"note\":\"x\"}", 403).get("error").asString()).isEqualTo("NOT_YOUR_TASK");
         byte[] pdf = mvc.perform(get("/api/v1/admin/campaign/directives/" + directive + "/report.pdf").session(xa))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(PdfChecks.pages(pdf)).isEqualTo(1);

@@ -199,22 +199,23 @@ class CampaignFormsTest {
 
         // The schedule form with the new template: today's schedule shows it with the village's figures.
         mvc.perform(post("/console/campaign/radio/slots").param("commune", QN).param("templateId", "" + t.id())
-                        .param("subject", haLac).param("weekdays", "1-7").param("airTime", "06:30")
+                        .param("subject", haLac).param("weekday", "1", "2", "3", "4", "5", "6", "7")
+                        .param("airTime", "06:30")
                         .param("location", "Loa thôn Hà Lạc").session(xa).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("info", "Đã thêm vào lịch."));
         assertThat(html(mvc.perform(get("/console/campaign/radio").session(xa)).andReturn()))
                 .contains("06:30 · Loa thôn Hà Lạc · Tin sáng các thôn", "Thôn Hà Lạc có 0 người cài đặt Bluezone.");
-        mvc.perform(post("/console/campaign/radio/slots").param("commune", QN).param("templateId", "" + t.id())
-                        .param("subject", haLac).param("weekdays", "9").param("airTime", "06:30")
-                        .param("location", "Loa").session(xa).with(csrf()))
-                .andExpect(flash().attribute("error", "Ngày trong tuần ghi bằng chữ số 1 (Thứ Hai) đến 7 (Chủ nhật), "
-                        + "vd. 135 hoặc 1-5."));
+        assertThat(html(mvc.perform(post("/console/campaign/radio/slots").param("commune", QN)
+                        .param("templateId", "" + t.id()).param("subject", haLac).param("weekday", "9")
+                        .param("airTime", "06:30").param("location", "Loa").session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn()))
+                .contains("Hãy chọn các ngày phát (Thứ 2 … Chủ nhật).");
 
         MockHttpSession neighbour = login("xa.qc");
         mvc.perform(post("/console/campaign/radio/templates").param("commune", QN).param("title", "x")
                 .param("body", "y").session(neighbour).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/console/campaign/radio/slots").param("commune", QN).param("templateId", "" + t.id())
-                .param("weekdays", "1").param("airTime", "07:00").param("location", "x").session(neighbour)
+                .param("weekday", "1").param("airTime", "07:00").param("location", "x").session(neighbour)
                 .with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/console/campaign/radio/templates").param("commune", QN).param("title", "x")
                 .param("body", "y").session(login("tnv.qn")).with(csrf())).andExpect(status().isForbidden());

@@ -1,0 +1,129 @@
+package vn.bluezone.server.campaign.cohort;
+
+import vn.bluezone.api.ErrorCode;
+import static vn.bluezone.server.campaign.CampaignAccess.COHORT_EXPORTERS;
+import static vn.bluezone.server.campaign.CampaignAccess.COHORT_READERS;
+import static vn.bluezone.server.campaign.CampaignAccess.COHORT_WRITERS;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.campaign.CampaignAccess;
+import vn.bluezone.server.campaign.CampaignPageModel;
+import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.web.Dates;
+
+/**
+ * People who must install: compliance, the list, verification by install code, and the registration form. A
+ * refused registration comes back with everything typed and the message next to the field it concerns (one bad
+ * phone number used to wipe eight fields; issue 13, field problem 4).
+ */
+@Controller
+public class CohortPages {
+    private final CampaignAccess access;
+    private final CampaignPageModel page;
+    private final Areas areas;
+    private final CohortService cohorts;
+
+    public CohortPages(CampaignAccess access, CampaignPageModel page, Areas areas, CohortService cohorts) {
+        this.access = access;
+        this.page = page;
+        this.areas = areas;
+        this.cohorts = cohorts;
+    }
+
+    /** What the registration form held. */
+    public record PersonForm(String fullName, String phone, String idNumber, String villageCode, String address,
+            String cohort, String startDate, String endDate) {
+        static PersonForm empty() {
+            return new PersonForm("", "", "", "", "", "", "", "");
+        }
+    }
+
+    /** The form field a refusal belongs to (the service names fields in its English messages). */
+    static String fieldOf(CampaignProblem p) {
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "BAD_PHONE" -> "phone";
+            case "BAD_ID_NUMBER" -> "idNumber";
+            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
+            case "BAD_COHORT" -> "cohort";
+            case "BAD_DATE" -> m.contains("start") ? "startDate" : "endDate";
+            case "BAD_DATES", "ALREADY_EXPIRED" -> "endDate";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("full name") ? "fullName"
+                    : m.startsWith("address") ? "address" : m.startsWith("ID number") ? "idNumber"
+                    : m.startsWith("start") ? "startDate" : m.startsWith("village") ? "villageCode"
+                    : m.startsWith("phone") ? "phone" : "form";
+            default -> "form";
+        };
+    }
+
+    @GetMapping("/console/campaign/cohorts")
+    public String cohortPage(@RequestParam(required = false) String commune, Model model) {
+        Official o = access.require(COHORT_READERS);
+        String c = page.commune(o, commune);
+        page.common(model, o, c);
+        model.addAttribute("people", cohorts.list(c, o.username()));
+        model.addAttribute("compliance", cohorts.compliance(c));
+        model.addAttribute("villages", areas.villagesOf(c));
+        model.addAttribute("kinds", CohortKind.values());
+        model.addAttribute("writer", COHORT_WRITERS.contains(o.role()));
+        model.addAttribute("exporter", COHORT_EXPORTERS.contains(o.role()));
+        if (!model.containsAttribute("personForm")) {
+            model.addAttribute("personForm", PersonForm.empty());
+            model.addAttribute("fieldErrors", Map.of());
+        }
+        return "campaign/cohorts";
+    }
+
+    @PostMapping("/console/campaign/cohorts")
+    public String addPerson(@RequestParam String commune, @RequestParam(required = false) String fullName,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String idNumber,
+            @RequestParam(required = false) String villageCode, @RequestParam(required = false) String address,
+            @RequestParam(required = false) String cohort, @RequestParam(required = false) String startDate,
+            @RequestParam(required = false) String endDate, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        Official o = access.require(COHORT_WRITERS, commune);
+        PersonForm form = new PersonForm(fullName, phone, idNumber, villageCode, address, cohort, startDate, endDate);
+        try {
+            LocalDate start = Dates.optional(startDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+                    "start date '" + startDate + "' is not a day"));
+            LocalDate end = Dates.optional(endDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+                    "end date '" + endDate + "' is not a day"));
+            cohorts.register(commune, new NewPerson(fullName, phone, idNumber, villageCode, address, cohort, start,
+                    end), o.username());
+            flash.addFlashAttribute("info", page.text("campaign.cohorts.recorded"));
+            return "redirect:/console/campaign/cohorts?commune=" + commune;
+        } catch (CampaignProblem p) {
+            if (p.status() == HttpStatus.FORBIDDEN) {
+                throw p;
+            }
+            model.addAttribute("personForm", form);
+            model.addAttribute("fieldErrors", Map.of(fieldOf(p), page.problem(p)));
+            String view = cohortPage(commune, model);
+            model.addAttribute("error", page.text("campaign.form.refused"));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return view;
+        }
+    }
+
+    @PostMapping("/console/campaign/cohorts/{id}/verify")
+    public String verify(@PathVariable long id, @RequestParam(required = false) String installCode,
+            RedirectAttributes flash) {
+        String c = cohorts.find(id).communeCode();
+        Official o = access.require(COHORT_WRITERS, c);
+        page.attempt(flash, page.text("campaign.cohorts.verifiedDone"), () -> cohorts.verify(id, installCode,
+                o.username()));
+        return "redirect:/console/campaign/cohorts?commune=" + c;
+    }
+}

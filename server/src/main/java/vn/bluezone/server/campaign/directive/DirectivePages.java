@@ -1,0 +1,166 @@
+package vn.bluezone.server.campaign.directive;
+
+import vn.bluezone.api.ErrorCode;
+import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
+import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
+import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.campaign.CampaignAccess;
+import vn.bluezone.server.campaign.CampaignClock;
+import vn.bluezone.server.campaign.CampaignPageModel;
+import vn.bluezone.server.campaign.CampaignProblem;
+
+/** Directives and their tasks: the list, the form (refused forms come back filled), a directive's page, new tasks, progress. */
+@Controller
+public class DirectivePages {
+    private final CampaignAccess access;
+    private final CampaignPageModel page;
+    private final Areas areas;
+    private final CampaignClock clock;
+    private final DirectiveService directives;
+
+    public DirectivePages(CampaignAccess access, CampaignPageModel page, Areas areas, CampaignClock clock, DirectiveService directives) {
+        this.access = access;
+        this.page = page;
+        this.areas = areas;
+        this.clock = clock;
+        this.directives = directives;
+    }
+
+    /** What a directive form held, to show it again when it was refused. */
+    public record DirectiveForm(String unit, String number, String issuedOn, String issuingBody, String subject,
+            String text, List<String> taskBody, List<String> taskAssignee, List<String> taskTitle,
+            List<String> taskDeadline) {
+    }
+
+    @GetMapping("/console/campaign/directives")
+    public String directivePage(@RequestParam(required = false) String area, Model model) {
+        Official o = access.require(STAFF);
+        String a = area != null && !area.isBlank() ? area : CampaignAccess.homeUnit(o);
+        if (a != null && !access.maySee(o, a)) {
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + a + " is outside your area");
+        }
+        page.common(model, o, a);
+        model.addAttribute("directives", directives.directivesWithin(a));
+        model.addAttribute("overdue", directives.overdue(a));
+        model.addAttribute("manager", MANAGERS.contains(o.role()));
+        model.addAttribute("bodies", TaskBody.values());
+        return "campaign/directives";
+    }
+
+    /** A directive with the tasks it assigns (rows left empty are skipped); all or nothing. */
+    @PostMapping("/console/campaign/directives")
+    public String addDirective(@RequestParam(required = false) String unit,
+            @RequestParam(required = false) String number, @RequestParam(required = false) String issuedOn,
+            @RequestParam(required = false) String issuingBody, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) List<String> taskBody,
+            @RequestParam(required = false) List<String> taskAssignee,
+            @RequestParam(required = false) List<String> taskTitle,
+            @RequestParam(required = false) List<String> taskDeadline,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
+        String u = unit == null || unit.isBlank() ? null : unit.trim();
+        Official o = access.require(MANAGERS, u);
+        DirectiveForm form = new DirectiveForm(u, number, issuedOn, issuingBody, subject, text, orEmpty(taskBody),
+                orEmpty(taskAssignee), orEmpty(taskTitle), orEmpty(taskDeadline));
+        try {
+            if (u == null) {
+                throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT, "give the issuing unit's code");
+            }
+            List<NewTask> tasks = new ArrayList<>();
+            int rows = Math.max(form.taskTitle().size(), form.taskDeadline().size());
+            for (int i = 0; i < rows; i++) {
+                String title = at(form.taskTitle(), i);
+                String deadline = at(form.taskDeadline(), i);
+                if (title.isBlank() && deadline.isBlank()) {
+                    continue;
+                }
+                if (title.isBlank() || deadline.isBlank()) {
+                    throw CampaignProblem.badRequest(ErrorCode.TASK_INCOMPLETE, "task " + (i + 1)
+                            + " needs a title and a deadline");
+                }
+                tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title, date(deadline)));
+            }
+            Directive d = directives.create(u, number, date(issuedOn), issuingBody, subject, text, tasks,
+                    o.username());
+            flash.addFlashAttribute("info", page.text("campaign.directives.saved", d.number()));
+            return "redirect:/console/campaign/directives/" + d.id();
+        } catch (CampaignProblem p) {
+            if (p.status() == HttpStatus.FORBIDDEN) {
+                throw p;
+            }
+            String view = directivePage(u, model);
+            model.addAttribute("error", page.problem(p));
+            model.addAttribute("form", form);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return view;
+        }
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static String at(List<String> l, int i) {
+        return i < l.size() && l.get(i) != null ? l.get(i) : "";
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        return vn.bluezone.server.web.Dates.optional(s, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+                "'" + s + "' is not a day (dd/mm/yyyy)"));
+    }
+
+    @GetMapping("/console/campaign/directives/{id}")
+    public String directiveDetail(@PathVariable long id, Model model) {
+        var d = directives.directive(id);
+        Official o = access.requireConcerned(STAFF, d.unitCode());
+        page.common(model, o, d.unitCode());
+        model.addAttribute("progress", directives.progress(id));
+        model.addAttribute("manager", MANAGERS.contains(o.role()) && access.maySee(o, d.unitCode()));
+        model.addAttribute("bodies", TaskBody.values());
+        model.addAttribute("postable", directives.progress(id).tasks().stream()
+                .filter(tp -> CampaignAccess.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
+                .collect(Collectors.toSet()));
+        return "campaign/directive";
+    }
+
+    @PostMapping("/console/campaign/directives/{id}/tasks")
+    public String addTask(@PathVariable long id, @RequestParam(required = false) String body,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String deadline, RedirectAttributes flash) {
+        access.require(MANAGERS, directives.directive(id).unitCode());
+        page.attempt(flash, page.text("campaign.directives.taskAdded"), () -> directives.addTask(id,
+                new NewTask(body, assignee, title, date(deadline))));
+        return "redirect:/console/campaign/directives/" + id;
+    }
+
+    @PostMapping("/console/campaign/tasks/{id}/updates")
+    public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
+            @RequestParam(required = false) String note, RedirectAttributes flash) {
+        var t = directives.task(id);
+        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
+        page.attempt(flash, page.text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
+                progress == null ? -1 : progress, note, o.username()));
+        return "redirect:/console/campaign/directives/" + t.directiveId();
+    }
+
+}

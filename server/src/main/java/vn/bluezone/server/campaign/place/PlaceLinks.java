@@ -1,0 +1,44 @@
+package vn.bluezone.server.campaign.place;
+
+import vn.bluezone.api.ErrorCode;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.bluezone.server.PublicUrl;
+import vn.bluezone.server.campaign.CampaignProblem;
+
+/**
+ * What a place's poster carries: the install page address ({@code <bluezone.public-url>/i/{code}}) as printed text
+ * and as QR content. The QR content is built in {@link #qrContent(Place)} alone so a later payload (a check-in
+ * for the place, say) changes one method. Without a public address nothing is printed: {@link #requireInstallUrl}
+ * refuses with {@code PUBLIC_URL_MISSING} (409).
+ */
+@Component
+public class PlaceLinks {
+
+    private final PublicUrl publicUrl;
+
+    public PlaceLinks(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    /** The install page's address, when a public address is configured. */
+    public Optional<String> installUrl(Place place) {
+        return publicUrl.resolve("/i/" + place.code());
+    }
+
+    /** {@code <public-url>/i/}: what every poster's address starts with, shown to officials before printing. */
+    public Optional<String> installPrefix() {
+        return publicUrl.resolve("/i/");
+    }
+
+    public String requireInstallUrl(Place place) {
+        return installUrl(place).orElseThrow(() -> CampaignProblem.conflict(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
+                + "configured: set " + PublicUrl.SETTING + " (" + PublicUrl.ENVIRONMENT + ") to the address phones "
+                + "reach this server at; a poster must not carry localhost or no address"));
+    }
+
+    /** What the poster's QR code encodes. */
+    public String qrContent(Place place) {
+        return requireInstallUrl(place);
+    }
+}
