@@ -108,7 +108,8 @@ abstract class KeyServerFlowTests {
                 context.getBean(KeysProperties.class), same, clock, audit,
                 context.getBean(vn.bluezone.server.accounts.AreaScope.class),
                 context.getBean(vn.bluezone.server.keys.verification.CertificateSigner.class),
-                context.getBean(vn.bluezone.server.db.Savepoints.class));
+                context.getBean(vn.bluezone.server.db.Savepoints.class),
+                context.getBean(vn.bluezone.server.TimeZoneProperties.class));
     }
 
     // ---- helpers: what an officer and a phone do ----

@@ -150,7 +150,7 @@ public class RadioService {
         if (when.isAfter(clock.now().plusSeconds(300))) {
             throw CampaignProblem.badRequest(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
         }
-        LocalDate day = when.atZone(CampaignClock.VIETNAM).toLocalDate();
+        LocalDate day = when.atZone(clock.zone()).toLocalDate();
         String script = scriptAsRead != null && !scriptAsRead.isBlank() ? scriptAsRead.strip()
                 : ScriptTemplate.fill(template(slot.templateId()).body(), snapshot(slot.subjectUnitCode(), day));
         if (script.length() > ScriptTemplate.MAX_LENGTH) {
@@ -167,8 +167,8 @@ public class RadioService {
         if (to.isBefore(from)) {
             throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
-        Instant start = ZonedDateTime.of(from.atStartOfDay(), CampaignClock.VIETNAM).toInstant();
-        Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), CampaignClock.VIETNAM).toInstant();
+        Instant start = ZonedDateTime.of(from.atStartOfDay(), clock.zone()).toInstant();
+        Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), clock.zone()).toInstant();
         return store.airings(communeCode, start, end);
     }
 

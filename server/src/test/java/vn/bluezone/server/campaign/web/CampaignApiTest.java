@@ -43,6 +43,7 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bz.example.vn"})
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignApiTest {
     static final String QN = "19873"; // Xã Quảng Ngạn
@@ -59,6 +60,7 @@ class CampaignApiTest {
     @Autowired AccountService accounts;
     @Autowired Villages villages;
     @Autowired CampaignClock clock;
+    @Autowired vn.bluezone.server.support.MutableClock time;
     @Autowired CohortRetentionJob retention;
     @Autowired vn.bluezone.server.campaign.demo.CampaignDemoData campaignDemo;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -82,7 +84,7 @@ class CampaignApiTest {
 
     @AfterEach
     void realTime() {
-        clock.use(Clock.system(CampaignClock.VIETNAM));
+        time.set(java.time.Instant.now());
     }
 
     MockHttpSession login(String user) throws Exception {
@@ -166,12 +168,10 @@ class CampaignApiTest {
 
         // 30 days after the end date the record is still there; the night after, the job deletes it.
         LocalDate end = today.plusDays(12);
-        clock.use(Clock.fixed(end.plusDays(30).atTime(3, 0).atZone(CampaignClock.VIETNAM).toInstant(),
-                ZoneOffset.UTC));
+        time.set(end.plusDays(30).atTime(3, 0).atZone(clock.zone()).toInstant());
         retention.run();
         call(get("/api/v1/admin/campaign/cohort-people/" + id), tram, null, 200);
-        clock.use(Clock.fixed(end.plusDays(31).atTime(3, 0).atZone(CampaignClock.VIETNAM).toInstant(),
-                ZoneOffset.UTC));
+        time.set(end.plusDays(31).atTime(3, 0).atZone(clock.zone()).toInstant());
         assertThat(retention.run()).isEqualTo(1);
         JsonNode gone = call(get("/api/v1/admin/campaign/cohort-people/" + id), tram, null, 404);
         assertThat(gone.get("error").asString()).isEqualTo("PERSON_NOT_FOUND");
