@@ -71,6 +71,21 @@ class ConsolePagesTest extends RegistryTestSupport {
     }
 
     @Test
+    void developerToolsAreInTheirOwnMenuNotInThePageHeader() throws Exception {
+        for (String path : new String[] {"/console", "/console/statistics/VN", "/console/campaign"}) {
+            String html = mvc.perform(get(path).with(user(as("pages.national")))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+            assertTrue(!header.contains("/console/api-keys") && !header.contains("/api/docs-ui"), path + ": " + header);
+        }
+        String home = mvc.perform(get("/console").with(user(as("pages.national")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String menu = home.substring(home.indexOf("id=\"developer-tools\""));
+        menu = menu.substring(0, menu.indexOf("</details>"));
+        assertTrue(menu.contains("href=\"/console/api-keys\"") && menu.contains("href=\"/api/docs-ui\""), menu);
+    }
+
+    @Test
     void exportsAreSpreadsheetsOfTheRanking() throws Exception {
         MvcResult csv = mvc.perform(get("/console/statistics/477/export.csv").with(user(as("pages.national"))))
                 .andExpect(status().isOk())
