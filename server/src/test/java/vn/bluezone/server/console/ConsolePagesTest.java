@@ -126,6 +126,32 @@ class ConsolePagesTest extends RegistryTestSupport {
     }
 
     @Test
+    void demoFiguresCarryTheirSourceInTheReadersLanguage() throws Exception {
+        // One figure as the demo stores it (the mark), one as databases loaded before the mark hold it.
+        for (String source : vn.bluezone.server.statistics.DemoDataSet.SOURCES) {
+            jdbc.update("INSERT INTO denominator (unit_code, kind, amount, as_of, source, entered_by, entered_at) "
+                    + "VALUES ('19897', 'POPULATION', 1234, DATE '2000-01-01', ?, 'pages.test', CURRENT_TIMESTAMP)", source);
+        }
+        try {
+            demoSourcePages();
+        } finally { // the rows would otherwise mark other tests' exports as demo figures
+            jdbc.update("DELETE FROM denominator WHERE entered_by = 'pages.test'");
+        }
+    }
+
+    void demoSourcePages() throws Exception {
+        String vi = mvc.perform(get("/console/statistics/19897/denominators").with(user(as("pages.xa"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertEquals(2, vi.split("DEMO: số liệu mô phỏng, không phải số liệu chính thức", -1).length - 1);
+        assertTrue(!vi.contains("simulated") && !vi.contains(" / "), "Vietnamese page only");
+        String en = mvc.perform(get("/console/statistics/19897/denominators?lang=en").session(new MockHttpSession())
+                        .with(user(as("pages.xa"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertEquals(2, en.split("DEMO: simulated figure, not official data", -1).length - 1);
+        assertTrue(!en.contains("mô phỏng"), "English page only");
+    }
+
+    @Test
     void communeOfficialCreatesVillages() throws Exception {
         mvc.perform(post("/console/statistics/19897/villages").param("kind", "to-dan-pho").param("name", "Trung Đông")
                 .with(csrf()).with(user(as("pages.xa")))).andExpect(status().is3xxRedirection());
