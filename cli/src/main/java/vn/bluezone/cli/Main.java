@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 CryptoCommand.class,
                 ExportCommand.class,
                 SimulateCommand.class,
+                RuleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

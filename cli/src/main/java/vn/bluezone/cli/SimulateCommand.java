@@ -73,7 +73,8 @@ final class SimulateCommand implements Callable<Integer> {
             defaultValue = "${env:BLUEZONE_API_KEY}")
     String apiKey;
 
-    @Option(names = "--noise", paramLabel = "DB", description = "Radio shadowing σ in dB (default ${DEFAULT-VALUE}).",
+    @Option(names = "--noise", paramLabel = "DB", description = "Radio noise: scales the encounter radio model's "
+            + "random terms, 8 = as fitted, 0 = none (default ${DEFAULT-VALUE}).",
             defaultValue = "8")
     double noise;
 

@@ -100,6 +100,52 @@ public final class Sweep {
         return out;
     }
 
+    /**
+     * Per seed: the marginal effect near a given uptake, % fewer infections per extra point of uptake between the
+     * two levels whose mean uptakes bracket it (slope of the reduction curve there, not a line through zero).
+     * Null when no two levels bracket it.
+     */
+    public double[] marginalPercentPerPoint(double uptakeFraction) {
+        int[] b = bracket(uptakeFraction);
+        if (b == null) {
+            return null;
+        }
+        double[] out = new double[seeds.length];
+        for (int s = 0; s < seeds.length; s++) {
+            double base = transmissions[0][s];
+            double points = (uptake[b[1]][s] - uptake[b[0]][s]) * 100;
+            double more = base == 0 ? 0 : 100.0 * (transmissions[b[0]][s] - transmissions[b[1]][s]) / base;
+            out[s] = points == 0 ? 0 : more / points;
+        }
+        return out;
+    }
+
+    /** Indexes of the levels that bracket an uptake (as {@link #marginalPercentPerPoint}), or null. */
+    public int[] bracket(double uptakeFraction) {
+        int lo = -1;
+        int hi = -1;
+        for (int l = 0; l < levels.length; l++) {
+            double u = meanUptake(l);
+            if (u <= uptakeFraction && (lo < 0 || u > meanUptake(lo))) {
+                lo = l;
+            }
+            if (u >= uptakeFraction && (hi < 0 || u < meanUptake(hi))) {
+                hi = l;
+            }
+        }
+        return lo < 0 || hi < 0 || lo == hi ? null : new int[] {lo, hi};
+    }
+
+    /** A sweep from given results (tests). */
+    static Sweep of(double[] levels, double[][] uptake, int[][] transmissions) {
+        Sweep sw = new Sweep(levels, new long[uptake[0].length]);
+        for (int l = 0; l < levels.length; l++) {
+            sw.uptake[l] = uptake[l].clone();
+            sw.transmissions[l] = transmissions[l].clone();
+        }
+        return sw;
+    }
+
     public double meanAttackRate(int l) {
         return Stats.mean(attackRate[l]);
     }

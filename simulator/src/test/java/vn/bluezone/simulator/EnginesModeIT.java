@@ -30,9 +30,17 @@ class EnginesModeIT {
 
     @Test
     void aConfirmedCaseUploadsAndTheRealEnginesWarnTheHouseholdAtZeroNoise() {
-        RunResult r = new Simulation(household(7), PopulationBuilder.isolatedHousehold(4))
-                .run("engines", ProgressListener.NONE);
+        SimulationConfig cfg = household(7);
+        vn.bluezone.simulator.population.Population pop = PopulationBuilder.isolatedHousehold(4);
+        RunResult r = new Simulation(cfg, pop).run("engines", ProgressListener.NONE);
         assertEquals("engines", r.mode);
+        // Per-(case, contact) figures are not computed in engines mode: reported as not measured, never as recall 0.
+        SimulationOutcome o = new SimulationOutcome(cfg, pop, r, r, null);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> warnings = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                vn.bluezone.simulator.report.MetricsJson.build(o).get("detection")).get("warnings");
+        assertEquals(false, ((java.util.Map<String, Object>) warnings.get("casePairs")).get("measured"));
+        assertTrue(vn.bluezone.simulator.report.ReportHtml.render(o).contains("not measured in engines mode"));
         assertEquals(4, r.appUsers);
         assertTrue(r.uploadsConfirmed >= 1, "the confirmed case's phone uploaded through the real server");
         assertTrue(r.exportFiles >= 1, "the real export job wrote signed files: " + r.exportFiles);

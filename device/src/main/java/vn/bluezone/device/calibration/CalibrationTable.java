@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The per-model calibration table shipped with the engine ({@code en-calibration.csv}, figures from Google's
- * public Exposure Notification calibration list; see the file header for the source). Lookup: the exact model
- * (case-insensitive, by model name, then by device code); otherwise the average of the manufacturer's models;
- * otherwise the average of the whole table, as microG does for unknown phones.
+ * The per-model calibration table shipped with the engine ({@code en-calibration.csv}, 73 models from a 2020-12-14
+ * revision of Google's public Exposure Notification calibration list; see the file header for the source), backed
+ * by Google's whole public list ({@link PublicCalibrationList}). Lookup: the exact model in the table
+ * (case-insensitive, by model name, then by device code); else the model in the whole list; otherwise the average
+ * of the manufacturer's models (table, else list); otherwise the average of the table, as microG does.
  */
 public final class CalibrationTable {
     private static final String RESOURCE = "/vn/bluezone/device/calibration/en-calibration.csv";
@@ -23,13 +24,15 @@ public final class CalibrationTable {
 
     private final List<DeviceCalibration> rows;
     private final DeviceCalibration fallback;
+    private final PublicCalibrationList publicList;
 
-    private CalibrationTable(List<DeviceCalibration> rows) {
+    private CalibrationTable(List<DeviceCalibration> rows, PublicCalibrationList publicList) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("calibration table has no rows");
         }
         this.rows = List.copyOf(rows);
         this.fallback = average("unknown", "unknown", "unknown", this.rows, 0, DeviceCalibration.Match.DEFAULT);
+        this.publicList = publicList;
     }
 
     /** The table shipped in the engine's resources. */
@@ -40,7 +43,7 @@ public final class CalibrationTable {
                 if (in == null) {
                     throw new IllegalStateException("calibration table resource missing: " + RESOURCE);
                 }
-                t = parse(in);
+                t = parse(in).withPublicList(PublicCalibrationList.shipped());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,7 +88,12 @@ public final class CalibrationTable {
                 throw new IllegalArgumentException("line " + lineNo + ": " + e.getMessage(), e);
             }
         }
-        return new CalibrationTable(rows);
+        return new CalibrationTable(rows, null);
+    }
+
+    /** This table backed by a whole public list for models the table does not have. */
+    public CalibrationTable withPublicList(PublicCalibrationList list) {
+        return new CalibrationTable(rows, list);
     }
 
     public List<DeviceCalibration> rows() {
@@ -106,7 +114,16 @@ public final class CalibrationTable {
                 return r;
             }
         }
+        if (publicList != null) {
+            DeviceCalibration listed = publicList.find(manufacturer, model);
+            if (listed != null) {
+                return listed;
+            }
+        }
         List<DeviceCalibration> sameMaker = rows.stream().filter(r -> norm(r.manufacturer()).equals(m)).toList();
+        if (sameMaker.isEmpty() && publicList != null) {
+            sameMaker = publicList.ofManufacturer(manufacturer);
+        }
         if (!sameMaker.isEmpty()) {
             return average(manufacturer, model, model, sameMaker, 2, DeviceCalibration.Match.MANUFACTURER_AVERAGE);
         }

@@ -1,5 +1,6 @@
 package vn.bluezone.simulator.day;
 
+import vn.bluezone.device.sim.EncounterRadio;
 import vn.bluezone.simulator.tracing.RadioModel;
 
 /** What the proximity pass needs to know about today: who uses the app, who can infect, who can be infected. */
@@ -12,6 +13,10 @@ public final class DayContext {
     public final byte[] flags;
     public final float[] calibration;
     public final RadioModel radio;
+    /** The shared radio model's draws for this run. */
+    public final EncounterRadio encounters;
+    /** Pose starts per person, remembered between scans (the day is processed in one thread). */
+    public final EncounterRadio.PoseCache poses;
     public final double[] noiseLevels;
     public final double cutoffMetres;
     public int day;
@@ -29,6 +34,8 @@ public final class DayContext {
         this.seed = seed;
         this.flags = new byte[people];
         this.radio = radio;
+        this.encounters = new EncounterRadio(seed);
+        this.poses = encounters.new PoseCache(people);
         this.calibration = calibration;
         this.noiseLevels = noiseLevels;
         this.cutoffMetres = cutoffMetres;

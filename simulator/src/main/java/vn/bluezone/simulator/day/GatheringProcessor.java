@@ -1,5 +1,8 @@
 package vn.bluezone.simulator.day;
 
+import vn.bluezone.device.sim.EncounterRadio;
+import vn.bluezone.device.sim.Environment;
+import vn.bluezone.device.sim.Pose;
 import vn.bluezone.simulator.tracing.RadioModel;
 import vn.bluezone.simulator.util.Rand;
 
@@ -11,10 +14,11 @@ import vn.bluezone.simulator.util.Rand;
  */
 public final class GatheringProcessor {
     private static final int ALL_PAIRS_MAX = 48;
-    private static final long RADIO = 0x52616469L;
     private static final long LOSS = 0x4C6F7373L;
     private static final long SAMPLE = 0x53616D70L;
     public static final double CLOSE_METRES = 2.0;
+    /** The most two phones' poses can lower the attenuation below the mix's mean (both in the hand). */
+    private static final double MAX_POSE_GAIN_DB = 2 * Pose.meanLossDb();
 
     private final DayContext ctx;
     private final PairDayTable table;
@@ -225,7 +229,7 @@ public final class GatheringProcessor {
         table.addExposure(slot, n * Ticks.MINUTES * dose / 60f);
         int nearBits = 0;
         if (app) {
-            nearBits = detect(slot, key, a, b, seg, both, d);
+            nearBits = detect(slot, kind, a, b, seg, both, d);
             if (ctx.listener != null) {
                 ctx.listener.proximity(a, b, seg, both, d);
             }
@@ -237,41 +241,49 @@ public final class GatheringProcessor {
     }
 
     /**
-     * One draw per scan (tick): shadowing noise and packet loss; returns the bits of ticks heard as near. Scans
-     * more than 5 σ short of the threshold are not drawn (a chance below 3·10⁻⁷ per scan).
+     * One attenuation per scan (tick) from the shared encounter model (pose losses and an encounter shadow held
+     * while the poses last, per-scan fading) plus both phones' calibration errors, and packet loss; returns the
+     * bits of ticks heard as near. Scans that even the largest pose losses and 5 σ of the Gaussian terms cannot
+     * bring to the threshold are not drawn.
      */
-    private int detect(int slot, long key, int a, int b, int seg, int both, float d) {
+    private int detect(int slot, int kind, int a, int b, int seg, int both, float d) {
         RadioModel r = ctx.radio;
-        double base = r.pathLoss(d) + ctx.calibration[a] + ctx.calibration[b];
+        Environment env = PlaceKind.of(kind).environment();
+        double base = env.meanAttenuationDb(d) + ctx.calibration[a] + ctx.calibration[b];
         double threshold = r.nearThresholdDb();
-        double sigma = r.shadowingSigmaDb();
-        double widest = sigma;
+        double scale = r.noiseScale();
+        double widest = scale;
         if (ctx.noiseCurve) {
             for (double l : ctx.noiseLevels) {
-                widest = Math.max(widest, l);
+                widest = Math.max(widest, l / RadioModel.FITTED_SIGMA_DB);
             }
         }
-        if (base - 5 * widest > threshold) {
+        double reach = widest * (MAX_POSE_GAIN_DB + 5 * Math.hypot(env.encounterSigmaDb(), env.scanSigmaDb()));
+        if (base - reach > threshold) {
             return 0;
         }
+        EncounterRadio radio = ctx.encounters;
+        long daySlot = (long) ctx.day * Ticks.PER_DAY;
         int nearBits = 0;
         int bits = both;
         while (bits != 0) {
             int t = Integer.numberOfTrailingZeros(bits);
             bits &= bits - 1;
             int tick = seg + t;
-            double z = widest > 0 ? Rand.gaussian(Rand.hash(ctx.seed ^ RADIO, ctx.day, key, tick)) : 0;
+            long at = daySlot + tick;
+            double noise = widest > 0 ? radio.slowDb(env, a, b, ctx.day, ctx.poses.poseStart(a, at),
+                    ctx.poses.poseStart(b, at)) + radio.fadingDb(env, a, b, at) : 0;
             boolean lost = r.packetLoss() > 0
-                    && Rand.uniform(Rand.hash(ctx.seed ^ LOSS, ctx.day, key, tick)) < r.packetLoss();
+                    && Rand.uniform(Rand.hash(ctx.seed ^ LOSS, ctx.day, PairDayTable.key(a, b), tick)) < r.packetLoss();
             if (lost) {
                 continue;
             }
-            if (base + sigma * z <= threshold) {
+            if (base + scale * noise <= threshold) {
                 nearBits |= 1 << t;
             }
             if (ctx.noiseCurve) {
                 for (int l = 0; l < ctx.noiseLevels.length; l++) {
-                    if (base + ctx.noiseLevels[l] * z <= threshold) {
+                    if (base + ctx.noiseLevels[l] / RadioModel.FITTED_SIGMA_DB * noise <= threshold) {
                         table.addNearAtLevel(l, slot, 1);
                     }
                 }

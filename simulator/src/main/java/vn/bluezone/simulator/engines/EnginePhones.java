@@ -17,6 +17,8 @@ import vn.bluezone.device.port.ScanListener;
 import vn.bluezone.device.port.Scanner;
 import vn.bluezone.device.radio.Advertisement;
 import vn.bluezone.device.radio.ReceivedPacket;
+import vn.bluezone.device.sim.EncounterRadio;
+import vn.bluezone.device.sim.Environment;
 import vn.bluezone.device.sim.RadioModel;
 import vn.bluezone.device.sim.SimulatedClock;
 import vn.bluezone.device.store.DeviceStorage;
@@ -27,17 +29,17 @@ import vn.bluezone.simulator.util.Rand;
  * default, SQLite on request), all on one {@link SimulatedClock} shared with the key server. The radio is the
  * simulator's proximity (who is within 6 m of whom at each 5-minute tick, from {@link ProximityBuffer}) instead of
  * the device's all-pairs simulated radio, whose scans are O(phones); each packet's RSSI follows the device's
- * {@link RadioModel}:
- * {@code rssi = tx - pathLoss(d) + shadowing + fading - rssiCorrection + calibrationError}.
+ * {@link RadioModel} with the shared {@link EncounterRadio} for the slow terms:
+ * {@code rssi = tx - pathLoss(d) - encounter terms - per-packet fading - rssiCorrection + calibrationError}.
  */
 public final class EnginePhones implements AutoCloseable {
-    private static final long SHADOW = 0x53686164L;
     private static final long FADE = 0x46616465L;
     private static final long LOSS = 0x4C6F7373L;
 
     private final long seed;
     private final SimulatedClock clock;
     private final RadioModel radio;
+    private final EncounterRadio encounters;
     private final DeviceCalibration calibration;
     private final float[] calibrationError;
     private final int[] people;
@@ -63,6 +65,7 @@ public final class EnginePhones implements AutoCloseable {
         this.seed = seed;
         this.clock = clock;
         this.radio = radio;
+        this.encounters = new EncounterRadio(seed);
         this.calibration = calibration;
         this.calibrationError = calibrationError;
         int n = 0;
@@ -199,9 +202,13 @@ public final class EnginePhones implements AutoCloseable {
 
     private void deliver(int me, int other, float metres, int packets, Advertisement ad, ScanListener listener) {
         long pair = ((long) Math.min(me, other) << 32) | Math.max(me, other);
-        // Shadowing is per pair and scan (the 60 s coherence is shorter than the 5-minute scan period).
-        double shadow = radio.shadowingSigmaDb() * Rand.gaussian(Rand.hash(seed, SHADOW, day, tick, pair));
-        double base = calibration.txPower() - radio.pathLossDb(metres) + shadow - calibration.rssiCorrection()
+        // The shared encounter model (pose losses and a shadow held while the poses last, per-scan fading), scaled
+        // by --noise / 8; the proximity buffer does not say where the pair is, so every place is a room.
+        double scale = radio.shadowingSigmaDb() / vn.bluezone.simulator.tracing.RadioModel.FITTED_SIGMA_DB;
+        long scanSlot = (long) day * vn.bluezone.simulator.day.Ticks.PER_DAY + tick;
+        double shadow = scale == 0 ? 0 : scale * (encounters.slowDb(Environment.ROOM, me, other, day, scanSlot)
+                + encounters.fadingDb(Environment.ROOM, me, other, scanSlot));
+        double base = calibration.txPower() - radio.pathLossDb(metres) - shadow - calibration.rssiCorrection()
                 + calibrationError[me] + calibrationError[other];
         double fading = radio.fastFadingSigmaDb();
         double loss = radio.packetLossProbability();

@@ -19,6 +19,8 @@ public final class MetricsJson {
     /** Wymant et al., Nature 594:408 (2021), NHS COVID-19 app: % fewer cases per percentage point of uptake. */
     public static final double WYMANT_MODELLING = 0.8;
     public static final double WYMANT_STATISTICAL = 2.3;
+    /** Wymant et al. (2021): about 16.5 million regular users, 28 % of the population of England and Wales. */
+    public static final double NHS_UPTAKE = 0.28;
 
     private MetricsJson() {
     }
@@ -58,8 +60,17 @@ public final class MetricsJson {
         }
         detection.put("byRadioNoise", noise);
         Map<String, Object> warnings = Json.object();
-        warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                w.warningPairsTruth - w.warningPairsTp));
+        if ("engines".equals(w.mode)) {
+            // The engines warn by themselves; which case's key triggered a warning is not traced back, so the
+            // per-(case, contact) figures are not measured (a recall of 0 would be false).
+            Map<String, Object> none = Json.object();
+            none.put("measured", false);
+            none.put("reason", "engines mode: warnings are not attributed to the case whose key triggered them");
+            warnings.put("casePairs", none);
+        } else {
+            warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
+                    w.warningPairsTruth - w.warningPairsTp));
+        }
         warnings.put("people", prf(w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                 w.warnedPeopleTruth - w.warnedPeopleTp));
         detection.put("warnings", warnings);
@@ -176,6 +187,20 @@ public final class MetricsJson {
         double[] slope = s.slopePercentPerPoint();
         m.put("slopeReductionPercentPerUptakePoint", Stats.mean(slope));
         m.put("slopeReductionPercentPerUptakePointCi95", Stats.ci95HalfWidth(slope));
+        // The NHS study's figure is a marginal effect near its own uptake, so ours is taken there too.
+        Map<String, Object> nhs = Json.object();
+        nhs.put("publishedUptakeOfPopulation", NHS_UPTAKE);
+        int[] b = s.bracket(NHS_UPTAKE);
+        if (b == null) {
+            nhs.put("measured", false);
+            nhs.put("reason", "no two sweep levels bracket the published uptake");
+        } else {
+            double[] marginal = s.marginalPercentPerPoint(NHS_UPTAKE);
+            nhs.put("betweenUptakes", new double[] {s.meanUptake(b[0]), s.meanUptake(b[1])});
+            nhs.put("marginalReductionPercentPerUptakePoint", Stats.mean(marginal));
+            nhs.put("marginalReductionPercentPerUptakePointCi95", Stats.ci95HalfWidth(marginal));
+        }
+        m.put("nearPublishedUptake", nhs);
         return m;
     }
 

@@ -68,8 +68,11 @@ public final class ReportHtml {
                 .append("2 m threshold) for at least ").append(c.nearMinutesThreshold).append(" minutes in a day.</p>\n");
         h.append("<table><tr><th></th><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>")
                 .append(prfRow("contact pair-days", w.detectionTp, w.detectionFp, w.detectionFn))
-                .append(prfRow("warnings (case, contact) pairs", w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                        w.warningPairsTruth - w.warningPairsTp))
+                .append("engines".equals(w.mode)
+                        ? "<tr><td>warnings (case, contact) pairs</td><td colspan=\"6\">not measured in engines mode "
+                                + "(warnings are not attributed to a case)</td></tr>"
+                        : prfRow("warnings (case, contact) pairs", w.warningPairsTp,
+                                w.warningPairsWarned - w.warningPairsTp, w.warningPairsTruth - w.warningPairsTp))
                 .append(prfRow("warned people (F1)", w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                         w.warnedPeopleTruth - w.warnedPeopleTp))
                 .append("</table>\n");
@@ -188,6 +191,19 @@ public final class ReportHtml {
                 .append("uptake, next to the NHS COVID-19 app's ").append(MetricsJson.WYMANT_MODELLING)
                 .append("% (modelling) to ").append(MetricsJson.WYMANT_STATISTICAL)
                 .append("% (statistical) per point (Wymant et al., Nature 594:408, 2021).</p>\n");
+        // Their figure is a marginal effect near their uptake (about 28 % of the population), so compare there.
+        int[] b = s.bracket(MetricsJson.NHS_UPTAKE);
+        if (b == null) {
+            h.append("<p>Near the NHS app's uptake (28 % of the population): not measured (no two levels around it).</p>\n");
+        } else {
+            double[] marginal = s.marginalPercentPerPoint(MetricsJson.NHS_UPTAKE);
+            h.append("<p>Near the NHS app's uptake (28 % of the population), between ")
+                    .append(num(100 * s.meanUptake(b[0]))).append("% and ").append(num(100 * s.meanUptake(b[1])))
+                    .append("% uptake: <b>").append(num(Stats.mean(marginal))).append(" ± ")
+                    .append(num(Stats.ci95HalfWidth(marginal))).append("%</b> fewer infections per extra point ")
+                    .append("(the marginal effect, comparable with theirs; horizon: this run's days, theirs ")
+                    .append("October–December 2020).</p>\n");
+        }
         if (k > 1) {
             double maxY = MetricsJson.WYMANT_STATISTICAL * 1.5;
             for (int i = 0; i < y.length; i++) {

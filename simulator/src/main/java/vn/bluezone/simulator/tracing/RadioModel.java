@@ -1,20 +1,29 @@
 package vn.bluezone.simulator.tracing;
 
 /**
- * The contact-model radio: attenuation = reference loss at 1 m + 10·n·log10(d) (log-distance path loss) + body and
- * orientation shadowing (normal, σ dB, drawn per scan) + the two phones' residual calibration errors (normal,
- * σ_cal dB, fixed per phone); a scan misses the packet with probability {@code loss}. A scan counts as "near" when
- * the attenuation is at most the threshold, set to the noiseless attenuation at 2 m, so that with no noise the
- * detector and the ground truth agree exactly. Default σ = 8 dB is the order measured for phones carried on people
- * in public studies of GAEN in buses and trams (Leith & Farrell, 2020). Path loss 50.3 dB at 1 m with exponent 2.66
- * is the device engine's simulated radio default (the log-distance fit of the Corona-Warn-App's published GAEN
- * calibration: 55 dB at 1.5 m, 58 dB at 2 m, 74 dB at 8 m), so both modes share one distance model.
+ * The contact-model radio settings. Attenuation of a scan comes from the shared model
+ * ({@link vn.bluezone.device.sim.EncounterRadio}: the place's {@link vn.bluezone.device.sim.Environment} mean,
+ * pose losses and a per-encounter shadow held while the poses last, per-scan fading) + the two phones' calibration
+ * errors (normal, σ_cal dB, fixed per phone; default {@link vn.bluezone.device.sim.CalibrationError}); a scan
+ * misses the packet with probability {@code loss}. {@code shadowingSigmaDb} scales every random term of the
+ * encounter model: {@link #FITTED_SIGMA_DB} (8, the default) is the model as fitted, 0 none, 16 twice as much.
+ * A scan counts as "near" when the attenuation is at most the phone's threshold, the CWA-fitted attenuation at 2 m
+ * (58 dB; reference loss 50.3 dB at 1 m, exponent 2.66, the device's shipped rule).
  */
 public record RadioModel(double referenceLossDb, double pathLossExponent, double shadowingSigmaDb,
                          double calibrationSigmaDb, double packetLoss, double nearMetres) {
 
+    /** The {@code --noise} value at which the encounter model's random terms are as fitted. */
+    public static final double FITTED_SIGMA_DB = 8.0;
+
     public static RadioModel defaults() {
-        return new RadioModel(50.3, 2.66, 8.0, 3.0, 0.1, 2.0);
+        return new RadioModel(50.3, 2.66, FITTED_SIGMA_DB,
+                Math.round(vn.bluezone.device.sim.CalibrationError.PER_PHONE_SIGMA_DB * 10) / 10.0, 0.1, 2.0);
+    }
+
+    /** Factor applied to the encounter model's random terms. */
+    public double noiseScale() {
+        return shadowingSigmaDb / FITTED_SIGMA_DB;
     }
 
     public static RadioModel noiseless() {

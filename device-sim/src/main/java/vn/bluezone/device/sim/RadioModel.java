@@ -8,13 +8,17 @@ import java.time.Duration;
  * <p>Received power of one packet:
  * {@code rssi = txPower(sender) - pathLoss(d) + shadowing + fastFading - rssiCorrection(receiver)}, where
  * {@code pathLoss(d) = referenceLossDb + 10 * pathLossExponent * log10(d / 1 m)} (log-distance model),
- * {@code shadowing ~ N(0, shadowingSigmaDb)} is drawn once per pair of phones per {@code shadowingCoherence}
- * (bodies and orientation change on the scale of seconds to minutes, so consecutive packets share it), and
+ * {@code shadowing} is the shared encounter model's slow part ({@link EncounterRadio}: pose losses, an encounter
+ * shadow held while both phones keep their pose, per-scan fading; room environment) scaled by
+ * {@code shadowingSigmaDb / 8} (8 = as fitted, 0 = none), and
  * {@code fastFading ~ N(0, fastFadingSigmaDb)} per packet. The receiver's raw RSSI is off by its model's bias,
  * which the calibration table's {@code rssi_correction} undoes; the sender's calibrated transmit power is what
  * it writes into its metadata, so attenuation = tx - (rssi + correction) = pathLoss - shadowing - fading.
  *
- * <p>Why σ ≈ 8 dB: Leith and Farrell measured phones in a commuter bus and a light-rail tram (Trinity College
+ * <p>{@code shadowingCoherence} is no longer used (the pose dwell times set how long shadowing lasts); it is kept
+ * so that existing configurations still construct.
+ *
+ * <p>History: σ ≈ 8 dB came from Leith and Farrell measured phones in a commuter bus and a light-rail tram (Trinity College
  * Dublin, 2020: "Coronavirus contact tracing: evaluating the potential of using Bluetooth received signal
  * strength for proximity detection", ACM SIGCOMM CCR 50(4); "Measurement-based evaluation of Google/Apple
  * Exposure Notification API for proximity detection in a light-rail tram", PLoS ONE 15(9) e0239943) and found
@@ -37,6 +41,8 @@ public record RadioModel(double referenceLossDb, double pathLossExponent, double
     /** Path loss at 1 m of the default model (CWA-fitted, see {@link #defaults()}). */
     public static final double REFERENCE_LOSS_DB = 50.3;
     public static final double PATH_LOSS_EXPONENT = 2.66;
+    /** The shadowing value at which the encounter model's random terms are as fitted. */
+    public static final double FITTED_SIGMA_DB = 8.0;
 
     public RadioModel {
         if (pathLossExponent <= 0 || pathLossExponent > 6) {

@@ -116,7 +116,10 @@ class SimulatedRadioTest {
         double mean = rssi.stream().mapToInt(Integer::intValue).average().orElseThrow();
         double var = rssi.stream().mapToDouble(r -> (r - mean) * (r - mean)).sum() / (rssi.size() - 1);
         double expectedMean = -30 - model.pathLossDb(3.0) - 8;
-        double expectedSd = Math.sqrt(8 * 8 + 3 * 3);
+        // The encounter model at σ 8 (as fitted): poses, encounter shadow and scan fading, plus 3 dB per packet.
+        double slow2 = 2 * Pose.varianceDb2() + Math.pow(Environment.ROOM.encounterSigmaDb(), 2)
+                + Math.pow(Environment.ROOM.scanSigmaDb(), 2);
+        double expectedSd = Math.sqrt(slow2 + 3 * 3);
         assertEquals(expectedMean, mean, 1.0, "mean RSSI");
         assertEquals(expectedSd, Math.sqrt(var), 0.8, "RSSI spread");
         double received = rssi.size() / (double) sent;

@@ -28,10 +28,12 @@ public final class SimulatedRadio {
     private final long seed;
     private final Clock trueTime;
     private final List<Node> nodes = new CopyOnWriteArrayList<>();
+    private final EncounterRadio encounters;
 
     public SimulatedRadio(RadioModel model, long seed, Clock trueTime) {
         this.model = Objects.requireNonNull(model);
         this.seed = seed;
+        this.encounters = new EncounterRadio(seed ^ 0x5DEECE66DL);
         this.trueTime = Objects.requireNonNull(trueTime);
     }
 
@@ -115,7 +117,7 @@ public final class SimulatedRadio {
         private void hear(Node sender, Advertisement adv, Instant start, Duration window, ScanListener listener) {
             double tx = sender.calibration.txPower();
             double bias = -calibration.rssiCorrection();
-            double margin = 4 * (model.shadowingSigmaDb() + model.fastFadingSigmaDb());
+            double margin = 4 * (model.shadowingSigmaDb() + model.fastFadingSigmaDb()) + 2 * Pose.meanLossDb();
             // Far away for the whole window: not even a 4σ fade brings a packet above the sensitivity.
             double d0 = sender.positionAt(start).distanceTo(positionAt(start));
             if (tx - model.pathLossDb(Math.max(d0 - 50, 0.1)) + bias + margin < model.sensitivityDbm()) {
@@ -143,14 +145,19 @@ public final class SimulatedRadio {
         }
     }
 
-    /** Slow shadowing shared by both directions of a pair within one coherence slot. */
+    /**
+     * The slow part of the received power, shared by both directions of a pair: the encounter model's pose losses,
+     * encounter shadow (held while both phones keep their pose) and per-scan fading ({@link EncounterRadio}, room
+     * environment), scaled by σ / {@link RadioModel#FITTED_SIGMA_DB}; negative because they are losses.
+     */
     private double shadowing(int a, int b, long epochMs) {
         if (model.shadowingSigmaDb() == 0) {
             return 0;
         }
-        long slot = Math.floorDiv(epochMs, model.shadowingCoherence().toMillis());
-        SplittableRandom r = new SplittableRandom(mix(seed ^ 0x5DEECE66DL, Math.min(a, b), Math.max(a, b), slot));
-        return gaussian(r) * model.shadowingSigmaDb();
+        long slot = EncounterRadio.slotOf(Math.floorDiv(epochMs, 60_000L));
+        double scale = model.shadowingSigmaDb() / RadioModel.FITTED_SIGMA_DB;
+        return -scale * (encounters.slowDb(Environment.ROOM, a, b, 0, slot)
+                + encounters.fadingDb(Environment.ROOM, a, b, slot));
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -1,0 +1,91 @@
+package vn.bluezone.simulator.radio;
+
+import java.util.List;
+import vn.bluezone.device.sim.Pose;
+import vn.bluezone.protocol.risk.evaluation.AttenuationHistogram;
+import vn.bluezone.protocol.risk.evaluation.FieldExposure;
+
+/**
+ * Fits an environment's distance model to measured attenuation-duration histograms: per exposure the
+ * time-weighted mean attenuation (bucket midpoints) and its spread; ordinary least squares of the means on
+ * log10(distance) gives intercept and slope; the residual SD is the exposure-to-exposure spread, of which the pose
+ * mix explains 2 × {@link Pose#varianceDb2()} and the rest is the encounter σ; the mean within-exposure SD, less
+ * the bucket rounding (w² / 12), is the per-scan σ. Exposures with no time at all are left out (nothing heard).
+ */
+public final class VehicleFit {
+    private VehicleFit() {
+    }
+
+    public record Fit(int exposures, double interceptDb, double slopeDbPerDecade, double betweenSdDb,
+                      double withinSdDb, double encounterSigmaDb, double scanSigmaDb) {
+    }
+
+    public static Fit fit(List<FieldExposure> data) {
+        int n = 0;
+        double[] x = new double[data.size()];
+        double[] y = new double[data.size()];
+        double within = 0;
+        double rounding = 0;
+        for (FieldExposure e : data) {
+            AttenuationHistogram h = e.histogram();
+            double total = h.totalSeconds();
+            if (total <= 0) {
+                continue;
+            }
+            double mean = 0;
+            for (int i = 0; i < h.seconds().length; i++) {
+                mean += h.seconds()[i] * mid(h, i);
+            }
+            mean /= total;
+            double var = 0;
+            double width2 = 0;
+            for (int i = 0; i < h.seconds().length; i++) {
+                double dev = mid(h, i) - mean;
+                double w = h.highDb()[i] - h.lowDb()[i];
+                var += h.seconds()[i] * dev * dev;
+                width2 += h.seconds()[i] * w * w;
+            }
+            within += Math.sqrt(var / total);
+            rounding += width2 / total / 12;
+            x[n] = Math.log10(e.distanceM());
+            y[n] = mean;
+            n++;
+        }
+        if (n < 3) {
+            throw new IllegalArgumentException("need at least 3 exposures with time, got " + n);
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i] / n;
+            my += y[i] / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double intercept = my - slope * mx;
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - intercept - slope * x[i];
+            rss += r * r;
+        }
+        double between = Math.sqrt(rss / (n - 2));
+        double withinSd = within / n;
+        double encounter = Math.sqrt(Math.max(0, between * between - 2 * Pose.varianceDb2()));
+        double scan = Math.sqrt(Math.max(0, withinSd * withinSd - rounding / n));
+        return new Fit(n, intercept, slope, between, withinSd, encounter, scan);
+    }
+
+    private static double mid(AttenuationHistogram h, int i) {
+        double lo = h.lowDb()[i];
+        double hi = h.highDb()[i];
+        if (Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            throw new IllegalArgumentException("open-ended attenuation buckets cannot be fitted");
+        }
+        return (lo + hi) / 2;
+    }
+}

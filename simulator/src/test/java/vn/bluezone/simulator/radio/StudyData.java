@@ -1,0 +1,27 @@
+package vn.bluezone.simulator.radio;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import vn.bluezone.protocol.risk.evaluation.FieldDataCsv;
+import vn.bluezone.protocol.risk.evaluation.FieldExposure;
+
+/** The published Dublin measurements shipped in the simulator's resources. */
+final class StudyData {
+    static final String BUS = "/vn/bluezone/simulator/radio/leith-farrell-dublin-bus-2020.csv";
+    static final String TRAM = "/vn/bluezone/simulator/radio/leith-farrell-dublin-tram-2020.csv";
+
+    private StudyData() {
+    }
+
+    static List<FieldExposure> read(String resource) {
+        try (Reader r = new InputStreamReader(StudyData.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            return FieldDataCsv.read(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
