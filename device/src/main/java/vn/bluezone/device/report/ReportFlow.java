@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
@@ -44,9 +45,17 @@ public final class ReportFlow {
     private final KeyRotation rotation;
     private final Clock clock;
     private final SecureRandom random;
+    private final LongConsumer sleep;
 
     public ReportFlow(KeyServerClient server, DeviceStorage storage, KeyRotation rotation, Clock clock,
                       SecureRandom random) {
+        this(server, storage, rotation, clock, random, UploadRetry::sleep);
+    }
+
+    /** With the wait between upload attempts given (tests). */
+    ReportFlow(KeyServerClient server, DeviceStorage storage, KeyRotation rotation, Clock clock,
+               SecureRandom random, LongConsumer sleep) {
+        this.sleep = Objects.requireNonNull(sleep);
         this.server = Objects.requireNonNull(server);
         this.storage = Objects.requireNonNull(storage);
         this.rotation = Objects.requireNonNull(rotation);
@@ -85,8 +94,9 @@ public final class ReportFlow {
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
         String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys)));
-        SubmissionResult r = server.submit(new DiagnosisKeyUpload(keys, certificate,
-                Base64.getEncoder().encodeToString(hmacKey), padding()));
+        // Resent unchanged when no answer came (UploadRetry): the server answers a repeat with the stored answer.
+        SubmissionResult r = UploadRetry.submit(server, new DiagnosisKeyUpload(keys, certificate,
+                Base64.getEncoder().encodeToString(hmacKey), padding()), sleep);
         storage.setState(STATE_REPORTED_AT, clock.instant().toString());
         storage.setState(STATE_REPORT_TYPE, pending.reportType().name());
         return new ReportResult(keys.size(), r.accepted(), r.rejectionReasons());

@@ -35,18 +35,21 @@ import vn.bluezone.server.web.ApiException;
 class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     static final String REDEEM = """
-            UPDATE issued_certificate SET used_at = ?
+            UPDATE issued_certificate SET used_at = ?, upload_result = ?
             WHERE jti = ? AND token_hash = ? AND used_at IS NULL AND expires_at > ?""";
     static final String INSERT_KEY = """
             INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
                 days_since_onset, region, created_at, available_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** One upload: the certificate record to redeem and the key rows to insert if it is redeemed. */
-    record Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows,
+    /**
+     * One upload: the certificate record to redeem, the answer to keep with it (for a retry, see
+     * {@link UploadResult}) and the key rows to insert if it is redeemed.
+     */
+    record Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
                   CompletableFuture<Boolean> redeemed) {
-        Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows) {
-            this(jti, tokenHash, now, keyRows, new CompletableFuture<>());
+        Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows) {
+            this(jti, tokenHash, now, result, keyRows, new CompletableFuture<>());
         }
     }
 
@@ -141,7 +144,7 @@ class GroupCommit {
     private boolean[] redeemAndStore(List<Upload> group) {
         List<Object[]> redeemArgs = new ArrayList<>(group.size());
         for (Upload u : group) {
-            redeemArgs.add(new Object[] {u.now(), u.jti(), u.tokenHash(), u.now()});
+            redeemArgs.add(new Object[] {u.now(), u.result(), u.jti(), u.tokenHash(), u.now()});
         }
         int[] counts = jdbc.batchUpdate(REDEEM, redeemArgs);
         boolean[] redeemed = new boolean[group.size()];

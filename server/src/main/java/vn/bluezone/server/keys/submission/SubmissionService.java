@@ -1,6 +1,7 @@
 package vn.bluezone.server.keys.submission;
 
 import java.security.MessageDigest;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,7 +95,7 @@ public class SubmissionService {
         }
         KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
         boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), rows(outcome.accepted(), cert, now)));
+                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now)));
         return stored ? response(req, outcome) : null;
     }
 
@@ -110,6 +112,10 @@ public class SubmissionService {
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
         Instant now = clock.instant();
+        DiagnosisKeysResponse replay = replay(req, hmacKey);
+        if (replay != null) {
+            return replay;
+        }
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
         byte[] expected;
@@ -128,17 +134,60 @@ public class SubmissionService {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
         }
+        jdbc.update("UPDATE issued_certificate SET upload_result = ? WHERE jti = ?",
+                UploadResult.encode(outcome.reasons()), cert.jti());
         return response(req, outcome);
     }
 
+    /**
+     * A retry of an upload that was stored (issue 15 §5: the server may die between the commit and the answer):
+     * the very certificate the server issued (same JWT id and SHA-256 of the token), already used, with the same
+     * keys (their HMAC matches the certificate's) gets the answer kept with it, nothing stored twice. Anything
+     * else returns null and goes on to the usual checks ({@code CERTIFICATE_USED} for a different set of keys).
+     */
+    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey) {
+        String certificate = req.certificate().trim();
+        CertificateSigner.Claims claims;
+        byte[] expected;
+        try {
+            claims = certificates.claimsOfRecorded(certificate);
+            expected = Base64.getDecoder().decode(claims.tekmac() == null ? "" : claims.tekmac());
+        } catch (ApiException | IllegalArgumentException e) {
+            return null;
+        }
+        if (claims.jti() == null) {
+            return null;
+        }
+        List<String> kept = jdbc.query("""
+                        SELECT upload_result FROM issued_certificate
+                        WHERE jti = ? AND token_hash = ? AND used_at IS NOT NULL AND upload_result IS NOT NULL""",
+                (rs, n) -> rs.getString(1), claims.jti(), CertificateSigner.tokenHash(certificate));
+        if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys()))) {
+            return null;
+        }
+        ErrorCode[] reasons = UploadResult.decode(kept.get(0), req.temporaryExposureKeys().size());
+        if (reasons == null) {
+            return null;
+        }
+        int accepted = 0;
+        for (ErrorCode r : reasons) {
+            accepted += r == null ? 1 : 0;
+        }
+        return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted);
+    }
+
     private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome) {
+        return response(req, outcome, outcome.accepted().size());
+    }
+
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome, int inserted) {
         List<DiagnosisKey> keys = req.temporaryExposureKeys();
         List<KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             ErrorCode reason = outcome.reasons()[i];
             results.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
         }
-        return new DiagnosisKeysResponse(outcome.accepted().size(), results, chaff.padding());
+        return new DiagnosisKeysResponse(inserted, results, chaff.padding());
     }
 
     /**
@@ -152,7 +201,7 @@ public class SubmissionService {
         String hash = CertificateSigner.tokenHash(certificate);
         CertificateSigner.Claims claims = certificates.claimsOfRecorded(certificate);
         OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
-        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, claims.jti(), hash, t) == 1) {
+        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, new SqlParameterValue(Types.VARCHAR, null), claims.jti(), hash, t) == 1) {
             return claims;
         }
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws

@@ -391,6 +391,17 @@ class CampaignApiTest {
         // A district official sees the commune's directive; the neighbouring commune does not.
         call(get("/api/v1/admin/campaign/directives/" + directive), login("huyen.qd"), null, 200);
         call(get("/api/v1/admin/campaign/directives/" + directive), login("xa.qc"), null, 403);
+        // A district directive concerns the commune; its volunteers may not post progress on (or close) its tasks,
+        // the commune's officials still may (issue 15 §4).
+        JsonNode districtDirective = call(post("/api/v1/admin/campaign/units/477/directives"), login("huyen.qd"),
+                "{\"number\":\"12/UBND\",\"issuedOn\":\"" + today.minusDays(3) + "\",\"issuingBody\":\"UBND huyện\","
+                        + "\"subject\":\"Cài đặt Bluezone\",\"text\":\"...\",\"tasks\":[{\"body\":\"YOUTH_UNION\","
+                        + "\"title\":\"Toàn huyện\",\"deadline\":\"" + today.plusDays(5) + "\"}]}", 201);
+        long districtTask = districtDirective.get("tasks").get(0).get("task").get("id").asLong();
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), login("tnv.qn"),
+                "{\"progress\":100,\"note\":\"xong\"}", 403);
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), xa,
+                "{\"progress\":50,\"note\":\"Quảng Ngạn: một nửa\"}", 201);
 
         call(post("/api/v1/admin/campaign/communes/" + QN + "/desk-entries"), xa,
                 "{\"desk\":\"Một cửa UBND xã\",\"procedure\":\"CIVIL_STATUS\",\"installs\":3}", 201);
