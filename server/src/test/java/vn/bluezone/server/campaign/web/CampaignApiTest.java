@@ -206,14 +206,18 @@ class CampaignApiTest {
         String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("Chợ Quảng Ngạn", code);
+        // A code typed by hand in small letters is the same place: the page opens, and the install counts for it.
+        assertThat(mvc.perform(get("/i/" + code.toLowerCase(java.util.Locale.ROOT))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Chợ Quảng Ngạn", code);
         device(",\"placeCode\":\"" + code + "\"");
-        device(",\"placeCode\":\"" + code + "\"");
+        device(",\"placeCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"");
         device("");
         JsonNode table = call(get("/api/v1/admin/campaign/communes/" + QN + "/places"), xa, null, 200);
         JsonNode r = table.get(0);
         assertThat(r.get("place").get("code").asString()).isEqualTo(code);
         assertThat(r.get("installs").asLong()).isEqualTo(2);
-        assertThat(r.get("views").asLong()).isEqualTo(1);
+        assertThat(r.get("views").asLong()).isEqualTo(2);
         mvc.perform(get("/i/NOPE99")).andExpect(status().isNotFound());
         call(get("/api/v1/admin/campaign/places/" + placeId + "/poster.pdf?size=A5"), xa, null, 400);
     }
@@ -257,6 +261,42 @@ class CampaignApiTest {
         assertThat(board.get("byVillage").get(0).get("label").asString()).isEqualTo("Thôn Hà Lạc");
         assertThat(board.get("byOrganisation").get(0).get("targetMet").asLong()).isEqualTo(1);
         assertThat(friend.get("referralCode").asString()).isNotEqualTo(code);
+    }
+
+    @Test
+    void referrersRegisteredFromTheReferralsPage() throws Exception {
+        MockHttpSession xa = login("xa.qc");
+        String code = device("").get("referralCode").asString();
+        String page = mvc.perform(get("/console/campaign/referrals?commune=" + QC).session(xa))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"referrer-form\"").doesNotContain("Bà Lê Thị Mai");
+        // Typed in small letters with a space, as read aloud from the phone's screen.
+        String typed = code.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + " " + code.substring(3);
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "Bà Lê Thị Mai")
+                        .param("referralCode", typed).param("organisation", "Hội Phụ nữ xã")
+                        .param("villageCode", otherVillage).param("hasTarget", "true").session(xa).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("info", "Đã đăng ký người giới thiệu."));
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "Không có mã")
+                        .param("referralCode", "NOPE123").session(xa).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", org.hamcrest.Matchers.notNullValue()));
+        // Another commune's official may not register referrers here.
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "X")
+                .param("referralCode", code).session(login("xa.qn")).with(csrf())).andExpect(status().isForbidden());
+        device(",\"referralCode\":\"" + code + "\"");
+        JsonNode board = call(get("/api/v1/admin/campaign/communes/" + QC + "/referrals"), xa, null, 200);
+        assertThat(board.get("leaderboard")).hasSize(1);
+        assertThat(board.get("leaderboard").get(0).get("referrer").get("displayName").asString())
+                .isEqualTo("Bà Lê Thị Mai");
+        assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(1);
+        assertThat(mvc.perform(get("/console/campaign/referrals?commune=" + QC).session(xa))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Bà Lê Thị Mai", "Hội Phụ nữ xã", "Thôn Cương Giáng");
     }
 
     @Test
