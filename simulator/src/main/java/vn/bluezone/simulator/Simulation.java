@@ -63,17 +63,12 @@ public final class Simulation {
     private final RunResult result = new RunResult();
 
     private final int[] confirmedAt;
-    /** When a person's confirmed report was published (their phone is then never warned about earlier contacts). */
-    private final int[] reportedAt;
     private final int[] warnedF1At;
     private final int[] warnedF2At;
     private final int[] facilityUntil;
     private final int[] homeUntil;
     private final byte[] status;
-    private final boolean[] shouldBeWarned;
-    private final int[] stampDetected;
-    private final int[] stampTruth;
-    private int stamp;
+    private final KeyPublication publication;
     private final IntList warnPerson = new IntList();
     private final IntList warnCase = new IntList();
     private final IntList warnRecursive = new IntList();
@@ -84,7 +79,6 @@ public final class Simulation {
     private Observer observer;
     /** Engines mode only: real device engines and the key server they talk to. */
     private vn.bluezone.simulator.engines.EngineTracing engines;
-    private final int[] lastTruthCase;
 
     public Simulation(SimulationConfig cfg) {
         this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
@@ -112,18 +106,14 @@ public final class Simulation {
         this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.confirmedAt = filled(n, Epidemic.NEVER);
-        this.reportedAt = filled(n, Epidemic.NEVER);
         this.warnedF1At = filled(n, Epidemic.NEVER);
         this.warnedF2At = filled(n, Epidemic.NEVER);
         this.facilityUntil = new int[n];
         this.homeUntil = new int[n];
         this.status = new byte[n];
-        this.shouldBeWarned = new boolean[n];
-        this.stampDetected = new int[n];
-        this.stampTruth = new int[n];
+        this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n);
         this.candidateMinute = filled(n, Epidemic.NEVER);
         this.candidateSource = new int[n];
-        this.lastTruthCase = filled(n, -1);
     }
 
     /** Adopters among smartphone owners: a fixed per-person draw below the rate, so higher rates nest lower ones. */
@@ -236,12 +226,12 @@ public final class Simulation {
             result.hoursToWarning[i] = hours.get(i) / 60.0;
         }
         for (int i = 0; i < n; i++) {
-            if (app[i] && shouldBeWarned[i]) {
+            if (app[i] && publication.shouldBeWarned[i]) {
                 result.warnedPeopleTruth++;
             }
             if (warnedF1At[i] != Epidemic.NEVER) {
                 result.warnedPeopleWarned++;
-                if (shouldBeWarned[i]) {
+                if (publication.shouldBeWarned[i]) {
                     result.warnedPeopleTp++;
                 }
             }
@@ -283,7 +273,7 @@ public final class Simulation {
             byte f = app[p] ? DayContext.APP : 0;
             if (!epi.isInfected(p)) {
                 f |= DayContext.SUSCEPTIBLE;
-            } else if (epi.compartment(p, noon) == Epidemic.I) {
+            } else if (epi.isInfectious(p, noon)) {
                 infectious++;
                 if (st != DayPlanner.AWAY) {
                     f |= DayContext.INFECTIOUS;
@@ -495,61 +485,18 @@ public final class Simulation {
         schedule(published, recursive ? EV_PUBLISH_RECURSIVE : EV_PUBLISH_CONFIRMED, p);
     }
 
-    /**
-     * Keys of the last 14 days are now in an export file. Each phone that logged the case's identifiers finds them
-     * at its next periodic check; ground truth says who should have.
-     */
+    /** Keys of the last 14 days are now in an export file (see {@link KeyPublication}). */
     private void publish(int c, int t, boolean recursive) {
-        int today = dayOf(t);
-        if (!recursive && reportedAt[c] == Epidemic.NEVER) {
-            reportedAt[c] = t;
-        }
-        stamp++;
         if (engines != null) {
             // The real export job publishes the keys; each phone finds them at its next check (EngineTracing).
             engines.export(t);
         }
-        for (int d = Math.max(0, today - 13); d <= today; d++) {
-            if (engines != null || !detectedLog.has(d)) {
-                continue;
-            }
-            for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
-                int u = detectedLog.partner(d, k);
-                if (stampDetected[u] == stamp || reportedAt[u] <= t) {
-                    // As the device does: a phone that reported a case is not warned about contacts before then.
-                    continue;
-                }
-                stampDetected[u] = stamp;
-                warnPerson.add(u);
-                warnCase.add(c);
-                warnRecursive.add(recursive ? 1 : 0);
-                schedule(nextCheck(u, t), EV_WARN, warnPerson.size() - 1);
-                if (!recursive) {
-                    result.warningPairsWarned++;
-                }
-            }
-        }
-        if (recursive) {
-            return;
-        }
-        for (int d = Math.max(0, today - 13); d <= today; d++) {
-            if (!truthLog.has(d)) {
-                continue;
-            }
-            for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
-                int u = truthLog.partner(d, k);
-                if (stampTruth[u] == stamp || reportedAt[u] <= t) {
-                    continue;
-                }
-                stampTruth[u] = stamp;
-                shouldBeWarned[u] = true;
-                lastTruthCase[u] = c;
-                result.warningPairsTruth++;
-                if (stampDetected[u] == stamp) {
-                    result.warningPairsTp++;
-                }
-            }
-        }
+        publication.publish(c, t, recursive, engines == null, (u, fromCase, rec, at) -> {
+            warnPerson.add(u);
+            warnCase.add(fromCase);
+            warnRecursive.add(rec ? 1 : 0);
+            schedule(nextCheck(u, at), EV_WARN, warnPerson.size() - 1);
+        });
     }
 
     /** Phones check for new exports every few hours at their own phase. */
@@ -566,7 +513,7 @@ public final class Simulation {
 
     /** A real engine warned its user (engines mode), at the current simulated minute. */
     private void engineWarned(int u, boolean f2, int t) {
-        int c = lastTruthCase[u];
+        int c = publication.lastTruthCase[u];
         warned(u, c, f2, t);
     }
 
