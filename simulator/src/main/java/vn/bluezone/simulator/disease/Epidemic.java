@@ -150,6 +150,27 @@ public final class Epidemic {
         return asymptomatic(person) ? w * p.asymptomaticRelativeInfectiousness() : w;
     }
 
+    /** Mean number of people infected by those infected before {@code horizonMinute} (who had time to finish). */
+    public double earlyReproductionNumber(int horizonMinute) {
+        int[] offspring = new int[infectedAt.length];
+        for (int i = 0; i < infected.size(); i++) {
+            int s = source[infected.get(i)];
+            if (s >= 0) {
+                offspring[s]++;
+            }
+        }
+        long sum = 0;
+        int count = 0;
+        for (int i = 0; i < infected.size(); i++) {
+            int p = infected.get(i);
+            if (infectedAt[p] < horizonMinute) {
+                sum += offspring[p];
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / (double) count;
+    }
+
     /** Probability that a contact with the given exposure (hours at 1 m equivalent) transmits. */
     public double transmissionProbability(double infectiousness, double exposureHours) {
         return 1 - Math.exp(-p.beta() * infectiousness * exposureHours);
