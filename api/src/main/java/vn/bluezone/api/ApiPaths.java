@@ -29,6 +29,8 @@ public final class ApiPaths {
     // Registry (every install).
     public static final String DEVICES = V1 + "/devices";
     public static final String HEARTBEAT = DEVICES + "/{deviceId}/heartbeat";
+    /** Installs from this phone's referral link (same {@code Bearer} device secret as the heartbeat). */
+    public static final String REFERRALS = DEVICES + "/{deviceId}/referrals";
     public static final String UNITS = V1 + "/units";
     public static final String UNIT = UNITS + "/{code}";
     public static final String UNIT_CHILDREN = UNITS + "/{code}/children";
@@ -67,6 +69,10 @@ public final class ApiPaths {
 
     public static String heartbeat(String deviceId) {
         return HEARTBEAT.replace("{deviceId}", segment(deviceId));
+    }
+
+    public static String referrals(String deviceId) {
+        return REFERRALS.replace("{deviceId}", segment(deviceId));
     }
 
     public static String unit(String code) {

@@ -50,8 +50,38 @@ public final class WarningMessages {
     }
 
     private static ResourceBundle bundle(Locale lang) {
-        return ResourceBundle.getBundle(BUNDLE, lang, ResourceBundle.Control
-                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(BUNDLE, lang, Utf8Properties.INSTANCE);
+    }
+
+    /**
+     * Properties bundles read as UTF-8 with no fallback to the platform's locale. The JDK reads them as UTF-8 since
+     * Java 9, but Android's older class libraries read ISO-8859-1, which would garble every Vietnamese letter.
+     */
+    private static final class Utf8Properties extends ResourceBundle.Control {
+        static final Utf8Properties INSTANCE = new Utf8Properties();
+
+        @Override
+        public java.util.List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+
+        @Override
+        public ResourceBundle newBundle(String baseName, Locale locale, String format, ClassLoader loader,
+                                        boolean reload) throws java.io.IOException {
+            String resource = toResourceName(toBundleName(baseName, locale), "properties");
+            java.io.InputStream in = loader.getResourceAsStream(resource);
+            if (in == null) {
+                return null;
+            }
+            try (java.io.Reader r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                return new java.util.PropertyResourceBundle(r);
+            }
+        }
     }
 
     private static String format(String pattern, Locale locale, Object... args) {

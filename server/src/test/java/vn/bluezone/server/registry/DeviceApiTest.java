@@ -45,6 +45,33 @@ class DeviceApiTest extends RegistryTestSupport {
     }
 
     @Test
+    void aPhoneSeesHowManyInstallsCameFromItsReferralLink() throws Exception {
+        JsonNode a = register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\"}");
+        String code = a.get("referralCode").asString();
+        String url = "/api/v1/devices/" + a.get("deviceId").asString() + "/referrals";
+        String bearer = "Bearer " + a.get("deviceSecret").asString();
+        mvc.perform(get(url).header("Authorization", bearer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.referralCode").value(code)).andExpect(jsonPath("$.installs").value(0));
+        register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
+        register("{\"platform\":\"ios\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
+        register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\"}");
+        mvc.perform(get(url).header("Authorization", bearer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.installs").value(2));
+        mvc.perform(get(url).header("Authorization", "Bearer wrong")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.error").value("BAD_DEVICE_CREDENTIALS"));
+        mvc.perform(get("/api/v1/devices/not-a-device/referrals").header("Authorization", bearer))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("BAD_DEVICE_CREDENTIALS"));
+        mvc.perform(get(url)).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.error").value("DEVICE_AUTH_REQUIRED"));
+    }
+
+    private JsonNode register(String body) throws Exception {
+        return JsonMapper.builder().build().readTree(mvc.perform(post("/api/v1/devices")
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+    }
+
+    @Test
     void aRepeatedRegistrationAnswersTheSameDevice() throws Exception {
         String body = "{\"platform\":\"ios\",\"appVersion\":\"4.2.0\",\"installationId\":"
                 + "\"9d1e2f30-4a5b-4c6d-8e7f-a0b1c2d3e4f5\"}";

@@ -1,0 +1,125 @@
+package vn.bluezone.android.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.api.ApiError;
+import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.api.registry.Heartbeat;
+import vn.bluezone.api.registry.HeartbeatResult;
+import vn.bluezone.api.registry.ReferralInstalls;
+import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.device.server.KeyServerException;
+
+/**
+ * The registry's device API (the api module's paths and records): anonymous registration, the daily heartbeat and
+ * the number of installs that came from this phone's invitation link. {@link HttpURLConnection} and Jackson
+ * reading the api records through their explicit creators (no record reflection, which Android lacks below API
+ * 34). Errors become {@link KeyServerException}s with the server's stable code ({@code network_error} when the
+ * server cannot be reached).
+ */
+public final class RegistryClient {
+    private static final int TIMEOUT_MS = 20_000;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final String base;
+
+    public RegistryClient(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    /** {@code POST /api/v1/devices}. */
+    public Registration register(DeviceRegistration request) throws KeyServerException {
+        RegisteredDevice d = call("POST", ApiPaths.DEVICES, null, request, RegisteredDevice.class);
+        if (d.deviceId() == null || d.deviceSecret() == null || d.installCode() == null) {
+            throw new KeyServerException(200, "bad_response", "registration answer without id, secret or code");
+        }
+        return new Registration(d.deviceId(), d.deviceSecret(), d.installCode(), d.referralCode());
+    }
+
+    /** {@code POST /api/v1/devices/{id}/heartbeat}: the app still runs (and whether Bluetooth is on). */
+    public HeartbeatResult heartbeat(Registration reg, boolean bluetoothOn, String appVersion)
+            throws KeyServerException {
+        return call("POST", ApiPaths.heartbeat(reg.deviceId()), reg.deviceSecret(),
+                new Heartbeat(bluetoothOn, appVersion), HeartbeatResult.class);
+    }
+
+    /** {@code GET /api/v1/devices/{id}/referrals}: how many installs registered with this phone's referral code. */
+    public long referralInstalls(Registration reg) throws KeyServerException {
+        return call("GET", ApiPaths.referrals(reg.deviceId()), reg.deviceSecret(), null, ReferralInstalls.class)
+                .installs();
+    }
+
+    private <T> T call(String method, String path, String bearer, Object body, Class<T> answer)
+            throws KeyServerException {
+        HttpURLConnection c = null;
+        try {
+            c = (HttpURLConnection) new URL(base + ApiPaths.relative(path)).openConnection();
+            c.setRequestMethod(method);
+            c.setConnectTimeout(TIMEOUT_MS);
+            c.setReadTimeout(TIMEOUT_MS);
+            c.setRequestProperty("Accept", "application/json");
+            if (bearer != null) {
+                c.setRequestProperty("Authorization", "Bearer " + bearer);
+            }
+            if (body != null) {
+                byte[] bytes = JSON.writeValueAsBytes(body);
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setFixedLengthStreamingMode(bytes.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = c.getResponseCode();
+            byte[] text = read(status / 100 == 2 ? c.getInputStream() : c.getErrorStream());
+            if (status / 100 != 2) {
+                String code = "http_" + status;
+                String message = new String(text, java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    ApiError err = JSON.readValue(text, ApiError.class);
+                    code = err.error() != null ? err.error() : code;
+                    message = err.message() != null ? err.message() : message;
+                } catch (JacksonException notJson) {
+                    // keep the raw text
+                }
+                throw new KeyServerException(status, code, message);
+            }
+            return JSON.readValue(text, answer);
+        } catch (IOException e) {
+            throw new KeyServerException(0, "network_error", method + " " + path + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new KeyServerException(200, "bad_response", path + ": " + e.getOriginalMessage(), e);
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    private static byte[] read(InputStream in) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                out.write(buf, 0, n);
+                if (out.size() > 1_000_000) {
+                    throw new IOException("answer larger than 1 MB");
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+}

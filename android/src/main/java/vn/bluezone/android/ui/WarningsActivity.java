@@ -1,0 +1,44 @@
+package vn.bluezone.android.ui;
+
+import java.util.List;
+
+import android.content.Intent;
+import android.net.Uri;
+import android.os.Bundle;
+import android.view.View;
+import android.view.ViewGroup;
+
+import vn.bluezone.android.R;
+import vn.bluezone.android.store.WarningJournal;
+
+/**
+ * Every F1/F2 warning given, newest first, as the engine's message catalogue wrote it (day, how long, how close,
+ * the rule, what to do), and the health hotline.
+ */
+public final class WarningsActivity extends BaseActivity {
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        setContentView(R.layout.activity_warnings);
+        setTitle(R.string.warnings_title);
+        String hotline = getString(R.string.hotline);
+        text(R.id.warnings_hotline).setText(getString(R.string.warnings_hotline, hotline));
+        findViewById(R.id.warnings_call).setOnClickListener(v -> startActivity(
+                new Intent(Intent.ACTION_DIAL, Uri.parse("tel:" + hotline.replace(" ", "")))));
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        List<WarningJournal.Entry> all = bz().warnings().all();
+        ViewGroup list = findViewById(R.id.warnings_list);
+        list.removeAllViews();
+        for (WarningJournal.Entry w : all) {
+            View item = getLayoutInflater().inflate(R.layout.item_warning, list, false);
+            ((android.widget.TextView) item.findViewById(R.id.warning_title)).setText(w.title());
+            ((android.widget.TextView) item.findViewById(R.id.warning_body)).setText(w.body());
+            list.addView(item);
+        }
+        findViewById(R.id.warnings_none).setVisibility(all.isEmpty() ? View.VISIBLE : View.GONE);
+    }
+}

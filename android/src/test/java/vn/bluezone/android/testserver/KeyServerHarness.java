@@ -1,0 +1,167 @@
+package vn.bluezone.android.testserver;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+import vn.bluezone.device.sim.SimulatedClock;
+import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.BluezoneServer;
+import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.keys.distribution.ExportService;
+import vn.bluezone.server.keys.verification.VerificationService;
+
+/**
+ * The real key server ({@link BluezoneServer}, in-memory H2, random port), started once per test JVM, as the
+ * engine's end-to-end test starts it. This package is kept out of Robolectric's sandbox
+ * ({@link vn.bluezone.android.BluezoneTestRunner}), so Spring runs on the ordinary class loader; the app in the
+ * sandbox reaches the server over HTTP only, and only JDK types ({@link String}, {@link Clock}) cross over.
+ * Server and phones share one simulated clock, so the export job publishes when a test says so.
+ */
+public final class KeyServerHarness {
+    private static KeyServerHarness instance;
+    private final SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-19T01:00:00Z"));
+    private final ConfigurableApplicationContext server;
+    private final String baseUrl;
+
+    private KeyServerHarness() throws Exception {
+        Path dataDir = Files.createTempDirectory("bluezone-android-it");
+        String db = "jdbc:h2:mem:android" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        server = new SpringApplicationBuilder(BluezoneServer.class)
+                .initializers(ctx -> ((GenericApplicationContext) ctx).registerBean("simulatedClock", Clock.class,
+                        () -> clock))
+                .run("--server.port=0", "--server.address=127.0.0.1", "--bluezone.demo.enabled=false",
+                        "--bluezone.keys.export.enabled=false", "--bluezone.db.url=" + db, "--bluezone.db.user=sa",
+                        "--bluezone.db.password=", "--bluezone.data-dir=" + dataDir);
+        baseUrl = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/";
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+
+    /**
+     * The server, started on first use on a thread of its own whose context class loader is the ordinary one (the
+     * test thread's is Robolectric's, through which Spring's factories would load a second copy of Spring).
+     */
+    public static synchronized KeyServerHarness get() {
+        if (instance == null) {
+            Object[] result = new Object[1];
+            Thread t = new Thread(() -> {
+                try {
+                    result[0] = new KeyServerHarness();
+                } catch (Exception | Error e) {
+                    result[0] = e;
+                }
+            }, "key-server-start");
+            t.setContextClassLoader(KeyServerHarness.class.getClassLoader());
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (!(result[0] instanceof KeyServerHarness h)) {
+                throw new IllegalStateException("the key server did not start: " + result[0], (Throwable) result[0]);
+            }
+            instance = h;
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The clock the server and the phones share. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public void advanceSeconds(long seconds) {
+        clock.advance(Duration.ofSeconds(seconds));
+    }
+
+    public void advanceMinutes(long minutes) {
+        clock.advance(Duration.ofMinutes(minutes));
+    }
+
+    /** A health officer's code for a confirmed test with the given onset day (yyyy-mm-dd). */
+    public String issueCode(String onsetDay) {
+        Official officer = new Official(1, "android-officer", "Android test officer", Role.HEALTH_OFFICER, null,
+                false);
+        return server.getBean(VerificationService.class).issue(officer, new VerificationService.IssueRequest(
+                ReportType.CONFIRMED_TEST, LocalDate.parse(onsetDay), null, null)).shortCode();
+    }
+
+    /**
+     * Moves on until the hour in which uploaded keys become available (the next whole hour) is over, then runs the
+     * export job; returns the files written.
+     */
+    public int publish() {
+        clock.advance(Duration.ofMinutes(125));
+        return server.getBean(ExportService.class).runOnce().files();
+    }
+
+    /** The key that signs the server's export files (what a build would ship). */
+    public String exportKeyPem() {
+        try {
+            return new vn.bluezone.device.server.HttpKeyServerClient(java.net.URI.create(baseUrl)).exportPublicKey()
+                    .pem();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long diagnosisKeys() {
+        return count("SELECT COUNT(*) FROM diagnosis_key");
+    }
+
+    /** The place code a registered device came with (null if none). */
+    public String placeCodeOf(String deviceId) {
+        return text("SELECT place_code FROM device WHERE id = ?", deviceId);
+    }
+
+    public String referredByOf(String deviceId) {
+        return text("SELECT referred_by FROM device WHERE id = ?", deviceId);
+    }
+
+    public long devices() {
+        return count("SELECT COUNT(*) FROM device");
+    }
+
+    private long count(String sql) {
+        try (Connection c = server.getBean(DataSource.class).getConnection();
+             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text(String sql, String arg) {
+        try (Connection c = server.getBean(DataSource.class).getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
