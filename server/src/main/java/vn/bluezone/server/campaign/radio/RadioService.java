@@ -64,6 +64,19 @@ public class RadioService {
         return ScriptTemplate.fill(template(templateId).body(), snapshot(subjectUnitCode, day));
     }
 
+    /**
+     * The script of a template that {@code communeCode} may use, filled with {@code subjectUnitCode}'s figures.
+     * Another area's template is answered like a missing one (404 {@code TEMPLATE_NOT_FOUND}): the preview used to
+     * show any commune's template (issue 15 §4).
+     */
+    public String scriptFor(String communeCode, long templateId, String subjectUnitCode, LocalDate day) {
+        RadioTemplate t = template(templateId);
+        if (!t.shipped() && !areas.contains(t.unitCode(), communeCode)) {
+            throw CampaignProblem.notFound(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + templateId);
+        }
+        return ScriptTemplate.fill(t.body(), snapshot(subjectUnitCode, day));
+    }
+
     @Transactional
     public RadioSlot addSlot(String communeCode, String subjectUnitCode, long templateId, String weekdays,
             LocalTime airTime, String location, String actor) {

@@ -194,10 +194,15 @@ class CampaignApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(PdfChecks.text(pdf)).contains("Chợ Quảng Ngạn", "Thôn Hà Lạc, Xã Quảng Ngạn", "UBND xã Quảng Ngạn");
         String url = PdfChecks.decodeQr(PdfChecks.render(pdf, 100)); // at 50 dpi some codes did not decode
-        assertThat(url).isEqualTo("https://bz.example.vn/i/" + code);
+        // One QR: the install page, with the place's check-in payload in the fragment (issue 14).
+        assertThat(url).startsWith("https://bz.example.vn/i/" + code + "#");
+        vn.bluezone.protocol.checkin.CheckinLink checkin = vn.bluezone.protocol.checkin.CheckinLink.parse(url);
+        assertThat(checkin.placeCode()).isEqualTo(code);
+        assertThat(checkin.payload().description()).isEqualTo("Chợ Quảng Ngạn");
 
-        // The phone opens the QR's URL (our server's path of it), then installs with the place code.
-        String path = url.substring("https://bz.example.vn".length());
+        // The phone opens the QR's URL (our server's path of it; a browser never sends the fragment), then installs
+        // with the place code.
+        String path = url.substring("https://bz.example.vn".length(), url.indexOf('#'));
         String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("Chợ Quảng Ngạn", code);
@@ -351,6 +356,17 @@ class CampaignApiTest {
         // A district official sees the commune's directive; the neighbouring commune does not.
         call(get("/api/v1/admin/campaign/directives/" + directive), login("huyen.qd"), null, 200);
         call(get("/api/v1/admin/campaign/directives/" + directive), login("xa.qc"), null, 403);
+        // A district directive concerns the commune; its volunteers may not post progress on (or close) its tasks,
+        // the commune's officials still may (issue 15 §4).
+        JsonNode districtDirective = call(post("/api/v1/admin/campaign/units/477/directives"), login("huyen.qd"),
+                "{\"number\":\"12/UBND\",\"issuedOn\":\"" + today.minusDays(3) + "\",\"issuingBody\":\"UBND huyện\","
+                        + "\"subject\":\"Cài đặt Bluezone\",\"text\":\"...\",\"tasks\":[{\"body\":\"YOUTH_UNION\","
+                        + "\"title\":\"Toàn huyện\",\"deadline\":\"" + today.plusDays(5) + "\"}]}", 201);
+        long districtTask = districtDirective.get("tasks").get(0).get("task").get("id").asLong();
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), login("tnv.qn"),
+                "{\"progress\":100,\"note\":\"xong\"}", 403);
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), xa,
+                "{\"progress\":50,\"note\":\"Quảng Ngạn: một nửa\"}", 201);
 
         call(post("/api/v1/admin/campaign/communes/" + QN + "/desk-entries"), xa,
                 "{\"desk\":\"Một cửa UBND xã\",\"procedure\":\"CIVIL_STATUS\",\"installs\":3}", 201);
