@@ -23,6 +23,8 @@ public final class ApiLimits {
     // Submission.
     /** At most this many keys per upload. */
     public static final int MAX_KEYS_PER_UPLOAD = 30;
+    /** Encrypted check-ins one upload may carry. */
+    public static final int MAX_CHECKINS_PER_UPLOAD = 100;
     /** A key's start may be at most this many days before today. */
     public static final int MAX_KEY_AGE_DAYS = 14;
     /** At most this many keys of one upload may share a rolling start interval. */

@@ -25,6 +25,11 @@ public final class ApiPaths {
     public static final String EXPORT_FILE = EXPORTS + "/{region}/{file}.zip";
     public static final String EXPORT_PUBLIC_KEY = EXPORTS + "/public-key";
     public static final String CONFIG = V1 + "/config";
+    // Check-in packages (every phone).
+    public static final String CHECKINS = V1 + "/checkins";
+    public static final String CHECKIN_INDEX = CHECKINS + "/{region}/index.txt";
+    /** {@code file} is {@code hour-START-END}; the index lists {@code REGION/hour-START-END.bin}. */
+    public static final String CHECKIN_FILE = CHECKINS + "/{region}/{file}.bin";
 
     // Registry (every install).
     public static final String DEVICES = V1 + "/devices";

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import vn.bluezone.api.submission.CheckinReport;
 import vn.bluezone.api.submission.DiagnosisKey;
 
 /**
@@ -33,16 +34,42 @@ public final class KeyHmac {
     }
 
     public static byte[] compute(byte[] hmacKey, List<DiagnosisKey> keys) {
+        return compute(hmacKey, keys, null);
+    }
+
+    /**
+     * With check-ins: the keys' message, then {@code ";"} and every check-in's {@link CheckinReport#hmacLine()},
+     * sorted, comma-joined. Nothing is appended without check-ins, so key-only uploads keep their HMAC.
+     */
+    public static byte[] compute(byte[] hmacKey, List<DiagnosisKey> keys, List<CheckinReport> checkins) {
+        String text = message(keys) + checkinSuffix(checkins);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return mac.doFinal(message(keys).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 
     /** Base64 of {@link #compute}: the {@code ekeyhmac} of a certificate request. */
+    /** {@code ";" + sorted check-in lines}, or empty when there are none. */
+    public static String checkinSuffix(List<CheckinReport> checkins) {
+        if (checkins == null || checkins.isEmpty()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>(checkins.size());
+        for (CheckinReport c : checkins) {
+            lines.add(c == null ? "null" : c.hmacLine());
+        }
+        Collections.sort(lines);
+        return ";" + String.join(",", lines);
+    }
+
+    public static String computeBase64(byte[] hmacKey, List<DiagnosisKey> keys, List<CheckinReport> checkins) {
+        return Base64.getEncoder().encodeToString(compute(hmacKey, keys, checkins));
+    }
+
     public static String computeBase64(byte[] hmacKey, List<DiagnosisKey> keys) {
         return Base64.getEncoder().encodeToString(compute(hmacKey, keys));
     }

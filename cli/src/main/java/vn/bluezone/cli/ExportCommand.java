@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -201,6 +204,7 @@ final class ExportCommand implements Runnable {
         static final List<String> COLUMNS = List.of("key_hex", "rolling_start_interval", "rolling_period",
                 "transmission_risk", "report_type", "days_since_onset");
         private static final int MAX_REPORTED = 20;
+        private static final CSVFormat ROW = CSVFormat.RFC4180;
 
         private KeyCsv() {
         }
@@ -225,8 +229,12 @@ final class ExportCommand implements Runnable {
                 throw new CliException(csv + " is empty; expected the header row " + String.join(",", COLUMNS));
             }
             List<String> header = new ArrayList<>();
-            for (String h : lines.get(headerAt).replace("\uFEFF", "").split(",", -1)) {
-                header.add(h.trim().toLowerCase(Locale.ROOT));
+            try {
+                for (String h : fields(lines.get(headerAt).replace("\uFEFF", ""))) {
+                    header.add(h.trim().toLowerCase(Locale.ROOT));
+                }
+            } catch (IllegalArgumentException e) {
+                header.clear(); // reported below as a wrong header, with its line
             }
             if (!header.equals(COLUMNS)) {
                 throw new CliException(csv + " line " + (headerAt + 1) + ": the header row must be "
@@ -269,8 +277,22 @@ final class ExportCommand implements Runnable {
             return keys;
         }
 
+        /**
+         * The fields of one row (RFC 4180 by Apache Commons CSV: quoted fields, "" escapes). Rows are read one
+         * physical line at a time so that every error names the line a spreadsheet shows.
+         */
+        static String[] fields(String line) {
+            try (CSVParser p = CSVParser.parse(line, ROW)) {
+                List<CSVRecord> records = p.getRecords();
+                return records.isEmpty() ? new String[] {""} : records.get(0).values();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("not a CSV row: a quoted field is not closed, or text follows its "
+                        + "closing quote");
+            }
+        }
+
         static TemporaryExposureKey parseRow(String line) {
-            String[] f = line.split(",", -1);
+            String[] f = fields(line);
             if (f.length != COLUMNS.size()) {
                 throw new IllegalArgumentException("expected " + COLUMNS.size() + " columns, found " + f.length);
             }

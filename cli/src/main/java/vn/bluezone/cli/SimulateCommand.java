@@ -27,6 +27,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--commune", description = "GSO commune code (default ${DEFAULT-VALUE}).", defaultValue = "19873")
     int commune;
 
+    @Option(names = "--commune-name", description = "The commune's name in the report's title (default: Xã Quảng "
+            + "Ngạn for 19873, otherwise the code).")
+    String communeName;
+
     @Option(names = "--population", description = "People (default ${DEFAULT-VALUE}).", defaultValue = "10000")
     int population;
 
@@ -102,6 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulationConfig cfg = new SimulationConfig();
         cfg.commune = commune;
+        cfg.communeName = communeName != null ? communeName : commune == 19873 ? cfg.communeName : null;
         cfg.population = population;
         cfg.days = days;
         cfg.adoption = adoption;

@@ -96,7 +96,9 @@ class ExportCommandTest {
                 + "bbeeddccbbaa99887766554433221100,2690064,144,6,POSITIVE,\n"        // line 6: report type
                 + "cceeddccbbaa99887766554433221100,2690064,144,6,1,20\n"             // line 7: onset range
                 + "00112233445566778899aabbccddeeff,2690208,144,6,1,\n"               // line 8: duplicate of line 2
-                + "ddeeddccbbaa99887766554433221100,2690064,144\n");                  // line 9: columns
+                + "ddeeddccbbaa99887766554433221100,2690064,144\n"                   // line 9: columns
+                + "\"1122334455667788990011223344eeff\",\"2690064\",144,6,1,\n"         // line 10: quoted, fine
+                + "\"2233445566778899001122334455eeff,2690064,144,6,1,\n");            // line 11: unclosed quote
         Path zip = dir.resolve("bad.zip");
         CliRun r = run("export", "build", "--keys", csv.toString(), "--region", "VN", "--private-key",
                 dir.resolve("private.pem").toString(), "--out", zip.toString());
@@ -105,10 +107,11 @@ class ExportCommandTest {
         for (String expected : new String[] {"line 3: key_hex must be 32 hex digits", "line 4: rolling_period must be 1..144",
                 "line 5: rolling_start_interval must be a whole number", "line 6: report_type must be one of",
                 "line 7: days_since_onset must be -14..14", "line 8: key_hex 00112233445566778899aabbccddeeff repeats line 2",
-                "line 9: expected 6 columns, found 3", "7 bad rows"}) {
+                "line 9: expected 6 columns, found 3", "line 11: not a CSV row", "8 bad rows"}) {
             assertTrue(err.contains(expected), "missing '" + expected + "' in:\n" + err);
         }
         assertFalse(err.contains("line 2:"), err);
+        assertFalse(err.contains("line 10:"), err);
         assertFalse(err.contains("Exception"), err);
         assertFalse(Files.exists(zip));
 

@@ -45,7 +45,14 @@ class StartupFailuresTest {
                 {"--bluezone.keys.rate-limit.shared=sometimes", "invalid configuration: bluezone.keys.rate-limit.shared"},
                 {"--bluezone.keys.export.store=s3", "bluezone.keys.export.s3.bucket is required when the store is s3"},
                 {"--bluezone.keys.export.s3.request-checksums=always",
-                        "invalid configuration: bluezone.keys.export.s3.request-checksums"}}) {
+                        "invalid configuration: bluezone.keys.export.s3.request-checksums"},
+                {"--bluezone.time-zone=Asia/Hanoi_City", "invalid configuration: bluezone.time-zone"},
+                {"--bluezone.campaign.retention-cron=nightly",
+                        "bluezone.campaign.retention-cron is not a cron expression"},
+                {"--bluezone.statistics.floor=1.5", "invalid configuration: bluezone.statistics.floor"},
+                {"--bluezone.statistics.trend-days=1", "invalid configuration: bluezone.statistics.trend-days"},
+                {"--bluezone.demo.days=0", "invalid configuration: bluezone.demo.days"},
+                {"--bluezone.demo.province=Hue", "invalid configuration: bluezone.demo.province"}}) {
             SpringApplication app = new SpringApplication(BluezoneServer.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             Throwable failure = null;

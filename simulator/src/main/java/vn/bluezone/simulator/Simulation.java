@@ -13,7 +13,6 @@ import vn.bluezone.simulator.population.Population;
 import vn.bluezone.simulator.population.PopulationBuilder;
 import vn.bluezone.simulator.population.PopulationParameters;
 import vn.bluezone.simulator.util.IntList;
-import vn.bluezone.simulator.util.LongHeap;
 import vn.bluezone.simulator.util.Rand;
 
 /**
@@ -37,17 +36,8 @@ public final class Simulation {
 
     private static final int MINUTES_PER_DAY = 1440;
     private static final long ADOPT = 0x41646F70L;
-    private static final long BEHAVE = 0x42656861L;
     private static final long INFECT = 0x496E6665L;
     private static final long CALIB = 0x43616C69L;
-
-    private static final int EV_TEST_RESULT = 1;
-    private static final int EV_F1_TEST_RESULT = 2;
-    private static final int EV_UPLOAD_CONFIRMED = 3;
-    private static final int EV_UPLOAD_RECURSIVE = 4;
-    private static final int EV_PUBLISH_CONFIRMED = 5;
-    private static final int EV_PUBLISH_RECURSIVE = 6;
-    private static final int EV_WARN = 7;
 
     private final SimulationConfig cfg;
     private final Population pop;
@@ -59,32 +49,17 @@ public final class Simulation {
     private final DayPlanner planner;
     private final vn.bluezone.simulator.tracing.ContactLog truthLog;
     private final vn.bluezone.simulator.tracing.ContactLog detectedLog;
-    private final LongHeap events = new LongHeap();
     private final RunResult result = new RunResult();
 
-    private final int[] confirmedAt;
-    /** When a person's confirmed report was published (their phone is then never warned about earlier contacts). */
-    private final int[] reportedAt;
-    private final int[] warnedF1At;
-    private final int[] warnedF2At;
-    private final int[] facilityUntil;
-    private final int[] homeUntil;
     private final byte[] status;
-    private final boolean[] shouldBeWarned;
-    private final int[] stampDetected;
-    private final int[] stampTruth;
-    private int stamp;
-    private final IntList warnPerson = new IntList();
-    private final IntList warnCase = new IntList();
-    private final IntList warnRecursive = new IntList();
+    private final KeyPublication publication;
+    private final TracingEvents tracing;
     private final IntList candidates = new IntList();
     private final int[] candidateMinute;
     private final int[] candidateSource;
-    private final IntList hours = new IntList();
     private Observer observer;
     /** Engines mode only: real device engines and the key server they talk to. */
     private vn.bluezone.simulator.engines.EngineTracing engines;
-    private final int[] lastTruthCase;
 
     public Simulation(SimulationConfig cfg) {
         this(cfg, new PopulationBuilder(cfg.populationParameters).build(cfg.population, cfg.seed));
@@ -111,19 +86,11 @@ public final class Simulation {
                 cfg.populationParameters.randomMeanPerDay());
         this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
-        this.confirmedAt = filled(n, Epidemic.NEVER);
-        this.reportedAt = filled(n, Epidemic.NEVER);
-        this.warnedF1At = filled(n, Epidemic.NEVER);
-        this.warnedF2At = filled(n, Epidemic.NEVER);
-        this.facilityUntil = new int[n];
-        this.homeUntil = new int[n];
         this.status = new byte[n];
-        this.shouldBeWarned = new boolean[n];
-        this.stampDetected = new int[n];
-        this.stampTruth = new int[n];
+        this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n);
+        this.tracing = new TracingEvents(cfg, app, epi, result, publication);
         this.candidateMinute = filled(n, Epidemic.NEVER);
         this.candidateSource = new int[n];
-        this.lastTruthCase = filled(n, -1);
     }
 
     /** Adopters among smartphone owners: a fixed per-person draw below the rate, so higher rates nest lower ones. */
@@ -178,7 +145,8 @@ public final class Simulation {
             observer.start(app);
         }
         if (result.mode.equals("engines")) {
-            engines = new vn.bluezone.simulator.engines.EngineTracing(cfg, app, ctx.calibration, this::engineWarned);
+            engines = new vn.bluezone.simulator.engines.EngineTracing(cfg, app, ctx.calibration, tracing::engineWarned);
+            tracing.engines = engines;
             ctx.listener = engines.proximity();
         }
         if (observer != null) {
@@ -216,11 +184,11 @@ public final class Simulation {
                 // The phones live the day tick by tick; events happen between ticks, in time order.
                 for (int tick = 0; tick < Ticks.PER_DAY; tick++) {
                     int minute = day * MINUTES_PER_DAY + tick * Ticks.MINUTES;
-                    drainEvents(minute);
+                    tracing.drainEvents(minute);
                     engines.tick(day, tick, minute);
                 }
             }
-            drainEvents((day + 1) * MINUTES_PER_DAY);
+            tracing.drainEvents((day + 1) * MINUTES_PER_DAY);
             if (observer != null) {
                 observer.dayEnded(day);
             }
@@ -231,22 +199,22 @@ public final class Simulation {
     private RunResult finish(long t0) {
         int n = pop.size;
         result.infections = epi.infections();
-        result.hoursToWarning = new double[hours.size()];
-        for (int i = 0; i < hours.size(); i++) {
-            result.hoursToWarning[i] = hours.get(i) / 60.0;
+        result.hoursToWarning = new double[tracing.hours.size()];
+        for (int i = 0; i < tracing.hours.size(); i++) {
+            result.hoursToWarning[i] = tracing.hours.get(i) / 60.0;
         }
         for (int i = 0; i < n; i++) {
-            if (app[i] && shouldBeWarned[i]) {
+            if (app[i] && publication.shouldBeWarned[i]) {
                 result.warnedPeopleTruth++;
             }
-            if (warnedF1At[i] != Epidemic.NEVER) {
+            if (tracing.warnedF1At[i] != Epidemic.NEVER) {
                 result.warnedPeopleWarned++;
-                if (shouldBeWarned[i]) {
+                if (publication.shouldBeWarned[i]) {
                     result.warnedPeopleTp++;
                 }
             }
         }
-        result.earlyR = earlyReproductionNumber();
+        result.earlyR = epi.earlyReproductionNumber(Math.min(10, cfg.days / 2) * MINUTES_PER_DAY);
         result.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
         result.sample = sample;
         result.appUser = app;
@@ -274,16 +242,16 @@ public final class Simulation {
         int infectious = 0;
         for (int p = 0; p < pop.size; p++) {
             byte st = DayPlanner.FREE;
-            if (facilityUntil[p] > day) {
+            if (tracing.facilityUntil[p] > day) {
                 st = DayPlanner.AWAY;
-            } else if (homeUntil[p] > day || sickAtHome(p, day)) {
+            } else if (tracing.homeUntil[p] > day || sickAtHome(p, day)) {
                 st = DayPlanner.HOME_ONLY;
             }
             status[p] = st;
             byte f = app[p] ? DayContext.APP : 0;
             if (!epi.isInfected(p)) {
                 f |= DayContext.SUSCEPTIBLE;
-            } else if (epi.compartment(p, noon) == Epidemic.I) {
+            } else if (epi.isInfectious(p, noon)) {
                 infectious++;
                 if (st != DayPlanner.AWAY) {
                     f |= DayContext.INFECTIOUS;
@@ -405,239 +373,10 @@ public final class Simulation {
         int onset = epi.onsetMinute(p);
         if (onset != Epidemic.NEVER && epi.seeksTest(p)) {
             double d = epi.testDelayDays(p) + cfg.disease.testTurnaroundDays();
-            schedule(onset + (int) Math.round(d * MINUTES_PER_DAY), EV_TEST_RESULT, p);
+            tracing.schedule(onset + (int) Math.round(d * MINUTES_PER_DAY), TracingEvents.EV_TEST_RESULT, p);
         }
     }
 
-    private long behave(int p, int what) {
-        return Rand.hash(cfg.seed ^ BEHAVE, p, what);
-    }
-
-    private void schedule(int minute, int type, int payload) {
-        long m = Math.max(0, minute);
-        events.add((m << 36) | ((long) type << 32) | (payload & 0xFFFFFFFFL));
-    }
-
-    private void drainEvents(int until) {
-        while (!events.isEmpty() && (events.peek() >>> 36) < until) {
-            long e = events.poll();
-            int t = (int) (e >>> 36);
-            int type = (int) ((e >>> 32) & 0xF);
-            int payload = (int) e;
-            switch (type) {
-                case EV_TEST_RESULT -> confirm(payload, t);
-                case EV_F1_TEST_RESULT -> f1TestResult(payload, t);
-                case EV_UPLOAD_CONFIRMED -> upload(payload, t, false);
-                case EV_UPLOAD_RECURSIVE -> upload(payload, t, true);
-                case EV_PUBLISH_CONFIRMED -> publish(payload, t, false);
-                case EV_PUBLISH_RECURSIVE -> publish(payload, t, true);
-                case EV_WARN -> warn(payload, t);
-                default -> throw new IllegalStateException("event " + type);
-            }
-        }
-    }
-
-    private int dayOf(int minute) {
-        return Math.floorDiv(minute, MINUTES_PER_DAY);
-    }
-
-    private void confirm(int p, int t) {
-        if (confirmedAt[p] != Epidemic.NEVER) {
-            return;
-        }
-        confirmedAt[p] = t;
-        result.confirmed++;
-        if (dayOf(t) < cfg.days) {
-            result.dailyConfirmed[dayOf(t)]++;
-        }
-        // Confirmed cases are isolated in hospital until the end of their infectious period.
-        facilityUntil[p] = Math.max(facilityUntil[p], Math.max(dayOf(t) + 1, dayOf(epi.recoveryMinute(p)) + 1));
-        if (app[p] && Rand.uniform(behave(p, 1)) < cfg.consentProbability) {
-            schedule(t + uploadDelay(p, 2), EV_UPLOAD_CONFIRMED, p);
-        }
-    }
-
-    private int uploadDelay(int p, int what) {
-        return (int) Math.round(Rand.exponential(behave(p, what), cfg.uploadDelayMeanHours * 60));
-    }
-
-    private void f1TestResult(int p, int t) {
-        int sampled = t - (int) Math.round(cfg.disease.testTurnaroundDays() * MINUTES_PER_DAY);
-        byte c = epi.compartment(p, sampled);
-        if (c == Epidemic.I) {
-            confirm(p, t);
-        }
-    }
-
-    private void upload(int p, int t, boolean recursive) {
-        if (engines != null) {
-            int onsetMinute = epi.onsetMinute(p);
-            if (!engines.upload(p, t, recursive, onsetMinute == Epidemic.NEVER ? t : onsetMinute)) {
-                return;
-            }
-            // The key server makes keys available at the next whole hour and exports an hour once it is over.
-            int available = (t / 60 + 1) * 60;
-            if (recursive) {
-                result.uploadsRecursive++;
-            } else {
-                result.uploadsConfirmed++;
-            }
-            schedule(available + 65, recursive ? EV_PUBLISH_RECURSIVE : EV_PUBLISH_CONFIRMED, p);
-            return;
-        }
-        if (recursive) {
-            result.uploadsRecursive++;
-        } else {
-            result.uploadsConfirmed++;
-        }
-        int interval = cfg.exportIntervalMinutes;
-        int published = (t + interval - 1) / interval * interval;
-        schedule(published, recursive ? EV_PUBLISH_RECURSIVE : EV_PUBLISH_CONFIRMED, p);
-    }
-
-    /**
-     * Keys of the last 14 days are now in an export file. Each phone that logged the case's identifiers finds them
-     * at its next periodic check; ground truth says who should have.
-     */
-    private void publish(int c, int t, boolean recursive) {
-        int today = dayOf(t);
-        if (!recursive && reportedAt[c] == Epidemic.NEVER) {
-            reportedAt[c] = t;
-        }
-        stamp++;
-        if (engines != null) {
-            // The real export job publishes the keys; each phone finds them at its next check (EngineTracing).
-            engines.export(t);
-        }
-        for (int d = Math.max(0, today - 13); d <= today; d++) {
-            if (engines != null || !detectedLog.has(d)) {
-                continue;
-            }
-            for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
-                int u = detectedLog.partner(d, k);
-                if (stampDetected[u] == stamp || reportedAt[u] <= t) {
-                    // As the device does: a phone that reported a case is not warned about contacts before then.
-                    continue;
-                }
-                stampDetected[u] = stamp;
-                warnPerson.add(u);
-                warnCase.add(c);
-                warnRecursive.add(recursive ? 1 : 0);
-                schedule(nextCheck(u, t), EV_WARN, warnPerson.size() - 1);
-                if (!recursive) {
-                    result.warningPairsWarned++;
-                }
-            }
-        }
-        if (recursive) {
-            return;
-        }
-        for (int d = Math.max(0, today - 13); d <= today; d++) {
-            if (!truthLog.has(d)) {
-                continue;
-            }
-            for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
-                int u = truthLog.partner(d, k);
-                if (stampTruth[u] == stamp || reportedAt[u] <= t) {
-                    continue;
-                }
-                stampTruth[u] = stamp;
-                shouldBeWarned[u] = true;
-                lastTruthCase[u] = c;
-                result.warningPairsTruth++;
-                if (stampDetected[u] == stamp) {
-                    result.warningPairsTp++;
-                }
-            }
-        }
-    }
-
-    /** Phones check for new exports every few hours at their own phase. */
-    private int nextCheck(int u, int t) {
-        int interval = cfg.checkIntervalMinutes;
-        int phase = (int) (Rand.uniform(behave(u, 3)) * interval);
-        int k = Math.floorDiv(t - phase + interval - 1, interval);
-        return phase + k * interval;
-    }
-
-    private void warn(int idx, int t) {
-        warned(warnPerson.get(idx), warnCase.get(idx), warnRecursive.get(idx) == 1, t);
-    }
-
-    /** A real engine warned its user (engines mode), at the current simulated minute. */
-    private void engineWarned(int u, boolean f2, int t) {
-        int c = lastTruthCase[u];
-        warned(u, c, f2, t);
-    }
-
-    private void warned(int u, int c, boolean recursive, int t) {
-        int day = dayOf(t);
-        if (!recursive) {
-            if (c >= 0 && confirmedAt[c] != Epidemic.NEVER) {
-                hours.add(t - confirmedAt[c]);
-            }
-            if (warnedF1At[u] != Epidemic.NEVER) {
-                return;
-            }
-            warnedF1At[u] = t;
-            result.warnedF1++;
-            if (day < cfg.days) {
-                result.dailyWarnedF1[day]++;
-            }
-            if (Rand.uniform(behave(u, 4)) < cfg.f1Compliance) {
-                result.quarantinedF1++;
-                int until = day + 1 + cfg.f1QuarantineDays;
-                if (cfg.f1Facility) {
-                    facilityUntil[u] = Math.max(facilityUntil[u], until);
-                } else {
-                    homeUntil[u] = Math.max(homeUntil[u], until);
-                }
-            }
-            if (Rand.uniform(behave(u, 5)) < cfg.f1TestProbability) {
-                int at = t + (int) Math.round((cfg.f1TestDelayDays + cfg.disease.testTurnaroundDays()) * MINUTES_PER_DAY);
-                schedule(at, EV_F1_TEST_RESULT, u);
-            }
-            if (confirmedAt[u] == Epidemic.NEVER && Rand.uniform(behave(u, 6)) < cfg.recursiveUploadProbability) {
-                schedule(t + uploadDelay(u, 7), EV_UPLOAD_RECURSIVE, u);
-            }
-        } else {
-            if (warnedF1At[u] != Epidemic.NEVER || warnedF2At[u] != Epidemic.NEVER) {
-                return;
-            }
-            warnedF2At[u] = t;
-            result.warnedF2++;
-            if (day < cfg.days) {
-                result.dailyWarnedF2[day]++;
-            }
-            if (Rand.uniform(behave(u, 8)) < cfg.f2Compliance) {
-                homeUntil[u] = Math.max(homeUntil[u], day + 1 + cfg.f2IsolationDays);
-            }
-        }
-    }
-
-    /** Mean number of people infected by those infected in the first 10 days (who had time to finish). */
-    private double earlyReproductionNumber() {
-        int horizon = Math.min(10, cfg.days / 2) * MINUTES_PER_DAY;
-        int[] offspring = new int[pop.size];
-        IntList infected = epi.infectedPeople();
-        for (int i = 0; i < infected.size(); i++) {
-            int p = infected.get(i);
-            int s = epi.source[p];
-            if (s >= 0) {
-                offspring[s]++;
-            }
-        }
-        long sum = 0;
-        int count = 0;
-        for (int i = 0; i < infected.size(); i++) {
-            int p = infected.get(i);
-            if (epi.infectedAt[p] < horizon) {
-                sum += offspring[p];
-                count++;
-            }
-        }
-        return count == 0 ? 0 : sum / (double) count;
-    }
 
     /** Exposure checks the engines ran so far (engines mode; 0 in contacts mode), for load figures. */
     public long exposureChecks() {

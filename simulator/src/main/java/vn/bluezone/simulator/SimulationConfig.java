@@ -17,6 +17,8 @@ public final class SimulationConfig implements Cloneable {
     public enum PhoneStorage { MEMORY, SQLITE }
 
     public int commune = 19873;
+    /** The commune's name for the report's title; null = unknown (the title then gives the code). */
+    public String communeName = "Xã Quảng Ngạn";
     public int population = 10_000;
     public int days = 60;
     /** App adoption among smartphone owners. */

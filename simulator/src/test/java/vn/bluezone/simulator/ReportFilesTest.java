@@ -45,6 +45,15 @@ class ReportFilesTest {
 
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));
+        // Vietnamese title with the commune's name; the single-run headline says it has no interval.
+        assertTrue(html.contains("<html lang=\"vi\">"));
+        assertTrue(html.contains("<title>Mô phỏng Bluezone – Xã Quảng Ngạn (mã 19873)</title>"), html.substring(0, 400));
+        assertTrue(html.contains("<h1>Mô phỏng Bluezone – Xã Quảng Ngạn (mã 19873)</h1>"));
+        assertFalse(html.contains("Bluezone simulation, commune"), "single-language title");
+        Matcher headline = Pattern.compile("<p><b>[^<]*ca nhiễm tránh được[^<]*</b>([^<]*)").matcher(html);
+        assertTrue(headline.find());
+        assertTrue(headline.group(0).contains("trong một lần chạy")
+                && html.contains("Một lần chạy không cho khoảng tin cậy"), headline.group(0));
         assertFalse(html.contains("<script"), "self-contained and static");
         assertFalse(html.contains("http://") && !html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
         Matcher svg = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);

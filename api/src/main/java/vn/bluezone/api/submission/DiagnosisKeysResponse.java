@@ -12,7 +12,13 @@ import java.util.List;
 public record DiagnosisKeysResponse(
         @JsonProperty("insertedExposures") int insertedExposures,
         @JsonProperty("results") List<KeyResult> results,
-        @JsonProperty("padding") String padding) {
+        @JsonProperty("padding") String padding,
+        @JsonProperty("checkinResults") List<KeyResult> checkinResults) {
+
+    /** Without check-ins: {@code checkinResults} is left out. */
+    public DiagnosisKeysResponse(int insertedExposures, List<KeyResult> results, String padding) {
+        this(insertedExposures, results, padding, null);
+    }
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public DiagnosisKeysResponse {

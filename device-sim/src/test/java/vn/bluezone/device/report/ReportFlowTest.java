@@ -38,6 +38,9 @@ class ReportFlowTest {
         final List<String> calls = new ArrayList<>();
         String hmac;
         DiagnosisKeyUpload upload;
+        /** Failures the next submits throw, in order (after recording the upload, as if the answer were lost). */
+        final java.util.ArrayDeque<KeyServerException> submitFailures = new java.util.ArrayDeque<>();
+        final List<DiagnosisKeyUpload> uploads = new ArrayList<>();
 
         @Override
         public VerifiedCode verify(String code) throws KeyServerException {
@@ -56,9 +59,13 @@ class ReportFlowTest {
         }
 
         @Override
-        public SubmissionResult submit(DiagnosisKeyUpload u) {
+        public SubmissionResult submit(DiagnosisKeyUpload u) throws KeyServerException {
             calls.add("submit " + u.keys().size());
             upload = u;
+            uploads.add(u);
+            if (!submitFailures.isEmpty()) {
+                throw submitFailures.poll();
+            }
             return new SubmissionResult(u.keys().size(), List.of());
         }
 
@@ -80,6 +87,59 @@ class ReportFlowTest {
         @Override
         public SignedConfiguration configuration() {
             throw new AssertionError();
+        }
+    }
+
+    /** A flow on 20 days of keys, verified, ready for consent; {@code sleeps} records the waits between attempts. */
+    static ReportFlow readyFlow(RecordingServer server, SqliteDeviceStorage db, List<Long> sleeps) throws Exception {
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-01T09:00:00Z"));
+        KeyRotation rotation = new KeyRotation(db, clock, new SecureRandom(), -25);
+        for (int d = 0; d < 20; d++) {
+            rotation.refresh();
+            clock.advance(Duration.ofDays(1));
+        }
+        return new ReportFlow(server, db, rotation, clock, new SecureRandom(), sleeps::add);
+    }
+
+    @Test
+    void anUploadWithoutAnswerIsResentUnchanged() throws Exception {
+        RecordingServer server = new RecordingServer();
+        List<Long> sleeps = new ArrayList<>();
+        try (SqliteDeviceStorage db = SqliteDeviceStorage.inMemory()) {
+            ReportFlow flow = readyFlow(server, db, sleeps);
+            PendingReport pending = flow.verify("12345678");
+            // The server stored the upload but the connection broke before the answer; then it was busy.
+            server.submitFailures.add(new KeyServerException(0, "network_error", "connection reset"));
+            server.submitFailures.add(new KeyServerException(503, "database_unavailable", "try again"));
+            ReportResult r = flow.uploadWithConsent(pending);
+            assertEquals(14, r.accepted());
+            assertEquals(3, server.uploads.size());
+            assertEquals(List.of(2_000L, 8_000L), sleeps);
+            // The same certificate, keys, HMAC key and padding each time: the server recognises the repeat.
+            assertTrue(server.uploads.stream().allMatch(u -> u == server.uploads.get(0)));
+            assertEquals(1, server.calls.stream().filter(c -> c.startsWith("certificate")).count());
+            assertTrue(ReportFlow.reportedAt(db).isPresent());
+        }
+    }
+
+    @Test
+    void aRefusedUploadIsNotRetriedAndThreeLostAnswersGiveUp() throws Exception {
+        RecordingServer server = new RecordingServer();
+        List<Long> sleeps = new ArrayList<>();
+        try (SqliteDeviceStorage db = SqliteDeviceStorage.inMemory()) {
+            ReportFlow flow = readyFlow(server, db, sleeps);
+            server.submitFailures.add(new KeyServerException(400, "certificate_used", "used"));
+            KeyServerException refused = assertThrows(KeyServerException.class,
+                    () -> flow.uploadWithConsent(flow.verify("12345678")));
+            assertEquals(400, refused.status());
+            assertEquals(1, server.uploads.size());
+            assertTrue(sleeps.isEmpty());
+            for (int i = 0; i < 3; i++) {
+                server.submitFailures.add(new KeyServerException(0, "network_error", "no route"));
+            }
+            assertThrows(KeyServerException.class, () -> flow.uploadWithConsent(flow.verify("12345678")));
+            assertEquals(4, server.uploads.size());
+            assertFalse(ReportFlow.reportedAt(db).isPresent());
         }
     }
 

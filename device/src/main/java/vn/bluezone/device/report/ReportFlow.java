@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import vn.bluezone.protocol.checkin.ProtectedReport;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
@@ -44,9 +46,17 @@ public final class ReportFlow {
     private final KeyRotation rotation;
     private final Clock clock;
     private final SecureRandom random;
+    private final LongConsumer sleep;
 
     public ReportFlow(KeyServerClient server, DeviceStorage storage, KeyRotation rotation, Clock clock,
                       SecureRandom random) {
+        this(server, storage, rotation, clock, random, UploadRetry::sleep);
+    }
+
+    /** With the wait between upload attempts given (tests). */
+    ReportFlow(KeyServerClient server, DeviceStorage storage, KeyRotation rotation, Clock clock,
+               SecureRandom random, LongConsumer sleep) {
+        this.sleep = Objects.requireNonNull(sleep);
         this.server = Objects.requireNonNull(server);
         this.storage = Objects.requireNonNull(storage);
         this.rotation = Objects.requireNonNull(rotation);
@@ -75,6 +85,14 @@ public final class ReportFlow {
      * (e.g. the token expired); then the phone keeps its key and the user may try again with a new code.
      */
     public ReportResult uploadWithConsent(PendingReport pending) throws KeyServerException {
+        return uploadWithConsent(pending, List.of());
+    }
+
+    /**
+     * The same, with the encrypted check-ins the user left ticked on the consent screen
+     * ({@code CheckinEngine.reportsToShare}); the certificate's HMAC binds them with the keys.
+     */
+    public ReportResult uploadWithConsent(PendingReport pending, List<ProtectedReport> checkins) throws KeyServerException {
         Objects.requireNonNull(pending, "a verified report is needed before uploading");
         // End today's key now so that it can be published; from here on the phone broadcasts a fresh key.
         rotation.startFreshKey();
@@ -84,12 +102,14 @@ public final class ReportFlow {
         }
         byte[] hmacKey = new byte[32];
         random.nextBytes(hmacKey);
-        String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys)));
-        SubmissionResult r = server.submit(new DiagnosisKeyUpload(keys, certificate,
-                Base64.getEncoder().encodeToString(hmacKey), padding()));
+        String certificate = server.certificate(pending.token(), KeyHmac.computeBase64(hmacKey, DiagnosisKey.of(keys),
+                DiagnosisKeyUpload.checkinReports(checkins)));
+        // Resent unchanged when no answer came (UploadRetry): the server answers a repeat with the stored answer.
+        SubmissionResult r = UploadRetry.submit(server, new DiagnosisKeyUpload(keys, certificate,
+                Base64.getEncoder().encodeToString(hmacKey), padding(), checkins), sleep);
         storage.setState(STATE_REPORTED_AT, clock.instant().toString());
         storage.setState(STATE_REPORT_TYPE, pending.reportType().name());
-        return new ReportResult(keys.size(), r.accepted(), r.rejectionReasons());
+        return new ReportResult(keys.size(), r.accepted(), r.rejectionReasons(), checkins.size(), r.checkinsAccepted());
     }
 
     /** This phone's keys of the last 14 days, with the transmission risk set; the one now on air only if asked. */

@@ -74,9 +74,18 @@ public final class HttpKeyServerClient implements KeyServerClient {
     @Override
     public SubmissionResult submit(DiagnosisKeyUpload upload) throws KeyServerException {
         List<DiagnosisKey> keys = DiagnosisKey.of(upload.keys());
+        List<vn.bluezone.api.submission.CheckinReport> checkins = DiagnosisKeyUpload.checkinReports(upload.checkins());
         DiagnosisKeysResponse r = post(ApiPaths.DIAGNOSIS_KEYS, new DiagnosisKeysRequest(keys, upload.certificate(),
-                upload.hmacKeyBase64(), upload.padding()), DiagnosisKeysResponse.class);
-        return submissionResult(r, keys.size());
+                upload.hmacKeyBase64(), upload.padding(), checkins.isEmpty() ? null : checkins), DiagnosisKeysResponse.class);
+        SubmissionResult keysResult = submissionResult(r, keys.size());
+        if (checkins.isEmpty()) {
+            return keysResult;
+        }
+        if (r.checkinResults() == null || r.checkinResults().size() != checkins.size()) {
+            throw malformed(ApiPaths.DIAGNOSIS_KEYS, "expected " + checkins.size() + " check-in results");
+        }
+        int checkinsAccepted = (int) r.checkinResults().stream().filter(c -> c != null && c.wasAccepted()).count();
+        return new SubmissionResult(keysResult.accepted(), keysResult.rejectionReasons(), checkinsAccepted);
     }
 
     /** One result per key sent, and as many accepted as the server says it stored; otherwise the answer is broken. */

@@ -89,7 +89,11 @@ public class AccountService implements UserDetailsService {
         if (name != null && name.length() > 200) {
             throw ApiException.badRequest(ErrorCode.INVALID_DISPLAY_NAME, "display name must have at most 200 characters");
         }
-        checkPasswordStrength(rawPassword);
+        if (area == null && role.needsArea()) {
+            // Without an area a local account's scope checks saw the whole country (issue 15 §4).
+            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "a " + role + " account needs the code of its area");
+        }
+        PasswordPolicy.check(rawPassword, u);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
@@ -106,13 +110,9 @@ public class AccountService implements UserDetailsService {
         return new Official(id, u, name, role, area, mustChangePassword);
     }
 
+    /** See {@link PasswordPolicy}: length, commonest passwords, runs and repeats. */
     public static void checkPasswordStrength(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw ApiException.badRequest(ErrorCode.WEAK_PASSWORD, "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (rawPassword.length() > 128) {
-            throw ApiException.badRequest(ErrorCode.WEAK_PASSWORD, "password must have at most 128 characters");
-        }
+        PasswordPolicy.check(rawPassword, null);
     }
 
     public long count() {
@@ -141,7 +141,7 @@ public class AccountService implements UserDetailsService {
         if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
             throw ApiException.badRequest(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
         }
-        checkPasswordStrength(newPassword);
+        PasswordPolicy.check(newPassword, find(accountId).map(Official::username).orElse(null));
         if (newPassword.equals(currentPassword)) {
             throw ApiException.badRequest(ErrorCode.SAME_PASSWORD, "choose a password different from the current one");
         }
@@ -161,8 +161,29 @@ public class AccountService implements UserDetailsService {
         if (!enabled && target.username().equals(actor)) {
             throw ApiException.badRequest(ErrorCode.CANNOT_DISABLE_SELF, "you cannot disable your own account");
         }
+        if (enabled && target.areaCode() == null && target.role().needsArea()) {
+            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "give this " + target.role() + " account its area first");
+        }
         jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
         audit.record(actor, enabled ? "account.enable" : "account.disable", target.username(), "id=" + accountId);
+    }
+
+    /**
+     * Sets the area of an account (the fix for a local account created without one, which the start-up check
+     * {@link LocalRoleAreaCheck} disabled). Audited {@code account.area}; the account stays disabled until enabled.
+     */
+    public void setArea(String actor, long accountId, String areaCode) {
+        Official target = find(accountId)
+                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+        String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
+        if (area == null && target.role().needsArea()) {
+            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "a " + target.role() + " account needs the code of its area");
+        }
+        if (area != null && (!AREA.matcher(area).matches() || !areas.hierarchy().contains(area, area))) {
+            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
+        }
+        jdbc.sql("UPDATE account SET area_code = ? WHERE id = ?").params(area, accountId).update();
+        audit.record(actor, "account.area", target.username(), "id=" + accountId + " area=" + (area == null ? "VN" : area));
     }
 
     /**

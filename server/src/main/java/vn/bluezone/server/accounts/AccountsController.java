@@ -45,7 +45,7 @@ public class AccountsController {
     }
 
     /** Password change request. */
-    public record PasswordChange(@NotNull String currentPassword, @NotBlank @Size(max = 128) String newPassword) {
+    public record PasswordChange(@NotNull String currentPassword, @NotBlank @Size(max = 1024) String newPassword) {
     }
 
     @PostMapping("/me/password")
@@ -109,6 +109,18 @@ public class AccountsController {
     public void disable(@PathVariable long id) {
         Official admin = current.requireRole(Role.ADMIN);
         accounts.setEnabled(admin.username(), id, false);
+    }
+
+    /** New area of an account. */
+    public record AreaChange(String areaCode) {
+    }
+
+    @PostMapping("/accounts/{id}/area")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set an account's area (administrators); local roles need one before they can be enabled")
+    public void setArea(@PathVariable long id, @RequestBody AreaChange body) {
+        Official admin = current.requireRole(Role.ADMIN);
+        accounts.setArea(admin.username(), id, body.areaCode());
     }
 
     @PostMapping("/accounts/{id}/enable")

@@ -26,6 +26,17 @@ public enum Role {
         return this == ADMIN || this == NATIONAL;
     }
 
+    /**
+     * Local roles: their scope is their area, so an account of such a role without an area is refused at creation
+     * and at start-up ({@code LocalRoleAreaCheck}). HEALTH_OFFICER may be national (a ministry officer).
+     */
+    public boolean needsArea() {
+        return switch (this) {
+            case PROVINCE, DISTRICT, COMMUNE, VOLUNTEER, POLICE, HEALTH_STATION -> true;
+            default -> false;
+        };
+    }
+
     public static Role parse(String s) {
         try {
             return Role.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));

@@ -30,8 +30,10 @@ public class SecondFactor {
     /**
      * @param totpRequiredRoles roles that must use a second factor (empty: optional for everyone)
      */
+    @org.springframework.validation.annotation.Validated
     @ConfigurationProperties("bluezone.accounts")
-    public record Properties(@DefaultValue({"ADMIN", "HEALTH_OFFICER"}) List<Role> totpRequiredRoles) {
+    public record Properties(@jakarta.validation.constraints.NotNull @DefaultValue({"ADMIN", "HEALTH_OFFICER"})
+                             List<Role> totpRequiredRoles) {
     }
 
     private final JdbcClient jdbc;

@@ -98,6 +98,10 @@ public class CampaignAccess {
     /** {@link #requireConcerned} for posting progress on a task of {@code body}: 403 NOT_YOUR_TASK otherwise. */
     public Official requireTaskPoster(String directiveUnit, vn.bluezone.server.campaign.directive.TaskBody body) {
         Official o = requireConcerned(STAFF, directiveUnit);
+        if (o.role() == Role.VOLUNTEER && !maySee(o, directiveUnit)) {
+            // Issue 15 §4: a volunteer could close any task of the district's directives.
+            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "volunteers post only on their own commune's directives");
+        }
         if (!mayPostOn(o, body)) {
             throw CampaignProblem.forbidden(ErrorCode.NOT_YOUR_TASK, "only the body the task was given to, and the "
                     + "officials above it, post its progress");

@@ -21,14 +21,25 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bluezone.campaign")
 public record CampaignProperties(
         @DefaultValue("30") @Min(1) @Max(3650) int cohortRetentionDays,
-        @DefaultValue("0 30 2 * * *") @NotBlank String retentionCron,
+        @DefaultValue(CampaignProperties.RETENTION_CRON) @NotBlank String retentionCron,
         @DefaultValue("3") @Min(1) @Max(1000) int referralTarget,
         @DefaultValue("https://play.google.com/store/search?q=Bluezone&c=apps") String androidStoreUrl,
         @DefaultValue("https://apps.apple.com/vn/search?term=Bluezone") String iosStoreUrl) {
 
+    /** Default of {@code retention-cron}: 02:30 every night. */
+    public static final String RETENTION_CRON = "0 30 2 * * *";
+
+    public CampaignProperties {
+        if (retentionCron != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(
+                retentionCron)) {
+            throw new IllegalArgumentException("bluezone.campaign.retention-cron is not a cron expression: "
+                    + retentionCron);
+        }
+    }
+
     /** Defaults, for tests and tools outside Spring. */
     public static CampaignProperties defaults() {
-        return new CampaignProperties(30, "0 30 2 * * *", 3,
+        return new CampaignProperties(30, RETENTION_CRON, 3,
                 "https://play.google.com/store/search?q=Bluezone&c=apps",
                 "https://apps.apple.com/vn/search?term=Bluezone");
     }

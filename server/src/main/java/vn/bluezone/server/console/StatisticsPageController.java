@@ -158,6 +158,7 @@ public class StatisticsPageController {
         common(model, o, code, clock.today());
         model.addAttribute("history", denominators.history(code));
         model.addAttribute("kinds", DenominatorKind.values());
+        model.addAttribute("demoSources", DemoDataSet.SOURCES);
         return "statistics/denominators";
     }
 

@@ -33,7 +33,6 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
      * @param certificateValidity signed certificate authorising one upload (1 to 60 min)
      * @param maxDateAgeDays      symptom onset or test date at most this many days back (1..28)
      * @param codeSecret          base64 HMAC key for codes and tokens; empty = generated once and kept in the database
-     * @param timeZone            time zone of "today" for dates entered by officers
      */
     public record Verification(
             @NotNull @DefaultValue("15m") Duration shortCodeValidity,
@@ -41,8 +40,7 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
             @NotNull @DefaultValue("24h") Duration tokenValidity,
             @NotNull @DefaultValue("15m") Duration certificateValidity,
             @Min(1) @Max(28) @DefaultValue("28") int maxDateAgeDays,
-            @DefaultValue("") String codeSecret,
-            @NotBlank @DefaultValue("Asia/Ho_Chi_Minh") String timeZone) {
+            @DefaultValue("") String codeSecret) {
         public Verification {
             requireBetween("bluezone.keys.verification.short-code-validity", shortCodeValidity, Duration.ofMinutes(1), Duration.ofHours(1));
             requireBetween("bluezone.keys.verification.long-code-validity", longCodeValidity, Duration.ofHours(1), Duration.ofDays(7));

@@ -18,8 +18,8 @@ import vn.bluezone.server.web.ApiException;
  * server (codes, tokens, certificates, upload checks, export windows, jobs) stands still until an administrator
  * moves it forward ({@code PUT /api/v1/admin/clock}). The simulator's engines mode drives such a server through
  * simulated days in seconds ({@code bluezone simulate --mode engines --server URL}). It starts at the real time of
- * start-up and never goes back, so data already stored never lies in its future. The registry and campaign keep
- * their own clocks (real time).
+ * start-up and never goes back, so data already stored never lies in its future. It replaces the server's one
+ * {@code Clock} bean, so registry, statistics and campaign see the same moved time as the key server.
  */
 public final class SimulationClock extends Clock {
     public static final String PROPERTY = "bluezone.simulation-clock.enabled";

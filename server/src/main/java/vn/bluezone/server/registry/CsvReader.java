@@ -2,15 +2,25 @@ package vn.bluezone.server.registry;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Minimal RFC 4180 reader: commas, double-quoted fields with "" escapes and line breaks inside quotes. Lines starting
- * with '#' before the header are comments. Each record carries the 1-based line number it started on, so import
- * errors can name the row an official sees in a spreadsheet.
+ * RFC 4180 files as spreadsheets write them (Apache Commons CSV): commas, double-quoted fields with "" escapes and
+ * line breaks inside quotes, an optional UTF-8 BOM. Lines starting with '#' before the header are comments; blank
+ * records are skipped. Each record carries the 1-based line number it started on, so import errors can name the
+ * row an official sees in a spreadsheet.
  */
 public final class CsvReader {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
     /** One record and the line it started on. */
     public record Record(int line, List<String> fields) {
     }
@@ -19,87 +29,93 @@ public final class CsvReader {
     }
 
     public static List<Record> read(Reader source) throws IOException {
-        Reader in = source.markSupported() ? source : new java.io.BufferedReader(source);
-        List<Record> records = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        List<String> fields = new ArrayList<>();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        boolean headerSeen = false;
-        int c = in.read();
-        if (c == 0xFEFF) { // spreadsheet tools like to start UTF-8 with a BOM
-            c = in.read();
+        String text = slurp(source);
+        if (text.startsWith("\uFEFF")) { // spreadsheet tools like to start UTF-8 with a BOM
+            text = text.substring(1);
         }
-        for (; c != -1; c = in.read()) {
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        field.append('"');
-                        continue;
-                    }
-                    quoted = false;
-                    if (next == -1) {
+        int[] lineStarts = lineStarts(text);
+        List<Record> records = new ArrayList<>();
+        boolean headerSeen = false;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            Iterator<CSVRecord> it = parser.iterator();
+            long linesRead = 0; // line breaks consumed up to the end of the last record read
+            while (true) {
+                CSVRecord r;
+                try {
+                    if (!it.hasNext()) {
                         break;
                     }
-                    ch = (char) next;
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
+                    r = it.next();
+                } catch (UncheckedIOException e) {
+                    throw new IOException("line " + nextRecordLine(text, lineStarts, linesRead)
+                            + ": a quoted field is not closed", e);
+                }
+                linesRead = parser.getCurrentLineNumber();
+                List<String> fields = r.toList();
+                if (fields.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-            }
-            if (ch == '"' && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
+                if (!headerSeen && fields.get(0).startsWith("#")) {
+                    continue;
                 }
-                fields.add(field.toString());
-                headerSeen = addRecord(records, recordLine, fields, headerSeen);
-                fields = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
+                headerSeen = true;
+                // the parser's position includes the empty lines it skipped before the record
+                records.add(new Record(lineOf(lineStarts, pastLineBreaks(text, r.getCharacterPosition())),
+                        List.copyOf(fields)));
             }
-        }
-        if (quoted) {
-            throw new IOException("line " + recordLine + ": a quoted field is not closed");
-        }
-        if (fieldStarted || !fields.isEmpty() || field.length() > 0) {
-            fields.add(field.toString());
-            addRecord(records, recordLine, fields, headerSeen);
         }
         return records;
     }
 
-    private static boolean addRecord(List<Record> records, int line, List<String> fields, boolean headerSeen) {
-        boolean blank = fields.stream().allMatch(String::isBlank);
-        if (blank) {
-            return headerSeen;
+    private static String slurp(Reader in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = in.read(buf)) != -1; ) {
+            b.append(buf, 0, n);
         }
-        if (!headerSeen && fields.get(0).startsWith("#")) {
-            return false;
+        return b.toString();
+    }
+
+    /** Offsets where each physical line starts (CRLF, LF or CR end a line). */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean end = c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
+            if (end) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
         }
-        records.add(new Record(line, List.copyOf(fields)));
-        return true;
+        return Arrays.copyOf(starts, count);
+    }
+
+    private static int lineOf(int[] lineStarts, long position) {
+        int i = Arrays.binarySearch(lineStarts, (int) position);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** The 1-based line a record starts on after {@code linesRead} line breaks, past empty lines. */
+    private static int nextRecordLine(String text, int[] lineStarts, long linesRead) {
+        int line = (int) linesRead + 1;
+        while (line < lineStarts.length && isLineBreak(text, lineStarts[line - 1])) {
+            line++;
+        }
+        return line;
+    }
+
+    private static long pastLineBreaks(String text, long position) {
+        int i = (int) position;
+        while (isLineBreak(text, i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isLineBreak(String text, int i) {
+        return i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r');
     }
 }

@@ -127,7 +127,7 @@ public class DeviceRegistry {
                 return earlier.get();
             }
         }
-        LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);
+        LocalDate day = LocalDate.ofInstant(now, clock.zone());
         String id = UUID.randomUUID().toString();
         String secret = ShortCodes.secret();
         // Random codes can collide (rarely); ON CONFLICT DO NOTHING keeps the transaction usable so we just retry.
@@ -249,7 +249,7 @@ public class DeviceRegistry {
             throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
         }
         Instant now = clock.clock().instant();
-        LocalDate day = LocalDate.ofInstant(now, RegistryClock.VIETNAM);
+        LocalDate day = LocalDate.ofInstant(now, clock.zone());
         java.sql.Date previous = (java.sql.Date) toSqlDate(device.get("last_seen_day"));
         LocalDate previousDay = previous == null ? null : previous.toLocalDate();
         boolean on = h.bluetoothOn();

@@ -5,19 +5,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.web.ApiPaths;
 import vn.bluezone.server.web.JsonSecurityHandlers;
 
@@ -37,10 +42,16 @@ import vn.bluezone.server.web.JsonSecurityHandlers;
 @EnableMethodSecurity
 public class SecurityConfig {
 
-    /** BCrypt by default, with the {id} prefix so that the algorithm can change without a migration. */
+    /**
+     * New hashes: BCrypt over a SHA-256 pre-hash ({@code {bcrypt-sha256}}, any length of passphrase); the {id}
+     * prefix keeps the older {@code {bcrypt}} hashes verifying without a migration.
+     */
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put(PrehashedBCryptPasswordEncoder.ID, new PrehashedBCryptPasswordEncoder());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder(PrehashedBCryptPasswordEncoder.ID, encoders);
     }
 
     @Bean
@@ -51,7 +62,8 @@ public class SecurityConfig {
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ApiKeyService apiKeys, AccountService accounts,
                                                    SecurityContextRepository contexts,
-                                                   vn.bluezone.server.accounts.SecondFactor secondFactor)
+                                                   vn.bluezone.server.accounts.SecondFactor secondFactor,
+                                                   LoginThrottle throttle, AuditLog audit)
             throws Exception {
         RequestMatcher api = ApiPaths::isApi;
         RequestMatcher adminApi = req -> path(req).startsWith(ApiPaths.ADMIN_PREFIX);
@@ -78,12 +90,18 @@ public class SecurityConfig {
                         // request, and console pages (403 role, CSRF) got JSON instead of the HTML error page.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), req -> !api.matches(req)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DisabledAccountFilter(accounts), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 // The code first, then (for one-time passwords) the new password.
                 .addFilterBefore(new SecondFactorFilter(secondFactor), PasswordChangeRequiredFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                        // Issue 15 §4: no console address (ids, search terms) in other sites' Referer, no device
+                        // features for the pages.
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
         return http.build();
     }
 

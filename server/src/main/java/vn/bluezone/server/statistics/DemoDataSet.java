@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,7 +32,11 @@ import vn.bluezone.server.registry.Villages;
 @Component
 public class DemoDataSet implements ApplicationRunner {
     public static final String ACTOR = "demo";
-    public static final String SOURCE = "DEMO: simulated figure, not official data / Dữ liệu mô phỏng, không chính thức";
+    /** Stored as a mark, not a sentence: pages write it in the reader's language (stats.denominators.demoSource). */
+    public static final String SOURCE = "DEMO";
+    /** The bilingual sentence that databases loaded before the mark still hold. */
+    static final String LEGACY_SOURCE = "DEMO: simulated figure, not official data / Dữ liệu mô phỏng, không chính thức";
+    public static final Set<String> SOURCES = Set.of(SOURCE, LEGACY_SOURCE);
     private static final Logger log = LoggerFactory.getLogger(DemoDataSet.class);
 
     private final DemoProperties properties;

@@ -10,7 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,6 +36,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import vn.bluezone.api.ApiError;
@@ -44,6 +51,9 @@ import vn.bluezone.api.ErrorCode;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class GlobalExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
+    /** One line per refused API request (method, path, status, code; never the body or the query string). */
+    private static final Logger refused = LoggerFactory.getLogger("vn.bluezone.server.web.Refused");
+    static final int DATABASE_RETRY_AFTER_SECONDS = 10;
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -175,6 +185,53 @@ public class GlobalExceptionHandler {
         return respond(req, res, HttpStatus.CONTENT_TOO_LARGE, new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "the request is too large"));
     }
 
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> multipart(MultipartException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        boolean notMultipart = e.getMessage() != null && e.getMessage().contains("not a multipart request");
+        return respond(req, res, HttpStatus.BAD_REQUEST, notMultipart
+                ? new ApiError(ErrorCode.NOT_MULTIPART, "send the file as multipart/form-data in the part 'file'")
+                : new ApiError(ErrorCode.MALFORMED_MULTIPART, "the multipart body cannot be read"));
+    }
+
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<ApiError> badMediaType(InvalidMediaTypeException e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        return respond(req, res, HttpStatus.UNSUPPORTED_MEDIA_TYPE, new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "the Content-Type header cannot be read"));
+    }
+
+    /**
+     * The database does not answer (down, unreachable, pool exhausted): a fast 503 with Retry-After instead of a
+     * 500 after the pool's long wait (issue 15 §1). The connection pool's timeout bounds the wait.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ApiError> databaseDown(Exception e, HttpServletRequest req, HttpServletResponse res)
+            throws IOException {
+        log.warn("database unavailable on {} {}: {}", req.getMethod(), req.getRequestURI(), rootMessage(e));
+        res.setHeader("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+        return respond(req, res, HttpStatus.SERVICE_UNAVAILABLE, new ApiError(ErrorCode.DATABASE_UNAVAILABLE,
+                "the service is temporarily unavailable; try again in " + DATABASE_RETRY_AFTER_SECONDS + " s"));
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t.getClass().getName().endsWith(".ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied(RuntimeException e, HttpServletRequest req, HttpServletResponse res) throws IOException {
         return respond(req, res, HttpStatus.FORBIDDEN, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
@@ -188,6 +245,15 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException && !clientGone(e)) {
+            return respond(req, res, HttpStatus.BAD_REQUEST, new ApiError(ErrorCode.INVALID_PARAMETER,
+                    "a parameter cannot be decoded"));
+        }
+        if (clientGone(e)) {
+            // The client stopped sending its body (read timeout) or went away: its fault, one line, no trace.
+            return respond(req, res, HttpStatus.REQUEST_TIMEOUT, new ApiError(ErrorCode.BODY_TIMEOUT,
+                    "the request body did not arrive in time"));
+        }
         if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
             // Other framework errors that carry their own 4xx status (e.g. a missing path variable).
             HttpStatus s = HttpStatus.resolve(er.getStatusCode().value());
@@ -203,10 +269,14 @@ public class GlobalExceptionHandler {
     /** JSON for API calls; for console pages, hand the status to the servlet error page (HTML). */
     private static ResponseEntity<ApiError> respond(HttpServletRequest req, HttpServletResponse res,
                                                     HttpStatusCode status, ApiError body) throws IOException {
+        if (status.is4xxClientError() || status.value() == 503) {
+            refused.info("refused {} {}: {} {}", req.getMethod(), req.getRequestURI(), status.value(), body.error());
+        }
         if (!ApiPaths.isApi(req)) {
             res.sendError(status.value());
             return null;
         }
-        return ResponseEntity.status(status).body(body);
+        // JSON whatever the Accept header asks: negotiating an error answer failed with a 500 (fuzz test).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

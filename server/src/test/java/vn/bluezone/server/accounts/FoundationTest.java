@@ -149,8 +149,8 @@ class FoundationTest {
     @Test
     @Order(6)
     void badInputGetsJson4xxWithStableCodes() throws Exception {
-        accounts.create("test", "admin2", null, Role.ADMIN, null, "admin2-password", false);
-        MockHttpSession s = login("admin2", "admin2-password");
+        accounts.create("test", "admin2", null, Role.ADMIN, null, "pw-of-the-second-boss", false);
+        MockHttpSession s = login("admin2", "pw-of-the-second-boss");
         mvc.perform(post("/api/v1/admin/accounts").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"x\", "))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("MALFORMED_JSON"));
@@ -186,8 +186,14 @@ class FoundationTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.oneTimePassword").isString())
                 .andExpect(jsonPath("$.official.areaCode").value("00004"));
         mvc.perform(post("/api/v1/admin/accounts").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\": \"xa.phuc.xa\", \"role\": \"COMMUNE\"}"))
+                        .content("{\"username\": \"xa.phuc.xa\", \"role\": \"COMMUNE\", \"areaCode\": \"00004\"}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.error").value("USERNAME_TAKEN"));
+        // A local role without an area would see the whole country (issue 15 §4).
+        for (String role : new String[] {"PROVINCE", "DISTRICT", "COMMUNE", "VOLUNTEER", "POLICE", "HEALTH_STATION"}) {
+            mvc.perform(post("/api/v1/admin/accounts").session(s).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"username\": \"no.area\", \"role\": \"" + role + "\"}"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("AREA_REQUIRED"));
+        }
     }
 
     @Test

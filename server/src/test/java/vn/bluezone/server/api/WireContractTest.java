@@ -216,7 +216,13 @@ class WireContractTest {
         assertThat(stored.results().subList(0, 14)).allMatch(KeyResult::wasAccepted);
         assertThat(stored.results().get(14).reasonCode()).contains(ErrorCode.INVALID_ROLLING_PERIOD);
         assertThat(stored.padding()).isNotEmpty();
-        error(send("POST", ApiPaths.DIAGNOSIS_KEYS, upload), 400, ErrorCode.CERTIFICATE_USED);
+        // A retry (the answer was lost) gets the same answer; the certificate with other keys is refused.
+        DiagnosisKeysResponse again = answer(send("POST", ApiPaths.DIAGNOSIS_KEYS, upload), 200,
+                DiagnosisKeysResponse.class);
+        assertThat(again.insertedExposures()).isEqualTo(14);
+        assertThat(again.results()).isEqualTo(stored.results());
+        error(send("POST", ApiPaths.DIAGNOSIS_KEYS, new DiagnosisKeysRequest(keys.subList(0, 14), cert.certificate(),
+                upload.hmacKey(), upload.padding())), 400, ErrorCode.CERTIFICATE_USED);
         error(send("POST", ApiPaths.DIAGNOSIS_KEYS, new DiagnosisKeysRequest(List.of(), "x", "AAAA", null)), 400,
                 ErrorCode.NO_KEYS);
         DiagnosisKeysResponse chaff = answer(send("POST", ApiPaths.DIAGNOSIS_KEYS, upload, ApiPaths.CHAFF_HEADER, "1"),
@@ -252,7 +258,7 @@ class WireContractTest {
 
         SignedConfig config = answer(send("GET", ApiPaths.CONFIG, null), 200, SignedConfig.class);
         assertThat(STRICT.readTree(config.configuration()).properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactly("version", "risk", "scanning", "minimumAppVersion");
+                .containsExactly("version", "risk", "scanning", "minimumAppVersion", "checkins");
         assertThat(config.signature()).isNotBlank();
         assertThat(config.keyId()).isEqualTo(published.keyId());
 

@@ -111,7 +111,11 @@ class AccountsBrowserIT {
                 .extracting(e -> e.getAttribute("id")).containsExactlyInAnyOrder("account-huyen.qd", "account-xa.qn");
         shot("3-disabled-search");
 
-        browser.findElement(By.id("nav-api-keys")).click();
+        // API keys are a developer tool: folded on the home page, not in the page header.
+        assertThat(browser.findElements(By.cssSelector("header a[href$='/console/api-keys']"))).isEmpty();
+        browser.findElement(By.cssSelector("header a.brand")).click();
+        browser.findElement(By.cssSelector("#developer-tools summary")).click();
+        browser.findElement(By.id("menu-api-keys")).click();
         browser.findElement(By.name("label")).sendKeys("Báo cáo hằng ngày");
         browser.findElement(By.cssSelector("#api-key-form button[type=submit]")).click();
         String key = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issued-key"))).getText();

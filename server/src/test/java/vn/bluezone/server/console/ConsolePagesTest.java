@@ -71,6 +71,21 @@ class ConsolePagesTest extends RegistryTestSupport {
     }
 
     @Test
+    void developerToolsAreInTheirOwnMenuNotInThePageHeader() throws Exception {
+        for (String path : new String[] {"/console", "/console/statistics/VN", "/console/campaign"}) {
+            String html = mvc.perform(get(path).with(user(as("pages.national")))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String header = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+            assertTrue(!header.contains("/console/api-keys") && !header.contains("/api/docs-ui"), path + ": " + header);
+        }
+        String home = mvc.perform(get("/console").with(user(as("pages.national")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String menu = home.substring(home.indexOf("id=\"developer-tools\""));
+        menu = menu.substring(0, menu.indexOf("</details>"));
+        assertTrue(menu.contains("href=\"/console/api-keys\"") && menu.contains("href=\"/api/docs-ui\""), menu);
+    }
+
+    @Test
     void exportsAreSpreadsheetsOfTheRanking() throws Exception {
         MvcResult csv = mvc.perform(get("/console/statistics/477/export.csv").with(user(as("pages.national"))))
                 .andExpect(status().isOk())
@@ -108,6 +123,32 @@ class ConsolePagesTest extends RegistryTestSupport {
         assertEquals(before + 1, jdbc.queryForObject("SELECT COUNT(*) FROM denominator", Long.class));
         assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'denominator.import' "
                 + "AND actor = 'pages.xa'", Long.class));
+    }
+
+    @Test
+    void demoFiguresCarryTheirSourceInTheReadersLanguage() throws Exception {
+        // One figure as the demo stores it (the mark), one as databases loaded before the mark hold it.
+        for (String source : vn.bluezone.server.statistics.DemoDataSet.SOURCES) {
+            jdbc.update("INSERT INTO denominator (unit_code, kind, amount, as_of, source, entered_by, entered_at) "
+                    + "VALUES ('19897', 'POPULATION', 1234, DATE '2000-01-01', ?, 'pages.test', CURRENT_TIMESTAMP)", source);
+        }
+        try {
+            demoSourcePages();
+        } finally { // the rows would otherwise mark other tests' exports as demo figures
+            jdbc.update("DELETE FROM denominator WHERE entered_by = 'pages.test'");
+        }
+    }
+
+    void demoSourcePages() throws Exception {
+        String vi = mvc.perform(get("/console/statistics/19897/denominators").with(user(as("pages.xa"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertEquals(2, vi.split("DEMO: số liệu mô phỏng, không phải số liệu chính thức", -1).length - 1);
+        assertTrue(!vi.contains("simulated") && !vi.contains(" / "), "Vietnamese page only");
+        String en = mvc.perform(get("/console/statistics/19897/denominators?lang=en").session(new MockHttpSession())
+                        .with(user(as("pages.xa"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertEquals(2, en.split("DEMO: simulated figure, not official data", -1).length - 1);
+        assertTrue(!en.contains("mô phỏng"), "English page only");
     }
 
     @Test

@@ -268,6 +268,47 @@ abstract class EndToEndTests {
                 .get("error").asString()).isEqualTo("FORBIDDEN");
     }
 
+    /**
+     * Issue 15 §5, the closest honest equivalent of a server killed between commit and answer: the phone sends its
+     * upload and the connection drops before any answer is read (the server commits anyway); the phone retries
+     * the same request and gets 200 with the same answer, and the keys are stored once.
+     */
+    @Test
+    @Order(5)
+    void anUploadWhoseAnswerWasLostIsRetriedSafely() throws Exception {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        JsonNode code = json(send("POST", "/api/v1/admin/codes", Map.of("reportType", "CONFIRMED_TEST",
+                "symptomDate", today.minusDays(2).toString()), Map.of("X-Api-Key", officerKey)), 201);
+        JsonNode token = json(send("POST", "/api/v1/verify", Map.of("code", code.get("shortCode").asString()), Map.of()), 200);
+        List<DeviceKeys.Key> keys = DeviceKeys.dailyKeys(clock.instant(), 7);
+        byte[] hmacKey = DeviceKeys.hmacKey();
+        JsonNode cert = json(send("POST", "/api/v1/certificate", Map.of("token", token.get("token").asString(),
+                "ekeyhmac", DeviceKeys.hmac(hmacKey, keys)), Map.of()), 200);
+        Map<String, Object> body = new HashMap<>();
+        body.put("temporaryExposureKeys", DeviceKeys.json(keys));
+        body.put("certificate", cert.get("certificate").asString());
+        body.put("hmacKey", Base64.getEncoder().encodeToString(hmacKey));
+        body.put("padding", Base64.getEncoder().encodeToString(new byte[300]));
+        byte[] json = JSON.writeValueAsBytes(body);
+        long before = storedKeys();
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("POST /api/v1/diagnosis-keys HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(json);
+            s.getOutputStream().flush();
+        } // closed without reading the answer
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (storedKeys() - before < 7 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(storedKeys() - before).as("the lost upload was committed").isEqualTo(7);
+        JsonNode retry = json(send("POST", "/api/v1/diagnosis-keys", body, Map.of()), 200);
+        assertThat(retry.get("insertedExposures").asInt()).isEqualTo(7);
+        assertThat(retry.get("results")).hasSize(7).allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("ACCEPTED"));
+        assertThat(storedKeys() - before).as("stored once").isEqualTo(7);
+    }
+
     @Test
     @Order(6)
     void retentionDeletesKeysAndFilesOlderThanFourteenDays() throws Exception {

@@ -37,6 +37,9 @@ class SimulationClockTest {
     @LocalServerPort int port;
     @Autowired AccountService accounts;
     @Autowired ApiKeyService apiKeys;
+    @Autowired java.time.Clock serverClock;
+    @Autowired vn.bluezone.server.campaign.CampaignClock campaignClock;
+    @Autowired vn.bluezone.server.registry.RegistryClock registryClock;
 
     private HttpResponse<String> send(String method, String path, String json, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -60,6 +63,12 @@ class SimulationClockTest {
         // 100 days ahead: a symptom date 99 days in the real future is "yesterday" for the key server.
         Instant later = start.plus(Duration.ofDays(100)).truncatedTo(ChronoUnit.SECONDS);
         assertThat(send("PUT", "/api/v1/admin/clock", "{\"now\":\"" + later + "\"}", admin).statusCode()).isEqualTo(200);
+        // Every feature reads the one Clock bean: registry, statistics and campaign moved with the key server.
+        assertThat(serverClock).isInstanceOf(SimulationClock.class);
+        assertThat(campaignClock.now()).isEqualTo(later);
+        assertThat(registryClock.clock().instant()).isEqualTo(later);
+        assertThat(campaignClock.today()).isEqualTo(LocalDate.ofInstant(later, campaignClock.zone()))
+                .isEqualTo(registryClock.today());
         LocalDate yesterday = LocalDate.ofInstant(later, ZoneOffset.UTC).minusDays(1);
         HttpResponse<String> code = send("POST", "/api/v1/admin/codes",
                 "{\"reportType\":\"CONFIRMED_TEST\",\"symptomDate\":\"" + yesterday + "\"}", officer);

@@ -30,6 +30,8 @@ class DeviceRegistryTest extends RegistryTestSupport {
     @Autowired
     RegistryClock clock;
     @Autowired
+    vn.bluezone.server.support.MutableClock time;
+    @Autowired
     UnitStatistics statistics;
     @Autowired
     Villages villages;
@@ -43,11 +45,11 @@ class DeviceRegistryTest extends RegistryTestSupport {
 
     @AfterEach
     void systemClock() {
-        clock.set(Clock.system(RegistryClock.VIETNAM));
+        time.set(java.time.Instant.now());
     }
 
     void at(LocalDate day, int hour) {
-        clock.set(Clock.fixed(day.atTime(hour, 0).atZone(RegistryClock.VIETNAM).toInstant(), RegistryClock.VIETNAM));
+        time.set(day.atTime(hour, 0).atZone(clock.zone()).toInstant());
     }
 
     @Test

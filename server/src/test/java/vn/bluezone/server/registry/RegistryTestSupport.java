@@ -9,5 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
         "bluezone.db.url=jdbc:h2:mem:registrytest;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "bluezone.demo.enabled=false"})
+@org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 public abstract class RegistryTestSupport {
 }

@@ -19,7 +19,6 @@ public final class DayPlanner {
     public static final byte AWAY = 2;
 
     private static final long PLAN = 0x506C616EL;
-    private static final long POS = 0x506F7321L;
     private static final int SCHOOL_AM_FROM = Ticks.at(7, 0);
     private static final int SCHOOL_AM_TO = Ticks.at(11, 0);
     private static final int SCHOOL_PM_FROM = Ticks.at(13, 30);
@@ -28,12 +27,11 @@ public final class DayPlanner {
     private static final int WORK_AM_TO = Ticks.at(11, 30);
     private static final int WORK_PM_FROM = Ticks.at(13, 0);
     private static final int WORK_PM_TO = Ticks.at(17, 0);
-    private static final int NIGHT_FROM = Ticks.at(22, 0);
-    private static final int NIGHT_TO = Ticks.at(6, 0);
 
     private final Population pop;
     private final DayContext ctx;
     private final GatheringProcessor proc;
+    private final PlaceLayouts layouts;
     private final double randomMeanPerDay;
     private final long[] away;
     private final IntList visitPerson = new IntList();
@@ -48,6 +46,7 @@ public final class DayPlanner {
         this.pop = pop;
         this.ctx = ctx;
         this.proc = proc;
+        this.layouts = new PlaceLayouts(pop, ctx.seed);
         this.randomMeanPerDay = randomMeanPerDay;
         this.away = new long[pop.size * Ticks.WORDS];
     }
@@ -173,7 +172,7 @@ public final class DayPlanner {
                 }
             }
             PlaceKind kind = school ? PlaceKind.SCHOOL : PlaceKind.WORK;
-            proc.run(kind.ordinal(), g, members, m, presence, 3, new DeskPositions(day, g, size, school));
+            proc.run(kind.ordinal(), g, members, m, presence, 3, layouts.new DeskPositions(day, g, size, school));
         }
     }
 
@@ -216,9 +215,9 @@ public final class DayPlanner {
             PlaceKind kind = PlaceKind.of(b / maxVenue);
             int venue = b % maxVenue;
             Positions pos = switch (kind) {
-                case MARKET -> new MarketPositions(day, venue);
-                case EATERY -> new EateryPositions(day, venue, from);
-                default -> new DeskQueuePositions(day, venue);
+                case MARKET -> layouts.new MarketPositions(day, venue);
+                case EATERY -> layouts.new EateryPositions(day, venue, from);
+                default -> layouts.new DeskQueuePositions(day, venue);
             };
             proc.run(kind.ordinal(), venue, members, m, presence, kind == PlaceKind.MARKET ? 1 : 2, pos);
         }
@@ -277,7 +276,7 @@ public final class DayPlanner {
         Arrays.fill(presence, 0, 2 * Ticks.WORDS, 0);
         Ticks.set(presence, 0, from, to);
         Ticks.set(presence, Ticks.WORDS, from, to);
-        proc.run(PlaceKind.MEETING.ordinal(), id, members, 2, presence, 1, new MeetingPositions(day, id, from));
+        proc.run(PlaceKind.MEETING.ordinal(), id, members, 2, presence, 1, layouts.new MeetingPositions(day, id, from));
     }
 
     private void runHomes(int day, byte[] status) {
@@ -299,7 +298,7 @@ public final class DayPlanner {
                 presence[off + Ticks.WORDS - 1] &= (1L << (Ticks.PER_DAY - 64 * (Ticks.WORDS - 1))) - 1;
                 m++;
             }
-            proc.run(PlaceKind.HOME.ordinal(), hh, members, m, presence, 6, new HomePositions(day, hh));
+            proc.run(PlaceKind.HOME.ordinal(), hh, members, m, presence, 6, layouts.new HomePositions(day, hh));
         }
     }
 
@@ -320,176 +319,5 @@ public final class DayPlanner {
             c += p;
         }
         return k;
-    }
-
-    private float coord(int day, long a, long b, int seg, int axis, float side) {
-        return (float) (Rand.uniform(Rand.hash(ctx.seed ^ POS, day, a * 31 + b, seg * 2L + axis)) * side);
-    }
-
-    /** Home: random spots by day (re-drawn every 30 minutes); at night, sleeping spots 1.5 m apart. */
-    private final class HomePositions implements Positions {
-        private final int day;
-        private final int hh;
-
-        HomePositions(int day, int hh) {
-            this.day = day;
-            this.hh = hh;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            float side = pop.homeSide[hh];
-            boolean night = seg >= NIGHT_FROM || seg < NIGHT_TO;
-            for (int i = 0; i < count; i++) {
-                int p = members[present[i]];
-                int k = p - pop.householdStart[hh];
-                if (night) {
-                    x[i] = 0.5f + (k % 2) * 1.5f;
-                    y[i] = 0.5f + (k / 2) * 1.5f;
-                } else {
-                    x[i] = coord(day, p, 0, seg, 0, side);
-                    y[i] = coord(day, p, 0, seg, 1, side);
-                }
-            }
-        }
-    }
-
-    /** Class or workplace: desks in ring order; now and then a visit to a rewired (far) partner's desk. */
-    private final class DeskPositions implements Positions {
-        private final int day;
-        private final int g;
-        private final int cols;
-        private final float sx;
-        private final float sy;
-
-        DeskPositions(int day, int g, int size, boolean school) {
-            this.day = day;
-            this.g = g;
-            this.cols = (int) Math.ceil(Math.sqrt(size));
-            this.sx = school ? 1.2f : 2.0f;
-            this.sy = school ? 1.5f : 2.0f;
-        }
-
-        private float deskX(int slot) {
-            return (slot % cols) * sx;
-        }
-
-        private float deskY(int slot) {
-            return (slot / cols) * sy;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            for (int i = 0; i < count; i++) {
-                int p = members[present[i]];
-                long hp = Rand.hash(ctx.seed ^ POS, day, p, seg);
-                int slot = pop.slot[p];
-                int fars = pop.farStart[p + 1] - pop.farStart[p];
-                if (fars > 0 && Rand.uniform(hp) < 0.15) {
-                    int q = pop.farPartner[pop.farStart[p] + Rand.below(Rand.mix(hp), fars)];
-                    if (pop.group[q] == g) {
-                        slot = pop.slot[q];
-                        x[i] = deskX(slot) + 0.8f;
-                        y[i] = deskY(slot);
-                        continue;
-                    }
-                }
-                x[i] = deskX(slot) + 0.15f * (float) Rand.gaussian(Rand.mix(hp + 1));
-                y[i] = deskY(slot) + 0.15f * (float) Rand.gaussian(Rand.mix(hp + 2));
-            }
-        }
-    }
-
-    /** Market: shoppers stroll between stalls of a 40 m × 40 m market, a new spot every scan. */
-    private final class MarketPositions implements Positions {
-        private final int day;
-        private final int venue;
-
-        MarketPositions(int day, int venue) {
-            this.day = day;
-            this.venue = venue;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            for (int i = 0; i < count; i++) {
-                int p = members[present[i]];
-                x[i] = coord(day, p, 1000L + venue, seg, 0, 40f);
-                y[i] = coord(day, p, 1000L + venue, seg, 1, 40f);
-            }
-        }
-    }
-
-    /** Eatery: eight tables 3 m apart, four seats 0.6 m from each table's centre; seated for the whole visit. */
-    private final class EateryPositions implements Positions {
-        private final int day;
-        private final int venue;
-        private final int[] from;
-
-        EateryPositions(int day, int venue, int[] from) {
-            this.day = day;
-            this.venue = venue;
-            this.from = from;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            for (int i = 0; i < count; i++) {
-                int p = members[present[i]];
-                long hp = Rand.hash(ctx.seed ^ POS, day, p * 131L + venue, from[present[i]]);
-                int table = Rand.below(hp, 8);
-                int seat = Rand.below(Rand.mix(hp), 4);
-                x[i] = (table % 4) * 3f + (seat == 0 ? -0.6f : seat == 1 ? 0.6f : 0);
-                y[i] = (table / 4) * 3f + (seat == 2 ? -0.6f : seat == 3 ? 0.6f : 0);
-            }
-        }
-    }
-
-    /** One-stop desk: 20 waiting chairs (0.9 m × 1.2 m); the queue reshuffles every 10 minutes. */
-    private final class DeskQueuePositions implements Positions {
-        private final int day;
-        private final int venue;
-
-        DeskQueuePositions(int day, int venue) {
-            this.day = day;
-            this.venue = venue;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            for (int i = 0; i < count; i++) {
-                int p = members[present[i]];
-                int chair = Rand.below(Rand.hash(ctx.seed ^ POS, day, p * 7L + venue, seg), 20);
-                x[i] = (chair % 5) * 0.9f;
-                y[i] = (chair / 5) * 1.2f;
-            }
-        }
-    }
-
-    /** Two people talking: distance starts at 0.5–2.5 m and drifts by a random walk (σ 0.3 m per scan). */
-    private final class MeetingPositions implements Positions {
-        private final long h;
-        private final int from;
-        private float d;
-        private int at;
-
-        MeetingPositions(int day, int id, int from) {
-            this.h = Rand.hash(ctx.seed ^ POS, day, 0x4D656574L, id);
-            this.from = from;
-            this.d = 0.5f + 2f * (float) Rand.uniform(h);
-            this.at = from;
-        }
-
-        @Override
-        public void place(int seg, int[] members, int[] present, int count, float[] x, float[] y) {
-            while (at < seg) {
-                at++;
-                d = Math.max(0.3f, Math.min(6f, d + 0.3f * (float) Rand.gaussian(Rand.hash(h, at))));
-            }
-            x[0] = 0;
-            y[0] = 0;
-            x[1] = d;
-            y[1] = 0;
-        }
     }
 }

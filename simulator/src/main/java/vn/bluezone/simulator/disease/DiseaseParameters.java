@@ -53,6 +53,14 @@ public record DiseaseParameters(
         return (k / l) * Math.pow(r, k - 1) * Math.exp(-Math.pow(r, k));
     }
 
+    /**
+     * Where the simulation stops the infectiousness curve: its 99.99th percentile (about 12.4 days), so 0.01 % of
+     * it is dropped and an infected person stops being infectious at some point.
+     */
+    public double infectiousnessEndDays() {
+        return weibullScale * Math.pow(-Math.log(1e-4), 1 / weibullShape);
+    }
+
     public DiseaseParameters withBeta(double b) {
         return new DiseaseParameters(incubationMeanlog, incubationSdlog, weibullShape, weibullScale,
                 presymptomaticDays, latentMinDays, infectiousDaysAfterOnset, asymptomaticFraction,

@@ -48,12 +48,17 @@ public final class Epidemic {
         return Math.exp(p.incubationMeanlog() + p.incubationSdlog() * Rand.gaussian(h(person, 2)));
     }
 
+    /** Days from infection until a PCR test can detect the infection (He et al.: about 2.3 days before onset). */
     public double latentDays(int person) {
         return Math.max(p.latentMinDays(), incubationDays(person) - p.presymptomaticDays());
     }
 
+    /**
+     * Days from infection until the person is no longer ill nor detectable: 10 days after onset, and never before
+     * the infectiousness curve has ended.
+     */
     public double infectiousEndDays(int person) {
-        return incubationDays(person) + p.infectiousDaysAfterOnset();
+        return Math.max(incubationDays(person) + p.infectiousDaysAfterOnset(), p.infectiousnessEndDays());
     }
 
     public boolean seeksTest(int person) {
@@ -100,6 +105,10 @@ public final class Epidemic {
         return infectedAt[person] + (int) Math.round(infectiousEndDays(person) * 1440);
     }
 
+    /**
+     * S before infection, E while a test cannot detect it yet, I while it can, R after: the testing view. Whether
+     * the person transmits is {@link #isInfectious}, by the infectiousness curve alone.
+     */
     public byte compartment(int person, int minute) {
         if (!isInfected(person) || infectedAt[person] > minute) {
             return S;
@@ -111,17 +120,55 @@ public final class Epidemic {
         return tau < infectiousEndDays(person) ? I : R;
     }
 
-    /** Relative infectiousness during a day (evaluated at noon): 0 outside the infectious window. */
+    /** Whether the person can transmit at this minute: on the generation-time curve, from infection to its end. */
+    public boolean isInfectious(int person, int minute) {
+        if (!isInfected(person)) {
+            return false;
+        }
+        double tau = (minute - infectedAt[person]) / 1440.0;
+        return tau > 0 && tau < p.infectiousnessEndDays();
+    }
+
+    /**
+     * Relative infectiousness during a day (evaluated at noon): Ferretti et al.'s generation-time density at the
+     * time since infection, as published (no window around onset; it integrates to 1 over time since infection),
+     * times the asymptomatic factor. 0 before infection and after the curve's end.
+     */
     public double infectiousnessOnDay(int person, int day) {
         if (!isInfected(person)) {
             return 0;
         }
-        double tau = (day * 1440 + 720 - infectedAt[person]) / 1440.0;
-        if (tau < latentDays(person) || tau >= infectiousEndDays(person)) {
+        return infectiousnessAt(person, (day * 1440 + 720 - infectedAt[person]) / 1440.0);
+    }
+
+    /** Relative infectiousness {@code tau} days after infection (the curve {@link #infectiousnessOnDay} samples). */
+    public double infectiousnessAt(int person, double tau) {
+        if (tau <= 0 || tau >= p.infectiousnessEndDays()) {
             return 0;
         }
         double w = p.infectiousness(tau);
         return asymptomatic(person) ? w * p.asymptomaticRelativeInfectiousness() : w;
+    }
+
+    /** Mean number of people infected by those infected before {@code horizonMinute} (who had time to finish). */
+    public double earlyReproductionNumber(int horizonMinute) {
+        int[] offspring = new int[infectedAt.length];
+        for (int i = 0; i < infected.size(); i++) {
+            int s = source[infected.get(i)];
+            if (s >= 0) {
+                offspring[s]++;
+            }
+        }
+        long sum = 0;
+        int count = 0;
+        for (int i = 0; i < infected.size(); i++) {
+            int p = infected.get(i);
+            if (infectedAt[p] < horizonMinute) {
+                sum += offspring[p];
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / (double) count;
     }
 
     /** Probability that a contact with the given exposure (hours at 1 m equivalent) transmits. */

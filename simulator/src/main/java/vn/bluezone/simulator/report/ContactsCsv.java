@@ -1,6 +1,10 @@
 package vn.bluezone.simulator.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import vn.bluezone.simulator.RunResult;
 import vn.bluezone.simulator.day.EpisodeSample;
 import vn.bluezone.simulator.day.PlaceKind;
@@ -15,12 +19,25 @@ public final class ContactsCsv {
     public static final String HEADER = "day,place_kind,place_id,person_a,person_b,app_a,app_b,start_minute,"
             + "duration_minutes,min_distance_m,close_minutes,detected_minutes,distances_m";
 
+    /** RFC 4180 as spreadsheets read it, with '\n' line ends (Apache Commons CSV quotes what needs quoting). */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+            .setHeader(HEADER.split(",")).get();
+
     private ContactsCsv() {
     }
 
     public static String render(RunResult r) {
         EpisodeSample s = sorted(r.sample);
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(text, FORMAT)) {
+            rows(out, r, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return text.toString();
+    }
+
+    private static void rows(CSVPrinter out, RunResult r, EpisodeSample s) throws IOException {
         int i = 0;
         int n = s.size();
         while (i < n) {
@@ -35,7 +52,6 @@ public final class ContactsCsv {
             episode(out, r, s, i, j);
             i = j + 1;
         }
-        return out.toString();
     }
 
     /** Rows come in processing order (segment by segment); episodes need each pair's rows together. */
@@ -55,7 +71,7 @@ public final class ContactsCsv {
         return out;
     }
 
-    private static void episode(StringBuilder out, RunResult r, EpisodeSample s, int from, int to) {
+    private static void episode(CSVPrinter out, RunResult r, EpisodeSample s, int from, int to) throws IOException {
         int a = s.a.get(from);
         int b = s.b.get(from);
         int start = -1;
@@ -89,11 +105,8 @@ public final class ContactsCsv {
                 dists.append(String.format(Locale.ROOT, "%.2f", d));
             }
         }
-        out.append(0).append(',').append(PlaceKind.of(s.kind.get(from)).label()).append(',')
-                .append(s.place.get(from)).append(',').append(a).append(',').append(b).append(',')
-                .append(r.appUser[a] ? 1 : 0).append(',').append(r.appUser[b] ? 1 : 0).append(',')
-                .append(start * Ticks.MINUTES).append(',').append((last - start + 1) * Ticks.MINUTES).append(',')
-                .append(String.format(Locale.ROOT, "%.2f", min)).append(',').append(close * Ticks.MINUTES).append(',')
-                .append(near * Ticks.MINUTES).append(',').append(dists).append('\n');
+        out.printRecord(0, PlaceKind.of(s.kind.get(from)).label(), s.place.get(from), a, b,
+                r.appUser[a] ? 1 : 0, r.appUser[b] ? 1 : 0, start * Ticks.MINUTES, (last - start + 1) * Ticks.MINUTES,
+                String.format(Locale.ROOT, "%.2f", min), close * Ticks.MINUTES, near * Ticks.MINUTES, dists);
     }
 }

@@ -23,79 +23,78 @@ public final class ReportHtml {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Bluezone – mô phỏng xã ").append(c.commune).append("</title>\n<style>")
+                .append("<title>Mô phỏng Bluezone – ").append(Html.escape(communeTitle(c))).append("</title>\n<style>")
                 .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}")
                 .append("table{display:block;overflow-x:auto;max-width:100%}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
                 .append("h2{border-bottom:2px solid #1769aa;padding-bottom:2px}.note{color:#555;font-size:90%}")
                 .append("</style>\n</head>\n<body>\n");
-        h.append("<h1>Mô phỏng Bluezone – xã ").append(c.commune).append(" / Bluezone simulation, commune ")
-                .append(c.commune).append("</h1>\n");
-        h.append("<p>").append(n(w.population)).append(" people in ").append(n(w.households))
-                .append(" households, ").append(c.days).append(" days, seed ").append(c.seed).append(", mode <b>")
-                .append(w.mode).append("</b>. App adoption among smartphone owners ").append(pct(c.adoption))
-                .append(": ").append(n(w.appUsers)).append(" app users of ").append(n(w.smartphoneOwners))
-                .append(" smartphone owners, an uptake of ").append(pct(w.uptake())).append(" of the population.</p>\n");
+        h.append("<h1>Mô phỏng Bluezone – ").append(Html.escape(communeTitle(c))).append("</h1>\n");
+        h.append("<p>").append(n(w.population)).append(" người trong ").append(n(w.households))
+                .append(" hộ, ").append(c.days).append(" ngày, hạt giống ").append(c.seed).append(", chế độ <b>")
+                .append(w.mode).append("</b>. Tỷ lệ cài đặt trong người dùng điện thoại thông minh ")
+                .append(pct(c.adoption)).append(": ").append(n(w.appUsers)).append(" người dùng ứng dụng trên ")
+                .append(n(w.smartphoneOwners)).append(" người dùng điện thoại thông minh, tức ").append(pct(w.uptake()))
+                .append(" dân số.</p>\n");
 
-        h.append("<h2>Tác động / Impact</h2>\n");
+        h.append("<h2>Tác động</h2>\n");
         int averted = n.transmissions() - w.transmissions();
         double rel = n.transmissions() == 0 ? Double.NaN : 100.0 * averted / n.transmissions();
-        h.append("<table><tr><th></th><th>with the app</th><th>without the app</th></tr>")
-                .append(row("attack rate", pct(w.attackRate()), pct(n.attackRate())))
-                .append(row("infections (incl. " + w.seedInfections + " seeded)", n(w.infections), n(n.infections)))
-                .append(row("confirmed cases", n(w.confirmed), n(n.confirmed)))
-                .append(row("early reproduction number", num(w.earlyR), num(n.earlyR)))
-                .append(row("F1 warned / quarantined", n(w.warnedF1) + " / " + n(w.quarantinedF1), "–"))
-                .append(row("F2 warned", n(w.warnedF2), "–"))
+        h.append("<table><tr><th></th><th>có ứng dụng</th><th>không có ứng dụng</th></tr>")
+                .append(row("tỷ lệ mắc", pct(w.attackRate()), pct(n.attackRate())))
+                .append(row("ca nhiễm (gồm " + w.seedInfections + " ca ban đầu)", n(w.infections), n(n.infections)))
+                .append(row("ca được xác nhận", n(w.confirmed), n(n.confirmed)))
+                .append(row("hệ số lây nhiễm ban đầu", num(w.earlyR), num(n.earlyR)))
+                .append(row("F1 được cảnh báo / cách ly", n(w.warnedF1) + " / " + n(w.quarantinedF1), "–"))
+                .append(row("F2 được cảnh báo", n(w.warnedF2), "–"))
                 .append("</table>\n");
         // One pair of runs has no interval: a headline "0 infections averted" read alone misleads (issue 13).
         h.append("<p><b>").append(n(averted)).append(" ca nhiễm tránh được trong một lần chạy</b> (")
                 .append(num(rel)).append("% ít hơn). Một lần chạy không cho khoảng tin cậy; mô phỏng nhiều lần với các hạt giống ngẫu ")
                 .append("nhiên khác nhau mới cho khoảng tin cậy 95% (bảng quét tỷ lệ cài đặt, nếu có).</p>\n");
-        h.append("<p>Same seed, same people, same natural histories: <b>").append(n(averted))
-                .append(" infections averted in this single pair of runs, no interval</b> (").append(num(rel))
-                .append("% fewer), i.e. ")
+        h.append("<p>Cùng hạt giống, cùng người, cùng diễn biến bệnh: tức ")
                 .append(num(w.uptake() == 0 ? Double.NaN : rel / (w.uptake() * 100)))
-                .append("% fewer infections per percentage point of uptake (published: ")
-                .append(MetricsJson.WYMANT_MODELLING).append("–").append(MetricsJson.WYMANT_STATISTICAL)
-                .append("%, Wymant et al. 2021).</p>\n");
+                .append("% ca nhiễm ít hơn cho mỗi điểm phần trăm dân số cài đặt (đã công bố: ")
+                .append(num(MetricsJson.WYMANT_MODELLING)).append("–").append(num(MetricsJson.WYMANT_STATISTICAL))
+                .append("%, Wymant và cộng sự 2021).</p>\n");
         h.append(epidemicCurve(w, n));
 
-        h.append("<h2>Phát hiện tiếp xúc gần / Detection</h2>\n");
-        h.append("<p class=\"note\">Ground truth: two app users within 2 m for at least 15 cumulative minutes in a day. ")
-                .append("The phone counts a contact when it heard the other phone as near (attenuation at most the ")
-                .append("2 m threshold) for at least ").append(c.nearMinutesThreshold).append(" minutes in a day.</p>\n");
-        h.append("<table><tr><th></th><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>")
-                .append(prfRow("contact pair-days", w.detectionTp, w.detectionFp, w.detectionFn))
+        h.append("<h2>Phát hiện tiếp xúc gần</h2>\n");
+        h.append("<p class=\"note\">Sự thật: hai người dùng ứng dụng ở trong vòng 2 m, cộng dồn ít nhất 15 phút ")
+                .append("trong một ngày. Điện thoại tính là tiếp xúc khi nghe thấy điện thoại kia ở gần (suy hao không ")
+                .append("quá ngưỡng 2 m) ít nhất ").append(c.nearMinutesThreshold).append(" phút trong một ngày.</p>\n");
+        h.append("<table><tr><th></th><th>độ chính xác</th><th>độ phủ</th><th>F1</th><th>đúng</th><th>báo nhầm</th><th>bỏ sót</th></tr>")
+                .append(prfRow("cặp tiếp xúc theo ngày", w.detectionTp, w.detectionFp, w.detectionFn))
                 .append("engines".equals(w.mode)
-                        ? "<tr><td>warnings (case, contact) pairs</td><td colspan=\"6\">not measured in engines mode "
-                                + "(warnings are not attributed to a case)</td></tr>"
-                        : prfRow("warnings (case, contact) pairs", w.warningPairsTp,
+                        ? "<tr><td>cặp (ca bệnh, người tiếp xúc) được cảnh báo</td><td colspan=\"6\">không đo ở chế độ "
+                                + "engines (cảnh báo không gắn với một ca bệnh)</td></tr>"
+                        : prfRow("cặp (ca bệnh, người tiếp xúc) được cảnh báo", w.warningPairsTp,
                                 w.warningPairsWarned - w.warningPairsTp, w.warningPairsTruth - w.warningPairsTp))
-                .append(prfRow("warned people (F1)", w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
+                .append(prfRow("người được cảnh báo (F1)", w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                         w.warnedPeopleTruth - w.warnedPeopleTp))
                 .append("</table>\n");
         h.append(noiseCurve(w));
 
-        h.append("<h2>Tốc độ cảnh báo / Speed</h2>\n");
-        h.append("<p>").append(n(w.hoursToWarning.length)).append(" warnings; hours from a case's confirmation to ")
-                .append("its contacts' warnings: median <b>").append(num(Stats.quantile(w.hoursToWarning, 0.5)))
-                .append("</b>, 90th percentile <b>").append(num(Stats.quantile(w.hoursToWarning, 0.9)))
-                .append("</b> (upload delay mean ").append(num(c.uploadDelayMeanHours)).append(" h, exports every ")
-                .append(c.exportIntervalMinutes).append(" min, phones check every ").append(c.checkIntervalMinutes)
-                .append(" min).</p>\n");
+        h.append("<h2>Tốc độ cảnh báo</h2>\n");
+        h.append("<p>").append(n(w.hoursToWarning.length)).append(" cảnh báo; số giờ từ khi ca bệnh được xác ")
+                .append("nhận đến khi người tiếp xúc được cảnh báo: trung vị <b>")
+                .append(num(Stats.quantile(w.hoursToWarning, 0.5))).append("</b>, phân vị 90 <b>")
+                .append(num(Stats.quantile(w.hoursToWarning, 0.9))).append("</b> (tải lên chậm trung bình ")
+                .append(num(c.uploadDelayMeanHours)).append(" giờ, xuất khoá mỗi ").append(c.exportIntervalMinutes)
+                .append(" phút, điện thoại kiểm tra mỗi ").append(c.checkIntervalMinutes).append(" phút).</p>\n");
         h.append(histogram(w.hoursToWarning));
 
         if (o.sweep() != null) {
-            h.append("<h2>Mỗi phần trăm cài đặt đáng giá bao nhiêu? / What is each point of uptake worth?</h2>\n");
+            h.append("<h2>Mỗi phần trăm cài đặt đáng giá bao nhiêu?</h2>\n");
             h.append(sweep(o.sweep()));
         }
-        h.append("<h2>Mô hình / Model</h2>\n<p class=\"note\">Households of 3.5 people on average and the age ")
-                .append("structure of the 2019 census (GSO); smartphone ownership by age (assumption anchored to Pew ")
-                .append("Research Center 2017 and MIC 2020); SEIR with presymptomatic and asymptomatic infectiousness ")
-                .append("(Ferretti et al., Science 2020; He et al., Nat Med 2020; Buitrago-Garcia et al., PLoS Med ")
-                .append("2020). Details and every parameter's source: simulator/README.md and metrics.json.</p>\n");
+        h.append("<h2>Mô hình</h2>\n<p class=\"note\">Hộ trung bình 3,5 người và cơ cấu tuổi theo Tổng điều tra ")
+                .append("dân số 2019 (Tổng cục Thống kê); sở hữu điện thoại thông minh theo tuổi (giả định dựa trên Pew ")
+                .append("Research Center 2017 và Bộ TT&amp;TT 2020); mô hình SEIR có lây trước triệu chứng và không ")
+                .append("triệu chứng (Ferretti và cộng sự, Science 2020; He và cộng sự, Nat Med 2020; Buitrago-Garcia ")
+                .append("và cộng sự, PLoS Med 2020). Chi tiết và nguồn của từng tham số: simulator/README.md và ")
+                .append("metrics.json.</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }
@@ -112,9 +111,9 @@ public final class ReportHtml {
             b[d] = n.dailyInfections[d];
             max = Math.max(max, Math.max(a[d], b[d]));
         }
-        return new Chart("New infections per day", "day", "infections", 0, Math.max(1, days - 1), 0, max * 1.1)
-                .line("without the app", NO_APP, x, b, true)
-                .line("with the app", APP, x, a, false)
+        return new Chart("Ca nhiễm mới mỗi ngày", "ngày", "ca nhiễm", 0, Math.max(1, days - 1), 0, max * 1.1)
+                .line("không có ứng dụng", NO_APP, x, b, true)
+                .line("có ứng dụng", APP, x, a, false)
                 .svg();
     }
 
@@ -129,10 +128,10 @@ public final class ReportHtml {
             f[i] = RunResult.f1(w.noiseTp[i], w.noiseFp[i], w.noiseFn[i]);
         }
         double maxX = k == 0 ? 1 : w.noiseLevelsDb[k - 1];
-        return new Chart("Detection vs radio noise (day 0, app-user pairs)", "shadowing σ (dB)", "score",
+        return new Chart("Phát hiện theo nhiễu sóng (ngày 0, cặp người dùng)", "che khuất σ (dB)", "điểm",
                 w.noiseLevelsDb.length == 0 ? 0 : w.noiseLevelsDb[0], maxX, 0, 1)
-                .line("precision", APP, w.noiseLevelsDb, p, false)
-                .line("recall", NO_APP, w.noiseLevelsDb, r, false)
+                .line("độ chính xác", APP, w.noiseLevelsDb, p, false)
+                .line("độ phủ", NO_APP, w.noiseLevelsDb, r, false)
                 .line("F1", PUB, w.noiseLevelsDb, f, true)
                 .svg();
     }
@@ -153,16 +152,16 @@ public final class ReportHtml {
         for (double cnt : counts) {
             top = Math.max(top, cnt);
         }
-        return new Chart("Hours from confirmation to warning", "hours", "warnings", 0, edges[bins], 0, top * 1.1)
-                .bars("warnings", APP, edges, counts).svg();
+        return new Chart("Số giờ từ xác nhận đến cảnh báo", "giờ", "cảnh báo", 0, edges[bins], 0, top * 1.1)
+                .bars("cảnh báo", APP, edges, counts).svg();
     }
 
     private static String sweep(Sweep s) {
         StringBuilder h = new StringBuilder();
-        h.append("<p>").append(s.seeds.length).append(" seeds per level; 95% t-intervals over seeds. Uptake is the ")
-                .append("share of the whole population using the app.</p>\n");
-        h.append("<table><tr><th>adoption (owners)</th><th>uptake (population)</th><th>attack rate</th>")
-                .append("<th>infections averted per point</th><th>% fewer infections per point</th></tr>");
+        h.append("<p>").append(s.seeds.length).append(" hạt giống mỗi mức; khoảng tin cậy 95% (phân phối t) qua ")
+                .append("các hạt giống. Tỷ lệ cài đặt dân số là phần dân số dùng ứng dụng.</p>\n");
+        h.append("<table><tr><th>cài đặt (người có điện thoại)</th><th>cài đặt (dân số)</th><th>tỷ lệ mắc</th>")
+                .append("<th>ca nhiễm tránh được mỗi điểm</th><th>% ca nhiễm ít hơn mỗi điểm</th></tr>");
         int k = s.levels.length;
         double[] x = new double[k - 1];
         double[] y = new double[k - 1];
@@ -186,23 +185,23 @@ public final class ReportHtml {
         }
         h.append("</table>\n");
         double[] slope = s.slopePercentPerPoint();
-        h.append("<p>Over all levels: <b>").append(num(Stats.mean(slope))).append(" ± ")
-                .append(num(Stats.ci95HalfWidth(slope))).append("%</b> fewer infections per percentage point of ")
-                .append("uptake, next to the NHS COVID-19 app's ").append(MetricsJson.WYMANT_MODELLING)
-                .append("% (modelling) to ").append(MetricsJson.WYMANT_STATISTICAL)
-                .append("% (statistical) per point (Wymant et al., Nature 594:408, 2021).</p>\n");
+        h.append("<p>Trên mọi mức: <b>").append(num(Stats.mean(slope))).append(" ± ")
+                .append(num(Stats.ci95HalfWidth(slope))).append("%</b> ca nhiễm ít hơn cho mỗi điểm phần trăm ")
+                .append("cài đặt, so với ứng dụng NHS COVID-19: ").append(num(MetricsJson.WYMANT_MODELLING))
+                .append("% (mô hình) đến ").append(num(MetricsJson.WYMANT_STATISTICAL))
+                .append("% (thống kê) mỗi điểm (Wymant và cộng sự, Nature 594:408, 2021).</p>\n");
         // Their figure is a marginal effect near their uptake (about 28 % of the population), so compare there.
         int[] b = s.bracket(MetricsJson.NHS_UPTAKE);
         if (b == null) {
-            h.append("<p>Near the NHS app's uptake (28 % of the population): not measured (no two levels around it).</p>\n");
+            h.append("<p>Gần mức cài đặt của ứng dụng NHS (28% dân số): chưa đo (không có hai mức bao quanh).</p>\n");
         } else {
             double[] marginal = s.marginalPercentPerPoint(MetricsJson.NHS_UPTAKE);
-            h.append("<p>Near the NHS app's uptake (28 % of the population), between ")
-                    .append(num(100 * s.meanUptake(b[0]))).append("% and ").append(num(100 * s.meanUptake(b[1])))
-                    .append("% uptake: <b>").append(num(Stats.mean(marginal))).append(" ± ")
-                    .append(num(Stats.ci95HalfWidth(marginal))).append("%</b> fewer infections per extra point ")
-                    .append("(the marginal effect, comparable with theirs; horizon: this run's days, theirs ")
-                    .append("October–December 2020).</p>\n");
+            h.append("<p>Gần mức cài đặt của ứng dụng NHS (28% dân số), giữa ")
+                    .append(num(100 * s.meanUptake(b[0]))).append("% và ").append(num(100 * s.meanUptake(b[1])))
+                    .append("% cài đặt: <b>").append(num(Stats.mean(marginal))).append(" ± ")
+                    .append(num(Stats.ci95HalfWidth(marginal))).append("%</b> ca nhiễm ít hơn cho mỗi điểm thêm ")
+                    .append("(hiệu quả cận biên, so sánh được với của họ; thời gian: số ngày của lần chạy này, của họ ")
+                    .append("tháng 10–12/2020).</p>\n");
         }
         if (k > 1) {
             double maxY = MetricsJson.WYMANT_STATISTICAL * 1.5;
@@ -217,14 +216,20 @@ public final class ReportHtml {
             for (double v : x) {
                 maxX = Math.max(maxX, v);
             }
-            h.append(new Chart("% fewer infections per point of uptake", "uptake (% of population)",
-                    "% fewer infections per point", 0, maxX * 1.1, minY, maxY * 1.1)
-                    .band("Wymant et al. 2021: 0.8–2.3%", PUB, MetricsJson.WYMANT_MODELLING,
+            h.append(new Chart("% ca nhiễm ít hơn mỗi điểm cài đặt", "cài đặt (% dân số)",
+                    "% ca nhiễm ít hơn mỗi điểm", 0, maxX * 1.1, minY, maxY * 1.1)
+                    .band("Wymant và cộng sự 2021: 0,8–2,3%", PUB, MetricsJson.WYMANT_MODELLING,
                             MetricsJson.WYMANT_STATISTICAL)
-                    .points("this simulation (95% CI)", APP, x, y, e)
+                    .points("mô phỏng này (KTC 95%)", APP, x, y, e)
                     .svg());
         }
         return h.toString();
+    }
+
+    /** "Xã Quảng Ngạn (mã 19873)": the name officials know, the code to find it; the code alone when unnamed. */
+    static String communeTitle(SimulationConfig c) {
+        String code = "mã " + c.commune;
+        return c.communeName == null || c.communeName.isBlank() ? "xã " + code : c.communeName.strip() + " (" + code + ")";
     }
 
     private static String row(String label, String a, String b) {
@@ -237,15 +242,18 @@ public final class ReportHtml {
                 + tp + "</td><td>" + fp + "</td><td>" + fn + "</td></tr>";
     }
 
+    // Vietnamese number style (1.234,5 and 2,1%), as on the console.
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
     static String num(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+        return Double.isNaN(v) ? "–" : String.format(VI, "%,.2f", v);
     }
 
     static String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+        return Double.isNaN(v) ? "–" : String.format(VI, "%,.1f%%", v * 100);
     }
 
     static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
+        return String.format(VI, "%,d", v);
     }
 }

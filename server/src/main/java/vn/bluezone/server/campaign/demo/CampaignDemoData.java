@@ -213,7 +213,7 @@ public class CampaignDemoData {
                 "[DEMO] Loa " + areas.name(v.get(0)).orElse(v.get(0)), ACTOR);
         radio.addSlot(commune, commune, template.id(), "135", LocalTime.of(17, 30),
                 "[DEMO] Đài truyền thanh xã", ACTOR);
-        radio.recordAiring(morning.id(), today.minusDays(1).atTime(6, 0).atZone(CampaignClock.VIETNAM).toInstant(),
+        radio.recordAiring(morning.id(), today.minusDays(1).atTime(6, 0).atZone(clock.zone()).toInstant(),
                 null, ACTOR);
     }
 

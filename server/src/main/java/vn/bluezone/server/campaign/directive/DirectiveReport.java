@@ -24,6 +24,17 @@ import vn.bluezone.server.campaign.print.VietnameseDates;
 @Component
 public class DirectiveReport {
     private static final float MARGIN = 36;
+    private final java.time.ZoneId zone;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public DirectiveReport(vn.bluezone.server.TimeZoneProperties time) {
+        this.zone = time.timeZone();
+    }
+
+    /** On the default zone (unit tests). */
+    public DirectiveReport() {
+        this(vn.bluezone.server.TimeZoneProperties.vietnam());
+    }
     private static final Color RED = new Color(0xB0, 0x1E, 0x1E);
     private static final Color GREEN = new Color(0x1E, 0x7A, 0x36);
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
@@ -204,7 +215,7 @@ public class DirectiveReport {
             List<String> note = List.of();
             if (notes && tp.latest() != null) {
                 note = TextLines.wrap(f.regular(), size - 1.5f, "Cập nhật " + VietnameseDates.date(
-                        tp.latest().postedAt().atZone(vn.bluezone.server.campaign.CampaignClock.VIETNAM)
+                        tp.latest().postedAt().atZone(zone)
                                 .toLocalDate()) + " (" + tp.latest().postedBy() + "): " + tp.latest().note(),
                         (COLUMNS[1] + COLUMNS[2] + COLUMNS[3] + COLUMNS[4] + COLUMNS[5]) * width - 2 * pad);
             }

@@ -16,9 +16,12 @@ import vn.bluezone.server.campaign.CampaignProblem;
 public class PlaceLinks {
 
     private final PublicUrl publicUrl;
+    private final org.springframework.beans.factory.ObjectProvider<vn.bluezone.server.checkins.PlaceQrService> checkins;
 
-    public PlaceLinks(PublicUrl publicUrl) {
+    public PlaceLinks(PublicUrl publicUrl,
+                      org.springframework.beans.factory.ObjectProvider<vn.bluezone.server.checkins.PlaceQrService> checkins) {
         this.publicUrl = publicUrl;
+        this.checkins = checkins;
     }
 
     /** The install page's address, when a public address is configured. */
@@ -39,6 +42,9 @@ public class PlaceLinks {
 
     /** What the poster's QR code encodes. */
     public String qrContent(Place place) {
-        return requireInstallUrl(place);
+        // Issue 14: the install URL with the place's check-in payload in the fragment (never sent to the server).
+        vn.bluezone.server.checkins.PlaceQrService qr = checkins.getIfAvailable();
+        String url = requireInstallUrl(place);
+        return qr == null ? url : vn.bluezone.server.checkins.PlaceQrService.link(url, qr.fragment(place));
     }
 }

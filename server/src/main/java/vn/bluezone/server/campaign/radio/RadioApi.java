@@ -75,7 +75,7 @@ public class RadioApi {
             @RequestParam String subject) {
         access.require(STAFF, commune);
         access.require(STAFF, subject);
-        return java.util.Map.of("script", radio.script(id, subject, clock.today()));
+        return java.util.Map.of("script", radio.scriptFor(commune, id, subject, clock.today()));
     }
 
     @PostMapping("/communes/{commune}/radio/slots")

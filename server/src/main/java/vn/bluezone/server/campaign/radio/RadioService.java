@@ -64,6 +64,19 @@ public class RadioService {
         return ScriptTemplate.fill(template(templateId).body(), snapshot(subjectUnitCode, day));
     }
 
+    /**
+     * The script of a template that {@code communeCode} may use, filled with {@code subjectUnitCode}'s figures.
+     * Another area's template is answered like a missing one (404 {@code TEMPLATE_NOT_FOUND}): the preview used to
+     * show any commune's template (issue 15 §4).
+     */
+    public String scriptFor(String communeCode, long templateId, String subjectUnitCode, LocalDate day) {
+        RadioTemplate t = template(templateId);
+        if (!t.shipped() && !areas.contains(t.unitCode(), communeCode)) {
+            throw CampaignProblem.notFound(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + templateId);
+        }
+        return ScriptTemplate.fill(t.body(), snapshot(subjectUnitCode, day));
+    }
+
     @Transactional
     public RadioSlot addSlot(String communeCode, String subjectUnitCode, long templateId, String weekdays,
             LocalTime airTime, String location, String actor) {
@@ -137,7 +150,7 @@ public class RadioService {
         if (when.isAfter(clock.now().plusSeconds(300))) {
             throw CampaignProblem.badRequest(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
         }
-        LocalDate day = when.atZone(CampaignClock.VIETNAM).toLocalDate();
+        LocalDate day = when.atZone(clock.zone()).toLocalDate();
         String script = scriptAsRead != null && !scriptAsRead.isBlank() ? scriptAsRead.strip()
                 : ScriptTemplate.fill(template(slot.templateId()).body(), snapshot(slot.subjectUnitCode(), day));
         if (script.length() > ScriptTemplate.MAX_LENGTH) {
@@ -154,8 +167,8 @@ public class RadioService {
         if (to.isBefore(from)) {
             throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
-        Instant start = ZonedDateTime.of(from.atStartOfDay(), CampaignClock.VIETNAM).toInstant();
-        Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), CampaignClock.VIETNAM).toInstant();
+        Instant start = ZonedDateTime.of(from.atStartOfDay(), clock.zone()).toInstant();
+        Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), clock.zone()).toInstant();
         return store.airings(communeCode, start, end);
     }
 

@@ -21,6 +21,7 @@ import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
+import vn.bluezone.server.checkins.CheckinsProperties;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
 
@@ -38,7 +39,10 @@ public class DeviceConfigController {
     private final KeysProperties.DeviceConfig cfg;
     private final RiskConfiguration risk;
 
-    public DeviceConfigController(SigningKeys keys, KeysProperties props) {
+    private final CheckinsProperties checkins;
+
+    public DeviceConfigController(SigningKeys keys, KeysProperties props, CheckinsProperties checkins) {
+        this.checkins = checkins;
         this.keys = keys;
         this.cfg = props.deviceConfig();
         this.risk = loadRisk(cfg.riskFile());
@@ -57,7 +61,7 @@ public class DeviceConfigController {
 
     @GetMapping(ApiPaths.CONFIG)
     @Operation(summary = "Signed risk and scanning configuration for phones",
-            description = "configuration: JSON text {version, risk, scanning, minimumAppVersion}; signature: base64 "
+            description = "configuration: JSON text {version, risk, scanning, minimumAppVersion, checkins}; signature: base64 "
                     + "DER ECDSA P-256 SHA-256 over its UTF-8 bytes, verifiable with /api/v1/exports/public-key")
     public ResponseEntity<SignedConfig> config() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -70,6 +74,7 @@ public class DeviceConfigController {
         scanning.put("advertiseIntervalMillis", cfg.advertiseIntervalMillis());
         doc.put("scanning", scanning);
         doc.put("minimumAppVersion", cfg.minimumAppVersion());
+        doc.put("checkins", Map.of("minimumOverlapMinutes", checkins.minimumOverlapMinutes()));
         String text = JSON.writeValueAsString(doc);
         SigningKeys.StoredKey k = keys.current(SigningKeys.EXPORT);
         byte[] sig = new SigningKey(k.privateKey(), k.keyId(), k.keyVersion()).sign(text.getBytes(StandardCharsets.UTF_8));

@@ -55,7 +55,8 @@ public class ChaffResponder {
 
     /** Size in bytes of {@code r} as JSON with its padding left out: what the padding must make up to a total. */
     public static int unpaddedSize(DiagnosisKeysResponse r) {
-        return JSON.writeValueAsBytes(new DiagnosisKeysResponse(r.insertedExposures(), r.results(), "")).length;
+        return JSON.writeValueAsBytes(new DiagnosisKeysResponse(r.insertedExposures(), r.results(), "",
+                r.checkinResults())).length;
     }
 
     /** A latency drawn from recent real uploads (a default before any was seen). */
@@ -69,6 +70,18 @@ public class ChaffResponder {
 
     /** The answer to a chaff upload of {@code keyCount} keys: every key "accepted", nothing stored. */
     public DiagnosisKeysResponse fakeResponse(int keyCount) {
+        return fakeResponse(keyCount, 0);
+    }
+
+    /** The same with {@code checkinCount} check-ins, each "accepted" (check-ins are covered by chaff too). */
+    public DiagnosisKeysResponse fakeResponse(int keyCount, int checkinCount) {
+        List<KeyResult> checkinResults = null;
+        if (checkinCount > 0) {
+            checkinResults = new ArrayList<>();
+            for (int i = 0; i < Math.min(checkinCount, vn.bluezone.api.ApiLimits.MAX_CHECKINS_PER_UPLOAD); i++) {
+                checkinResults.add(KeyResult.accepted(i));
+            }
+        }
         int n = Math.max(1, Math.min(keyCount, cfg.maxKeys()));
         List<KeyResult> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -76,16 +89,16 @@ public class ChaffResponder {
         }
         int learnt = Math.min(sizeCount.get(), SAMPLES);
         if (learnt == 0) {
-            return new DiagnosisKeysResponse(n, results, padding());
+            return new DiagnosisKeysResponse(n, results, padding(), checkinResults);
         }
-        DiagnosisKeysResponse bare = new DiagnosisKeysResponse(n, results, "");
+        DiagnosisKeysResponse bare = new DiagnosisKeysResponse(n, results, "", checkinResults);
         int padChars = Math.max(0, sizes.get(random.nextInt(learnt)) - unpaddedSize(bare));
         char[] pad = new char[padChars];
         java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < padChars; i++) {
             pad[i] = PAD_ALPHABET[r.nextInt(PAD_ALPHABET.length)];
         }
-        return new DiagnosisKeysResponse(n, results, new String(pad));
+        return new DiagnosisKeysResponse(n, results, new String(pad), checkinResults);
     }
 
     /** Random padding for every answer, real or chaff. */

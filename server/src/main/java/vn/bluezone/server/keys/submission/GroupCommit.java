@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.checkins.CheckinReportRow;
+import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.web.ApiException;
 
@@ -35,29 +37,36 @@ import vn.bluezone.server.web.ApiException;
 class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     static final String REDEEM = """
-            UPDATE issued_certificate SET used_at = ?
+            UPDATE issued_certificate SET used_at = ?, upload_result = ?
             WHERE jti = ? AND token_hash = ? AND used_at IS NULL AND expires_at > ?""";
     static final String INSERT_KEY = """
             INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
                 days_since_onset, region, created_at, available_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** One upload: the certificate record to redeem and the key rows to insert if it is redeemed. */
-    record Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows,
-                  CompletableFuture<Boolean> redeemed) {
-        Upload(String jti, String tokenHash, OffsetDateTime now, List<Object[]> keyRows) {
-            this(jti, tokenHash, now, keyRows, new CompletableFuture<>());
+    /**
+     * One upload: the certificate record to redeem, the answer to keep with it (for a retry, see
+     * {@link UploadResult}), and the key rows and check-in rows to insert, in the same transaction, if it is redeemed.
+     */
+    record Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
+                  List<CheckinReportRow> checkinRows, CompletableFuture<Boolean> redeemed) {
+        Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
+               List<CheckinReportRow> checkinRows) {
+            this(jti, tokenHash, now, result, keyRows, checkinRows, new CompletableFuture<>());
         }
     }
 
     private final JdbcTemplate jdbc;
+    private final CheckinSubmission checkins;
     private final TransactionTemplate tx;
     private final int maxBatch;
     private final BlockingQueue<Upload> queue;
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeysProperties props) {
+    GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeysProperties props,
+                CheckinSubmission checkins) {
+        this.checkins = checkins;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.maxBatch = props.submission().commitBatch();
@@ -141,20 +150,23 @@ class GroupCommit {
     private boolean[] redeemAndStore(List<Upload> group) {
         List<Object[]> redeemArgs = new ArrayList<>(group.size());
         for (Upload u : group) {
-            redeemArgs.add(new Object[] {u.now(), u.jti(), u.tokenHash(), u.now()});
+            redeemArgs.add(new Object[] {u.now(), u.result(), u.jti(), u.tokenHash(), u.now()});
         }
         int[] counts = jdbc.batchUpdate(REDEEM, redeemArgs);
         boolean[] redeemed = new boolean[group.size()];
         List<Object[]> rows = new ArrayList<>();
+        List<CheckinReportRow> checkinRows = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             redeemed[i] = counts[i] == 1;
             if (redeemed[i]) {
                 rows.addAll(group.get(i).keyRows());
+                checkinRows.addAll(group.get(i).checkinRows());
             }
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(INSERT_KEY, rows);
         }
+        checkins.store(checkinRows);
         return redeemed;
     }
 

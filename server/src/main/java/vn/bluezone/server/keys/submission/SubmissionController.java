@@ -30,13 +30,15 @@ public class SubmissionController {
                     + "CERTIFICATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_USED, HMAC_MISMATCH (400). Per-key "
                     + "reasons: INVALID_KEY, INVALID_ROLLING_START, INVALID_ROLLING_PERIOD, INVALID_TRANSMISSION_RISK, "
                     + "ROLLING_START_IN_FUTURE, KEY_TOO_OLD, DUPLICATE_KEY, TOO_MANY_KEYS_FOR_INTERVAL. "
-                    + "Header X-Chaff: 1 marks a fake upload: same answer shape, nothing stored.")
+                    + "Optional checkins (≤ 100, bound by the certificate HMAC with the keys): per-item checkinResults; "
+                    + "TOO_MANY_CHECKINS (400). Header X-Chaff: 1 marks a fake upload: same answer shape, nothing stored.")
     public ResponseEntity<DiagnosisKeysResponse> submit(@RequestHeader(value = ApiPaths.CHAFF_HEADER, required = false) String chaffHeader,
                                                          @RequestBody DiagnosisKeysRequest body) {
         long start = System.nanoTime();
         if (chaffHeader != null && !chaffHeader.isBlank() && !"0".equals(chaffHeader.trim())) {
             int n = body.temporaryExposureKeys() == null ? 0 : body.temporaryExposureKeys().size();
-            DiagnosisKeysResponse fake = chaff.fakeResponse(n);
+            int checkins = body.checkins() == null ? 0 : body.checkins().size();
+            DiagnosisKeysResponse fake = chaff.fakeResponse(n, checkins);
             chaff.delay(start);
             return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(fake);
         }

@@ -1,6 +1,7 @@
 package vn.bluezone.server.keys.submission;
 
 import java.security.MessageDigest;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,7 @@ import vn.bluezone.api.submission.DiagnosisKeysResponse;
 import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.verification.CertificateSigner;
 import vn.bluezone.server.web.ApiException;
@@ -47,9 +50,12 @@ public class SubmissionService {
     private final KeyValidator validator;
     private final GroupCommit groupCommit;
     private final TransactionTemplate tx;
+    private final CheckinSubmission checkins;
 
     public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
-                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions) {
+                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions,
+                             CheckinSubmission checkins) {
+        this.checkins = checkins;
         this.groupCommit = groupCommit;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -88,13 +94,16 @@ public class SubmissionService {
         } catch (ApiException | IllegalArgumentException e) {
             return null;
         }
-        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys()))) {
+        if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+                req.checkins()))) {
             return null;
         }
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
         boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), rows(outcome.accepted(), cert, now)));
-        return stored ? response(req, outcome) : null;
+                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now),
+                checkins.rows(checked, cert.region(), now)));
+        return stored ? response(req, outcome, checked) : null;
     }
 
     private DiagnosisKeysResponse fullPath(DiagnosisKeysRequest req) {
@@ -109,7 +118,12 @@ public class SubmissionService {
             throw ApiException.badRequest(ErrorCode.MISSING_CERTIFICATE, "certificate is required");
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
+        DiagnosisKeysResponse replay = replay(req, hmacKey, checked);
+        if (replay != null) {
+            return replay;
+        }
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
         byte[] expected;
@@ -118,7 +132,7 @@ public class SubmissionService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, "the certificate's key HMAC is malformed");
         }
-        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys))) {
+        if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys, req.checkins()))) {
             // Thrown inside the transaction: the certificate's redemption is rolled back with it.
             throw ApiException.badRequest(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
         }
@@ -128,17 +142,74 @@ public class SubmissionService {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
         }
-        return response(req, outcome);
+        jdbc.update("UPDATE issued_certificate SET upload_result = ? WHERE jti = ?",
+                UploadResult.encode(outcome.reasons()), cert.jti());
+        checkins.store(checkins.rows(checked, cert.region(), now));
+        return response(req, outcome, checked);
     }
 
-    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome) {
+    /**
+     * A retry of an upload that was stored (issue 15 §5: the server may die between the commit and the answer):
+     * the very certificate the server issued (same JWT id and SHA-256 of the token), already used, with the same
+     * keys (their HMAC matches the certificate's) gets the answer kept with it, nothing stored twice. Anything
+     * else returns null and goes on to the usual checks ({@code CERTIFICATE_USED} for a different set of keys).
+     * The check-ins' results are not kept: they are checked again, and the HMAC covers them, so a retry with other
+     * check-ins is not a retry.
+     */
+    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey, CheckinSubmission.Checked checked) {
+        String certificate = req.certificate().trim();
+        CertificateSigner.Claims claims;
+        byte[] expected;
+        try {
+            claims = certificates.claimsOfRecorded(certificate);
+            expected = Base64.getDecoder().decode(claims.tekmac() == null ? "" : claims.tekmac());
+        } catch (ApiException | IllegalArgumentException e) {
+            return null;
+        }
+        if (claims.jti() == null) {
+            return null;
+        }
+        List<String> kept = jdbc.query("""
+                        SELECT upload_result FROM issued_certificate
+                        WHERE jti = ? AND token_hash = ? AND used_at IS NOT NULL AND upload_result IS NOT NULL""",
+                (rs, n) -> rs.getString(1), claims.jti(), CertificateSigner.tokenHash(certificate));
+        if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+                req.checkins()))) {
+            return null;
+        }
+        ErrorCode[] reasons = UploadResult.decode(kept.get(0), req.temporaryExposureKeys().size());
+        if (reasons == null) {
+            return null;
+        }
+        int accepted = 0;
+        for (ErrorCode r : reasons) {
+            accepted += r == null ? 1 : 0;
+        }
+        return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted, checked);
+    }
+
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome,
+                                           CheckinSubmission.Checked checked) {
+        return response(req, outcome, outcome.accepted().size(), checked);
+    }
+
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome, int inserted,
+                                           CheckinSubmission.Checked checked) {
         List<DiagnosisKey> keys = req.temporaryExposureKeys();
         List<KeyResult> results = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             ErrorCode reason = outcome.reasons()[i];
             results.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
         }
-        return new DiagnosisKeysResponse(outcome.accepted().size(), results, chaff.padding());
+        List<KeyResult> checkinResults = null;
+        if (!checked.isEmpty()) {
+            checkinResults = new ArrayList<>(checked.reasons().length);
+            for (int i = 0; i < checked.reasons().length; i++) {
+                ErrorCode reason = checked.reasons()[i];
+                checkinResults.add(reason == null ? KeyResult.accepted(i) : KeyResult.rejected(i, reason));
+            }
+        }
+        return new DiagnosisKeysResponse(inserted, results, chaff.padding(), checkinResults);
     }
 
     /**
@@ -152,7 +223,7 @@ public class SubmissionService {
         String hash = CertificateSigner.tokenHash(certificate);
         CertificateSigner.Claims claims = certificates.claimsOfRecorded(certificate);
         OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
-        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, claims.jti(), hash, t) == 1) {
+        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, new SqlParameterValue(Types.VARCHAR, null), claims.jti(), hash, t) == 1) {
             return claims;
         }
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws

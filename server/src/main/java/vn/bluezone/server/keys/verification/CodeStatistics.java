@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.TimeZoneProperties;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.keys.KeysProperties;
 
 /**
  * Per-day figures of verification codes, as the verification server gives its officers: for each day (Vietnam
@@ -24,10 +24,10 @@ public class CodeStatistics {
     private final Clock clock;
     private final ZoneId zone;
 
-    public CodeStatistics(VerificationService codes, Clock clock, KeysProperties props) {
+    public CodeStatistics(VerificationService codes, Clock clock, TimeZoneProperties time) {
         this.codes = codes;
         this.clock = clock;
-        this.zone = ZoneId.of(props.verification().timeZone());
+        this.zone = time.timeZone();
     }
 
     /** One line of the table. */

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
+import vn.bluezone.server.TimeZoneProperties;
 import vn.bluezone.server.accounts.AreaScope;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.RandomSecrets;
@@ -64,7 +65,7 @@ public class VerificationService {
 
     public VerificationService(JdbcClient jdbc, KeySecrets secrets, KeysProperties props, SecureRandom random,
                                Clock clock, AuditLog audit, AreaScope scope, CertificateSigner signer,
-                               Savepoints savepoints) {
+                               Savepoints savepoints, TimeZoneProperties time) {
         this.savepoints = savepoints;
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -74,7 +75,7 @@ public class VerificationService {
         this.audit = audit;
         this.scope = scope;
         this.signer = signer;
-        this.zone = ZoneId.of(cfg.timeZone());
+        this.zone = time.timeZone();
     }
 
     /**

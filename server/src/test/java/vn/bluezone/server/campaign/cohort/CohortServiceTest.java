@@ -20,15 +20,17 @@ import vn.bluezone.server.campaign.FakeDevices;
 class CohortServiceTest {
     private static final LocalDate START = LocalDate.of(2020, 8, 1);
     private static final LocalDate END = LocalDate.of(2020, 8, 14);
-    private final CampaignClock clock = new CampaignClock(Clock.fixed(at(LocalDate.of(2020, 8, 3)), ZoneOffset.UTC));
+    private final vn.bluezone.server.support.MutableClock time =
+            new vn.bluezone.server.support.MutableClock(at(LocalDate.of(2020, 8, 3)));
+    private final CampaignClock clock = new CampaignClock(time);
     private final FakeDevices devices = new FakeDevices();
 
     private static Instant at(LocalDate day) {
-        return day.atTime(9, 0).atZone(CampaignClock.VIETNAM).toInstant();
+        return day.atTime(9, 0).atZone(vn.bluezone.server.TimeZoneProperties.vietnam().timeZone()).toInstant();
     }
 
     private void today(LocalDate day) {
-        clock.use(Clock.fixed(at(day), ZoneOffset.UTC));
+        time.set(at(day));
     }
 
     private CohortService service(String db) {
@@ -104,7 +106,7 @@ class CohortServiceTest {
         CohortPerson lan = s.register("19873", lan(), "tram.yte");
         CohortPerson later = s.register("19873", new NewPerson("Lê Văn Hùng", "0987654321", null, "V2", "Tân Mỹ",
                 "TEST_DUE", START, END.plusDays(5)), "tram.yte");
-        CohortRetentionJob job = new CohortRetentionJob(s, clock);
+        CohortRetentionJob job = new CohortRetentionJob(s, clock, CampaignProperties.defaults());
 
         today(END.plusDays(30));
         assertThat(job.run()).isZero();

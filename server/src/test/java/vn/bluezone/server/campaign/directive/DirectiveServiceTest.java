@@ -18,16 +18,16 @@ import vn.bluezone.server.campaign.print.PdfChecks;
 
 class DirectiveServiceTest {
     private static final LocalDate ISSUED = LocalDate.of(2020, 8, 3);
-    private final CampaignClock clock = new CampaignClock(java.time.Clock.fixed(
-            Instant.parse("2020-08-05T03:00:00Z"), ZoneOffset.UTC));
+    private final vn.bluezone.server.support.MutableClock time =
+            new vn.bluezone.server.support.MutableClock(Instant.parse("2020-08-05T03:00:00Z"));
+    private final CampaignClock clock = new CampaignClock(time);
 
     private DirectiveService service(String db) {
         return new DirectiveService(new DirectiveStore(CampaignDb.of(db)), FakeAreas.hue(), clock);
     }
 
     private void today(LocalDate day) {
-        clock.use(java.time.Clock.fixed(day.atTime(10, 0).atZone(CampaignClock.VIETNAM).toInstant(),
-                ZoneOffset.UTC));
+        time.set(day.atTime(10, 0).atZone(clock.zone()).toInstant());
     }
 
     private static Directive letter(DirectiveService s) {

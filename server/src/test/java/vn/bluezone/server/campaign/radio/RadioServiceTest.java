@@ -95,6 +95,9 @@ class RadioServiceTest {
         assertThat(s.templatesFor("19873")).extracting(RadioTemplate::id).doesNotContain(other.id());
         assertThat(code(() -> s.addSlot("19873", "V1", other.id(), "1", LocalTime.NOON, "Loa", "x")))
                 .isEqualTo("TEMPLATE_NOT_AVAILABLE");
+        // Its preview from this commune is answered like a missing template (issue 15 §4).
+        assertThat(code(() -> s.scriptFor("19873", other.id(), "V1", MONDAY))).isEqualTo("TEMPLATE_NOT_FOUND");
+        assertThat(s.scriptFor("19876", other.id(), "19876", MONDAY)).isNotBlank();
         RadioTemplate district = s.addTemplate("477", "Của huyện", "{don_vi}: {so_cai_dat}", "x");
         assertThat(s.templatesFor("19873")).extracting(RadioTemplate::id).contains(district.id());
         RadioSlot slot = s.addSlot("19873", "V1", district.id(), "1234567", LocalTime.NOON, "Loa", "x");

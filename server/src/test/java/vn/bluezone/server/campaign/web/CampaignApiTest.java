@@ -43,6 +43,7 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bz.example.vn"})
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignApiTest {
     static final String QN = "19873"; // Xã Quảng Ngạn
@@ -59,6 +60,7 @@ class CampaignApiTest {
     @Autowired AccountService accounts;
     @Autowired Villages villages;
     @Autowired CampaignClock clock;
+    @Autowired vn.bluezone.server.support.MutableClock time;
     @Autowired CohortRetentionJob retention;
     @Autowired vn.bluezone.server.campaign.demo.CampaignDemoData campaignDemo;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -82,7 +84,7 @@ class CampaignApiTest {
 
     @AfterEach
     void realTime() {
-        clock.use(Clock.system(CampaignClock.VIETNAM));
+        time.set(java.time.Instant.now());
     }
 
     MockHttpSession login(String user) throws Exception {
@@ -166,12 +168,10 @@ class CampaignApiTest {
 
         // 30 days after the end date the record is still there; the night after, the job deletes it.
         LocalDate end = today.plusDays(12);
-        clock.use(Clock.fixed(end.plusDays(30).atTime(3, 0).atZone(CampaignClock.VIETNAM).toInstant(),
-                ZoneOffset.UTC));
+        time.set(end.plusDays(30).atTime(3, 0).atZone(clock.zone()).toInstant());
         retention.run();
         call(get("/api/v1/admin/campaign/cohort-people/" + id), tram, null, 200);
-        clock.use(Clock.fixed(end.plusDays(31).atTime(3, 0).atZone(CampaignClock.VIETNAM).toInstant(),
-                ZoneOffset.UTC));
+        time.set(end.plusDays(31).atTime(3, 0).atZone(clock.zone()).toInstant());
         assertThat(retention.run()).isEqualTo(1);
         JsonNode gone = call(get("/api/v1/admin/campaign/cohort-people/" + id), tram, null, 404);
         assertThat(gone.get("error").asString()).isEqualTo("PERSON_NOT_FOUND");
@@ -194,21 +194,30 @@ class CampaignApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(PdfChecks.text(pdf)).contains("Chợ Quảng Ngạn", "Thôn Hà Lạc, Xã Quảng Ngạn", "UBND xã Quảng Ngạn");
         String url = PdfChecks.decodeQr(PdfChecks.render(pdf, 100)); // at 50 dpi some codes did not decode
-        assertThat(url).isEqualTo("https://bz.example.vn/i/" + code);
+        // One QR: the install page, with the place's check-in payload in the fragment (issue 14).
+        assertThat(url).startsWith("https://bz.example.vn/i/" + code + "#");
+        vn.bluezone.protocol.checkin.CheckinLink checkin = vn.bluezone.protocol.checkin.CheckinLink.parse(url);
+        assertThat(checkin.placeCode()).isEqualTo(code);
+        assertThat(checkin.payload().description()).isEqualTo("Chợ Quảng Ngạn");
 
-        // The phone opens the QR's URL (our server's path of it), then installs with the place code.
-        String path = url.substring("https://bz.example.vn".length());
+        // The phone opens the QR's URL (our server's path of it; a browser never sends the fragment), then installs
+        // with the place code.
+        String path = url.substring("https://bz.example.vn".length(), url.indexOf('#'));
         String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("Chợ Quảng Ngạn", code);
+        // A code typed by hand in small letters is the same place: the page opens, and the install counts for it.
+        assertThat(mvc.perform(get("/i/" + code.toLowerCase(java.util.Locale.ROOT))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Chợ Quảng Ngạn", code);
         device(",\"placeCode\":\"" + code + "\"");
-        device(",\"placeCode\":\"" + code + "\"");
+        device(",\"placeCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"");
         device("");
         JsonNode table = call(get("/api/v1/admin/campaign/communes/" + QN + "/places"), xa, null, 200);
         JsonNode r = table.get(0);
         assertThat(r.get("place").get("code").asString()).isEqualTo(code);
         assertThat(r.get("installs").asLong()).isEqualTo(2);
-        assertThat(r.get("views").asLong()).isEqualTo(1);
+        assertThat(r.get("views").asLong()).isEqualTo(2);
         mvc.perform(get("/i/NOPE99")).andExpect(status().isNotFound());
         call(get("/api/v1/admin/campaign/places/" + placeId + "/poster.pdf?size=A5"), xa, null, 400);
     }
@@ -252,6 +261,42 @@ class CampaignApiTest {
         assertThat(board.get("byVillage").get(0).get("label").asString()).isEqualTo("Thôn Hà Lạc");
         assertThat(board.get("byOrganisation").get(0).get("targetMet").asLong()).isEqualTo(1);
         assertThat(friend.get("referralCode").asString()).isNotEqualTo(code);
+    }
+
+    @Test
+    void referrersRegisteredFromTheReferralsPage() throws Exception {
+        MockHttpSession xa = login("xa.qc");
+        String code = device("").get("referralCode").asString();
+        String page = mvc.perform(get("/console/campaign/referrals?commune=" + QC).session(xa))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"referrer-form\"").doesNotContain("Bà Lê Thị Mai");
+        // Typed in small letters with a space, as read aloud from the phone's screen.
+        String typed = code.substring(0, 3).toLowerCase(java.util.Locale.ROOT) + " " + code.substring(3);
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "Bà Lê Thị Mai")
+                        .param("referralCode", typed).param("organisation", "Hội Phụ nữ xã")
+                        .param("villageCode", otherVillage).param("hasTarget", "true").session(xa).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("info", "Đã đăng ký người giới thiệu."));
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "Không có mã")
+                        .param("referralCode", "NOPE123").session(xa).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", org.hamcrest.Matchers.notNullValue()));
+        // Another commune's official may not register referrers here.
+        mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "X")
+                .param("referralCode", code).session(login("xa.qn")).with(csrf())).andExpect(status().isForbidden());
+        device(",\"referralCode\":\"" + code + "\"");
+        JsonNode board = call(get("/api/v1/admin/campaign/communes/" + QC + "/referrals"), xa, null, 200);
+        assertThat(board.get("leaderboard")).hasSize(1);
+        assertThat(board.get("leaderboard").get(0).get("referrer").get("displayName").asString())
+                .isEqualTo("Bà Lê Thị Mai");
+        assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(1);
+        assertThat(mvc.perform(get("/console/campaign/referrals?commune=" + QC).session(xa))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Bà Lê Thị Mai", "Hội Phụ nữ xã", "Thôn Cương Giáng");
     }
 
     @Test
@@ -351,6 +396,17 @@ class CampaignApiTest {
         // A district official sees the commune's directive; the neighbouring commune does not.
         call(get("/api/v1/admin/campaign/directives/" + directive), login("huyen.qd"), null, 200);
         call(get("/api/v1/admin/campaign/directives/" + directive), login("xa.qc"), null, 403);
+        // A district directive concerns the commune; its volunteers may not post progress on (or close) its tasks,
+        // the commune's officials still may (issue 15 §4).
+        JsonNode districtDirective = call(post("/api/v1/admin/campaign/units/477/directives"), login("huyen.qd"),
+                "{\"number\":\"12/UBND\",\"issuedOn\":\"" + today.minusDays(3) + "\",\"issuingBody\":\"UBND huyện\","
+                        + "\"subject\":\"Cài đặt Bluezone\",\"text\":\"...\",\"tasks\":[{\"body\":\"YOUTH_UNION\","
+                        + "\"title\":\"Toàn huyện\",\"deadline\":\"" + today.plusDays(5) + "\"}]}", 201);
+        long districtTask = districtDirective.get("tasks").get(0).get("task").get("id").asLong();
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), login("tnv.qn"),
+                "{\"progress\":100,\"note\":\"xong\"}", 403);
+        call(post("/api/v1/admin/campaign/tasks/" + districtTask + "/updates"), xa,
+                "{\"progress\":50,\"note\":\"Quảng Ngạn: một nửa\"}", 201);
 
         call(post("/api/v1/admin/campaign/communes/" + QN + "/desk-entries"), xa,
                 "{\"desk\":\"Một cửa UBND xã\",\"procedure\":\"CIVIL_STATUS\",\"installs\":3}", 201);

@@ -163,7 +163,7 @@ class VolunteerVisitBrowserIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(d -> d.findElements(By.id("directive-form")).size() == 1);
 
-        java.time.LocalDate today = java.time.LocalDate.now(vn.bluezone.server.campaign.CampaignClock.VIETNAM);
+        java.time.LocalDate today = java.time.LocalDate.now(vn.bluezone.server.TimeZoneProperties.vietnam().timeZone());
         set("d-number", "21/KH-UBND");
         date("d-issuedOn", today.minusDays(2));
         set("d-issuingBody", "UBND xã Quảng Ngạn");

@@ -1,0 +1,186 @@
+package vn.bluezone.device.checkin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.device.port.KeyServerClient;
+import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.server.SignedConfiguration;
+import vn.bluezone.protocol.checkin.CheckinFormatException;
+import vn.bluezone.protocol.checkin.CheckinMatch;
+import vn.bluezone.protocol.checkin.CheckinMatcher;
+import vn.bluezone.protocol.checkin.CheckinPackage;
+import vn.bluezone.protocol.checkin.LocalCheckin;
+import vn.bluezone.protocol.checkin.PlacePayload;
+import vn.bluezone.protocol.checkin.ProtectedReport;
+import vn.bluezone.protocol.export.P256Keys;
+import vn.bluezone.protocol.export.VerificationKey;
+
+/**
+ * Check-ins on the phone, beside the Bluetooth engine: the {@link #book() book} of the user's check-ins, and
+ * {@link #check()} at each exposure check — new packages of the phone's regions downloaded, their signatures
+ * verified with the keys trusted for export files (a tampered or unsigned package is rejected and retried later),
+ * the location-id hashes matched against the phone's own check-ins, matching reports MAC-checked and decrypted,
+ * and a warning given once per check-in (and per officer message) when the stays overlap at least the minimum
+ * from the signed configuration ({@code checkins.minimumOverlapMinutes}, default 15). Reports this phone
+ * uploaded itself never warn it.
+ */
+public final class CheckinEngine {
+    public static final int DEFAULT_MINIMUM_OVERLAP_MINUTES = 15;
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CheckinStore store;
+    private final CheckinServerClient server;
+    private final KeyServerClient config;
+    private final List<VerificationKey> trusted;
+    private final List<String> regions;
+    private final Clock clock;
+    private final CheckinNotifier notifier;
+    private final Locale locale;
+    private final CheckinBook book;
+    private int minimumOverlapMinutes = DEFAULT_MINIMUM_OVERLAP_MINUTES;
+
+    /**
+     * @param config      the key server client, used only for the signed configuration ({@code GET /api/v1/config})
+     * @param trustedPems P-256 public keys trusted for export files (the same keys sign check-in packages)
+     */
+    public CheckinEngine(CheckinStore store, CheckinServerClient server, KeyServerClient config, List<String> trustedPems,
+                         List<String> regions, Clock clock, SecureRandom random, CheckinNotifier notifier, Locale locale) {
+        this.store = Objects.requireNonNull(store);
+        this.server = Objects.requireNonNull(server);
+        this.config = Objects.requireNonNull(config);
+        this.trusted = trustedPems.stream().map(p -> VerificationKey.of(P256Keys.readPublicKey(p))).toList();
+        if (trusted.isEmpty()) {
+            throw new IllegalArgumentException("a trusted signing key is needed: unsigned packages are never used");
+        }
+        this.regions = List.copyOf(regions);
+        this.clock = Objects.requireNonNull(clock);
+        this.notifier = Objects.requireNonNull(notifier);
+        this.locale = Objects.requireNonNull(locale);
+        this.book = new CheckinBook(store, clock, random);
+    }
+
+    public CheckinBook book() {
+        return book;
+    }
+
+    /** The reports to upload with a case's keys: the check-ins the user left ticked on the consent screen. */
+    public List<ProtectedReport> reportsToShare(List<Long> tickedIds) {
+        return book.reportsFor(tickedIds);
+    }
+
+    public CheckinCheckResult check() {
+        refreshMinimumOverlap();
+        Instant now = clock.instant();
+        List<ProtectedReport> reports = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        String problem = null;
+        for (String region : regions) {
+            List<String> names;
+            try {
+                names = server.packageIndex(region);
+            } catch (KeyServerException e) {
+                problem = e.errorCode();
+                continue;
+            }
+            for (String name : names) {
+                if (store.packageChecked(name)) {
+                    continue;
+                }
+                try {
+                    reports.addAll(CheckinPackage.read(server.packageFile(name), trusted).reports());
+                    read.add(name);
+                } catch (CheckinFormatException e) {
+                    rejected.add(name + ": " + e.code());
+                } catch (KeyServerException e) {
+                    problem = e.errorCode();
+                }
+            }
+        }
+        List<CheckinWarning> warnings = warn(reports, now);
+        for (String name : read) {
+            store.markPackageChecked(name, now);
+        }
+        return new CheckinCheckResult(read.size(), reports.size(), warnings, rejected, minimumOverlapMinutes, problem);
+    }
+
+    private List<CheckinWarning> warn(List<ProtectedReport> reports, Instant now) {
+        List<LocalCheckin> locals = new ArrayList<>();
+        List<StoredCheckin> mine = store.all();
+        for (StoredCheckin c : mine) {
+            Instant end = c.isOpen(now) ? now : c.end(now);
+            if (end.isAfter(c.checkIn())) {
+                locals.add(new LocalCheckin(c.id(), c.place().locationId(), c.checkIn().getEpochSecond(), end.getEpochSecond()));
+            }
+        }
+        List<CheckinWarning> given = new ArrayList<>();
+        if (locals.isEmpty() || reports.isEmpty()) {
+            return given;
+        }
+        List<ProtectedReport> others = reports.stream()
+                .filter(r -> !store.warned(CheckinBook.ownReportKey(r))).toList();
+        for (CheckinMatch m : new CheckinMatcher(locals).match(others)) {
+            if (m.overlapMinutes() < minimumOverlapMinutes) {
+                continue;
+            }
+            boolean officer = m.isPlaceWarning();
+            String key = "warned:" + m.checkin().ref() + (officer ? ":officer:" + sha(m.record().message()) : ":case");
+            if (!store.markWarned(key, now)) {
+                continue;
+            }
+            StoredCheckin c = mine.stream().filter(s -> s.id() == m.checkin().ref()).findFirst().orElseThrow();
+            PlacePayload place = c.place();
+            long from = Math.max(m.checkin().startSeconds(), m.record().startSeconds());
+            CheckinWarning w = new CheckinWarning(officer ? CheckinWarning.Kind.OFFICER : CheckinWarning.Kind.CASE, c.id(),
+                    place.description(), place.address(), LocalDate.ofInstant(Instant.ofEpochSecond(from), VIETNAM),
+                    m.overlapMinutes(), m.record().message());
+            notifier.notify(w, CheckinWarningMessages.render(w, locale));
+            given.add(w);
+        }
+        return given;
+    }
+
+    /** Reads {@code checkins.minimumOverlapMinutes} from the signed configuration; keeps the last value otherwise. */
+    private void refreshMinimumOverlap() {
+        try {
+            SignedConfiguration sc = config.configuration();
+            byte[] text = sc.json().getBytes(StandardCharsets.UTF_8);
+            byte[] sig = Base64.getDecoder().decode(sc.signatureBase64());
+            if (trusted.stream().noneMatch(k -> k.verifies(text, sig, "1.2.840.10045.4.3.2"))) {
+                return;
+            }
+            JsonNode m = JSON.readTree(text).path("checkins").path("minimumOverlapMinutes");
+            if (m.isInt() && m.asInt() >= 1 && m.asInt() <= 240) {
+                minimumOverlapMinutes = m.asInt();
+            }
+        } catch (KeyServerException | RuntimeException e) {
+            // unreachable or unreadable: keep the last verified minimum
+        }
+    }
+
+    public int minimumOverlapMinutes() {
+        return minimumOverlapMinutes;
+    }
+
+    private static String sha(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
