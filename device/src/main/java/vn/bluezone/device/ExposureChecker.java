@@ -245,9 +245,13 @@ final class ExposureChecker {
      * (server/README.md); a bare risk configuration is taken as it is.
      */
     static String riskPart(String json) {
-        return ServerConfiguration.riskPart(JSON.readTree(json));
+        try {
+            return ServerConfiguration.riskPart(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("configuration is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
-    private static final tools.jackson.databind.ObjectMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            PhoneJson.mapper();
 }

@@ -12,10 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.device.messages.RenderedWarning;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
@@ -52,7 +51,7 @@ final class ServerConfiguration {
     static final String STATE_DUTY_CYCLES = "scan.dutyCycle.history";
     static final String STATE_MINIMUM_APP_VERSION = "config.minimumAppVersion";
     static final String STATE_UPDATE_NOTIFIED = "update.notified.";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = PhoneJson.mapper();
 
     private final DeviceConfig config;
     private final Clock clock;
@@ -164,7 +163,7 @@ final class ServerConfiguration {
             RiskConfiguration parsed = RiskConfiguration.parse(riskPart(doc));
             storage.setState(STATE_VERIFIED_RISK, parsed.toJson());
             return parsed;
-        } catch (IllegalArgumentException | JacksonException e) {
+        } catch (IllegalArgumentException e) {
             // incl. RiskConfigurationException: a bad risk part is as good as none
             notApplied.add("risk: " + e.getMessage() + "; keeping the last verified risk configuration");
             return null;
@@ -174,7 +173,8 @@ final class ServerConfiguration {
     /** The {@code risk} member; a document without one is a bare risk configuration (older servers). */
     static String riskPart(JsonNode doc) {
         JsonNode risk = doc.get("risk");
-        return JSON.writeValueAsString(risk != null && risk.isObject() ? risk : doc);
+        // JsonNode.toString() is the node's JSON text in Jackson 2 (no checked exception to carry).
+        return (risk != null && risk.isObject() ? risk : doc).toString();
     }
 
     private boolean applyScanning(JsonNode doc, Instant now, List<String> notApplied) {
@@ -220,12 +220,12 @@ final class ServerConfiguration {
             return;
         }
         String keeping = "; keeping " + (stored.isEmpty() ? "no minimum" : stored);
-        if (!v.isString()) {
+        if (!v.isTextual()) {
             notApplied.add("minimumAppVersion: not a string" + keeping);
             return;
         }
         try {
-            String text = AppVersion.parse(v.stringValue()).text();
+            String text = AppVersion.parse(v.textValue()).text();
             if (!text.equals(stored)) {
                 storage.setState(STATE_MINIMUM_APP_VERSION, text);
             }

@@ -1,7 +1,6 @@
 package vn.bluezone.protocol;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -51,7 +50,7 @@ public record TemporaryExposureKey(byte[] keyData, int rollingStartIntervalNumbe
     }
 
     public String keyHex() {
-        return HexFormat.of().formatHex(keyData);
+        return Hex.format(keyData);
     }
 
     @Override

@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.api.ApiError;
 import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.registry.DeviceRegistration;
@@ -29,8 +27,7 @@ import vn.bluezone.device.server.KeyServerException;
  */
 public final class RegistryClient {
     private static final int TIMEOUT_MS = 20_000;
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper JSON = vn.bluezone.device.PhoneJson.mapper();
     private final String base;
 
     public RegistryClient(String baseUrl) {
@@ -89,16 +86,16 @@ public final class RegistryClient {
                     ApiError err = JSON.readValue(text, ApiError.class);
                     code = err.error() != null ? err.error() : code;
                     message = err.message() != null ? err.message() : message;
-                } catch (JacksonException notJson) {
+                } catch (IOException notJson) {
                     // keep the raw text
                 }
                 throw new KeyServerException(status, code, message);
             }
             return JSON.readValue(text, answer);
+        } catch (JacksonException e) { // before IOException: Jackson 2's is one
+            throw new KeyServerException(200, "bad_response", path + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new KeyServerException(0, "network_error", method + " " + path + ": " + e.getMessage(), e);
-        } catch (JacksonException e) {
-            throw new KeyServerException(200, "bad_response", path + ": " + e.getOriginalMessage(), e);
         } finally {
             if (c != null) {
                 c.disconnect();

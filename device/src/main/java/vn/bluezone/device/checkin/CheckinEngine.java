@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import vn.bluezone.device.PhoneJson;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.server.SignedConfiguration;
@@ -40,7 +42,7 @@ import vn.bluezone.protocol.export.VerificationKey;
 public final class CheckinEngine {
     public static final int DEFAULT_MINIMUM_OVERLAP_MINUTES = 15;
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = PhoneJson.mapper();
 
     private final CheckinStore store;
     private final CheckinServerClient server;
@@ -167,7 +169,7 @@ public final class CheckinEngine {
             if (m.isInt() && m.asInt() >= 1 && m.asInt() <= 240) {
                 minimumOverlapMinutes = m.asInt();
             }
-        } catch (KeyServerException | RuntimeException e) {
+        } catch (KeyServerException | IOException | RuntimeException e) {
             // unreachable or unreadable: keep the last verified minimum
         }
     }
@@ -178,7 +180,7 @@ public final class CheckinEngine {
 
     private static String sha(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+            return Hex.format(java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

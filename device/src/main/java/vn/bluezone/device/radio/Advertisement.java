@@ -1,7 +1,7 @@
 package vn.bluezone.device.radio;
 
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.Objects;
 
 /**
@@ -72,7 +72,7 @@ public record Advertisement(BluetoothAddress address, byte[] rpi, byte[] aem) {
 
     @Override
     public String toString() {
-        return "Advertisement[" + address + " rpi=" + HexFormat.of().formatHex(rpi) + " aem="
-                + HexFormat.of().formatHex(aem) + "]";
+        return "Advertisement[" + address + " rpi=" + Hex.format(rpi) + " aem="
+                + Hex.format(aem) + "]";
     }
 }

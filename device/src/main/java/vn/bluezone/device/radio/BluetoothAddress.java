@@ -1,7 +1,7 @@
 package vn.bluezone.device.radio;
 
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.Random;
 
 /**
@@ -73,7 +73,7 @@ public final class BluetoothAddress {
 
     @Override
     public String toString() {
-        String h = HexFormat.of().withUpperCase().formatHex(bytes);
+        String h = Hex.format(bytes).toUpperCase(java.util.Locale.ROOT);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 12; i += 2) {
             if (i > 0) {

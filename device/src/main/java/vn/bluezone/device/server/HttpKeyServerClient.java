@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.api.ApiError;
 import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.distribution.PublicKeys;
@@ -39,8 +37,7 @@ public final class HttpKeyServerClient implements KeyServerClient {
     private static final int MAX_EXPORT_BYTES = 64 * 1024 * 1024;
     private static final int MAX_JSON_BYTES = 1024 * 1024;
     // Unknown fields are tolerated so that a newer server may add some; the client checks what it needs itself.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper JSON = vn.bluezone.device.PhoneJson.mapper();
     private final URI base;
     private final int timeoutMillis;
 
@@ -157,7 +154,12 @@ public final class HttpKeyServerClient implements KeyServerClient {
     }
 
     private <T> T post(String path, Object body, Class<T> type) throws KeyServerException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JacksonException e) { // an api record always serialises; this would be a programming error
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName(), e);
+        }
         return read(path, exchange("POST", path, bytes, MAX_JSON_BYTES), type);
     }
 
@@ -172,9 +174,10 @@ public final class HttpKeyServerClient implements KeyServerClient {
                 throw malformed(path, "empty answer");
             }
             return value;
-        } catch (JacksonException e) {
+        } catch (IOException e) { // Jackson 2 declares IOException; from a byte array it is a JacksonException
+            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
             throw new KeyServerException(200, "bad_response", path + ": the answer is not a "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    + type.getSimpleName() + ": " + why, e);
         }
     }
 
@@ -225,7 +228,7 @@ public final class HttpKeyServerClient implements KeyServerClient {
             if (e != null && e.error() != null) {
                 return new KeyServerException(status, e.error(), e.message() == null ? e.error() : e.message());
             }
-        } catch (JacksonException notJson) {
+        } catch (IOException notJson) {
             // a proxy's or gateway's page: keep the raw text below
         }
         String text = new String(answer, StandardCharsets.UTF_8).strip();

@@ -2,7 +2,7 @@ package vn.bluezone.device.store;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 
 /**
  * What one scan heard from one beacon: its RPI and AEM, the raw RSSI averaged over the packets heard (typical)
@@ -46,7 +46,7 @@ public record Sighting(long scanId, byte[] rpi, byte[] aem, int rssiTypical, int
 
     @Override
     public String toString() {
-        return "Sighting[scan=" + scanId + " rpi=" + HexFormat.of().formatHex(rpi) + " rssi=" + rssiTypical + "/"
+        return "Sighting[scan=" + scanId + " rpi=" + Hex.format(rpi) + " rssi=" + rssiTypical + "/"
                 + rssiMax + " n=" + packets + " at=" + seenAt + "]";
     }
 }

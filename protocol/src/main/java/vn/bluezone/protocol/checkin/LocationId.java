@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 
 /**
  * The secret identity of a place: SHA-256("BLUEZONE-GUID" ‖ payload bytes). Only someone who saw the QR knows
@@ -75,7 +75,7 @@ public final class LocationId {
 
     /** Hex; it is a secret of the place, so only for tests and tools. */
     public String hex() {
-        return HexFormat.of().formatHex(id);
+        return Hex.format(id);
     }
 
     @Override

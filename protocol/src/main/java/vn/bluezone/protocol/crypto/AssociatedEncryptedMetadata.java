@@ -1,5 +1,7 @@
 package vn.bluezone.protocol.crypto;
 
+import vn.bluezone.protocol.Hex;
+
 import java.util.Arrays;
 
 /** The 4 bytes of encrypted Bluetooth metadata broadcast beside an RPI (AEM). */
@@ -25,7 +27,7 @@ public final class AssociatedEncryptedMetadata {
     }
 
     public String hex() {
-        return Bytes.HEX.formatHex(value);
+        return Hex.format(value);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package vn.bluezone.protocol.crypto;
 
+import vn.bluezone.protocol.Hex;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -41,7 +43,7 @@ public final class AssociatedEncryptedMetadataKey {
     }
 
     public String hex() {
-        return Bytes.HEX.formatHex(key);
+        return Hex.format(key);
     }
 
     public AssociatedEncryptedMetadata encrypt(RollingProximityIdentifier rpi, BluetoothMetadata metadata) {

@@ -1,5 +1,7 @@
 package vn.bluezone.protocol.crypto;
 
+import vn.bluezone.protocol.Hex;
+
 import java.util.Arrays;
 
 /**
@@ -64,7 +66,7 @@ public final class BluetoothMetadata {
     }
 
     public String hex() {
-        return Bytes.HEX.formatHex(value);
+        return Hex.format(value);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package vn.bluezone.protocol.crypto;
 
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 
 /** Small checks shared by the value classes of this package. */
 final class Bytes {
-    static final HexFormat HEX = HexFormat.of();
 
     private Bytes() {
     }
@@ -24,7 +23,7 @@ final class Bytes {
         if (hex == null || hex.length() != 2 * length || !isHex(hex)) {
             throw new IllegalArgumentException(what + " must be " + 2 * length + " hex digits");
         }
-        return HEX.parseHex(hex);
+        return Hex.parse(hex);
     }
 
     private static boolean isHex(String s) {

@@ -1,5 +1,7 @@
 package vn.bluezone.protocol.crypto;
 
+import vn.bluezone.protocol.Hex;
+
 import java.util.Arrays;
 
 /** A 16-byte Rolling Proximity Identifier, broadcast over Bluetooth for one 10-minute interval. */
@@ -25,7 +27,7 @@ public final class RollingProximityIdentifier {
     }
 
     public String hex() {
-        return Bytes.HEX.formatHex(value);
+        return Hex.format(value);
     }
 
     @Override

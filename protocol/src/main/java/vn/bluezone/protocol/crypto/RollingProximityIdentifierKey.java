@@ -1,5 +1,7 @@
 package vn.bluezone.protocol.crypto;
 
+import vn.bluezone.protocol.Hex;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class RollingProximityIdentifierKey {
     }
 
     public String hex() {
-        return Bytes.HEX.formatHex(key);
+        return Hex.format(key);
     }
 
     /** RPI_j = AES-128-ECB(RPIK, PaddedData_j). */

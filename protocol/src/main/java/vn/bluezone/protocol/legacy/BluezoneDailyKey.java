@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,7 +47,7 @@ public final class BluezoneDailyKey {
         if (hex == null || !hex.matches("[0-9a-fA-F]{64}")) {
             throw new IllegalArgumentException("a Bluezone daily key must be 64 hex digits");
         }
-        return of(day, HexFormat.of().parseHex(hex));
+        return of(day, Hex.parse(hex));
     }
 
     /** A new random base key: the daily key of {@code firstDay}. */
@@ -66,7 +66,7 @@ public final class BluezoneDailyKey {
     }
 
     public String hex() {
-        return HexFormat.of().formatHex(key);
+        return Hex.format(key);
     }
 
     /** DK(day+1) = SHA-256(DK(day)). */

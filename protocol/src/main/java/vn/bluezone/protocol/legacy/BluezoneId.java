@@ -1,7 +1,7 @@
 package vn.bluezone.protocol.legacy;
 
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 
 /** The 12-byte identifier the 2020 Bluezone app broadcast for one 15-minute slot. */
 public final class BluezoneId {
@@ -26,7 +26,7 @@ public final class BluezoneId {
         if (hex == null || !hex.matches("[0-9a-fA-F]{24}")) {
             throw new IllegalArgumentException("a Bluezone ID must be 24 hex digits");
         }
-        return new BluezoneId(HexFormat.of().parseHex(hex));
+        return new BluezoneId(Hex.parse(hex));
     }
 
     /** ID_i = bytes 0,4,8,12,16,18,20,22,24,26,28,30 of SK_i. */
@@ -43,7 +43,7 @@ public final class BluezoneId {
     }
 
     public String hex() {
-        return HexFormat.of().formatHex(value);
+        return Hex.format(value);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package vn.bluezone.protocol.matching;
 
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.Objects;
 
 /**
@@ -51,6 +51,6 @@ public record MatchedSighting(Sighting sighting, long rpiIntervalNumber, byte[] 
     @Override
     public String toString() {
         return "MatchedSighting[" + sighting + " rpiInterval=" + rpiIntervalNumber
-                + " metadata=" + HexFormat.of().formatHex(metadata) + "]";
+                + " metadata=" + Hex.format(metadata) + "]";
     }
 }

@@ -2,7 +2,7 @@ package vn.bluezone.protocol.matching;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
+import vn.bluezone.protocol.Hex;
 import java.util.Objects;
 import vn.bluezone.protocol.EnIntervalNumber;
 
@@ -72,8 +72,7 @@ public record Sighting(byte[] rpi, byte[] aem, long intervalNumber, Instant seen
 
     @Override
     public String toString() {
-        HexFormat hex = HexFormat.of();
-        return "Sighting[rpi=" + hex.formatHex(rpi) + " aem=" + hex.formatHex(aem) + " interval=" + intervalNumber
+        return "Sighting[rpi=" + Hex.format(rpi) + " aem=" + Hex.format(aem) + " interval=" + intervalNumber
                 + " at=" + seenAt + " rssi=" + rssi + "]";
     }
 }
