@@ -194,6 +194,7 @@ class CodesPageIT {
         csv.sendKeys("ma_ho_so,loai,ngay_khoi_phat,ngay_xet_nghiem\nHS-01,xet_nghiem,," + day + "\nHS-02,lam_sang,"
                 + day + ",\n");
         browser.find("#bulk-form button[type=submit]").click();
+        browser.find("#bulk-issued tbody tr"); // waits for the answer page: the form's page is still shown right after the click
         assertThat(browser.driver().findElements(By.cssSelector("#bulk-issued tbody tr"))).hasSize(2);
         assertThat(codes.recent(officer, 500))
                 .hasSize(before + 2);
