@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import android.content.ContentValues;
 import android.content.Context;
@@ -16,6 +17,7 @@ import android.database.sqlite.SQLiteDatabase;
 import android.database.sqlite.SQLiteOpenHelper;
 import android.database.sqlite.SQLiteStatement;
 
+import vn.bluezone.device.store.DeviceSchema;
 import vn.bluezone.device.store.DeviceStorage;
 import vn.bluezone.device.store.PurgeResult;
 import vn.bluezone.device.store.ScanRecord;
@@ -34,26 +36,9 @@ import vn.bluezone.protocol.TemporaryExposureKey;
  */
 public final class AndroidDeviceStorage implements DeviceStorage {
     public static final String FILE_NAME = "bluezone.db";
-    static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS own_key (key_data BLOB PRIMARY KEY, rolling_start INTEGER NOT NULL,"
-                + " rolling_period INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS scan (id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL,"
-                + " duration_ms INTEGER NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS scan_started ON scan(started_at)",
-        "CREATE TABLE IF NOT EXISTS sighting (scan_id INTEGER NOT NULL, rpi BLOB NOT NULL, aem BLOB NOT NULL,"
-                + " rssi_typical INTEGER NOT NULL, rssi_max INTEGER NOT NULL, packets INTEGER NOT NULL,"
-                + " seen_at INTEGER NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS sighting_seen ON sighting(seen_at)",
-        "CREATE TABLE IF NOT EXISTS export_file (region TEXT NOT NULL, name TEXT NOT NULL,"
-                + " processed_at INTEGER NOT NULL, PRIMARY KEY (region, name))",
-        "CREATE TABLE IF NOT EXISTS warning (level TEXT NOT NULL, contact_day TEXT NOT NULL,"
-                + " issued_at INTEGER NOT NULL, PRIMARY KEY (level, contact_day))",
-        "CREATE TABLE IF NOT EXISTS matched_key (key_data BLOB PRIMARY KEY, rolling_start INTEGER NOT NULL,"
-                + " rolling_period INTEGER NOT NULL, transmission_risk INTEGER NOT NULL, report_type INTEGER NOT NULL,"
-                + " days_since_onset INTEGER, matched_at INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        WarningJournal.SCHEMA,
-    };
+    /** The engine's tables plus the app's own warning journal, in one file. */
+    static final String[] SCHEMA = Stream.concat(DeviceSchema.TABLES.stream(), Stream.of(WarningJournal.SCHEMA))
+            .toArray(String[]::new);
 
     private final SQLiteOpenHelper helper;
     private final SQLiteDatabase db;
