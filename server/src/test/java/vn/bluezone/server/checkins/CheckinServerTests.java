@@ -48,6 +48,7 @@ import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.campaign.place.PlaceService;
+import vn.bluezone.server.keys.verification.CertificateSigner;
 import vn.bluezone.server.support.DeviceKeys;
 import vn.bluezone.server.support.MutableClock;
 
@@ -109,6 +110,12 @@ abstract class CheckinServerTests {
     /** Code → verify → certificate over keys and check-ins → upload. */
     HttpResponse<byte[]> upload(List<DeviceKeys.Key> keys, List<Map<String, Object>> certified,
                                 List<Map<String, Object>> sent) throws Exception {
+        return send("POST", "/api/v1/diagnosis-keys", uploadBody(keys, certified, sent), Map.of());
+    }
+
+    /** The body of an upload whose certificate covers {@code certified}, ready to send (and to send again). */
+    Map<String, Object> uploadBody(List<DeviceKeys.Key> keys, List<Map<String, Object>> certified,
+                                   List<Map<String, Object>> sent) throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
         JsonNode code = json(send("POST", "/api/v1/admin/codes", Map.of("reportType", "CONFIRMED_TEST",
                 "symptomDate", today.minusDays(3).toString()), Map.of("X-Api-Key", officerKey)), 201);
@@ -127,7 +134,7 @@ abstract class CheckinServerTests {
         body.put("certificate", cert.get("certificate").asString());
         body.put("hmacKey", Base64.getEncoder().encodeToString(hmacKey));
         body.put("padding", "AAAA");
-        return send("POST", "/api/v1/diagnosis-keys", body, Map.of());
+        return body;
     }
 
     long reports() {
@@ -361,6 +368,51 @@ abstract class CheckinServerTests {
         assertThat(reports()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_package", Long.class)).isZero();
         assertThat(send("GET", "/api/v1/checkins/VN/index.txt", null, Map.of()).body()).isEmpty();
+    }
+
+    /**
+     * A retried upload (same certificate, keys and check-ins: the phone never got the answer) gets exactly the first
+     * answer, check-ins' results included, from what was kept with the certificate, and stores nothing twice. The
+     * kept results are then replaced by hand (as an earlier rule set would have answered): the retry returns them,
+     * so they are not recomputed.
+     */
+    @Test
+    @Order(6)
+    void aRetriedUploadGetsTheFirstAnswerWithItsCheckinResults() throws Exception {
+        long start = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+        ProtectedReport r = ReportCipher.encrypt(desk, CheckinRecord.covering(start, start + 1800, 5, ""), RANDOM);
+        Map<String, Object> bad = new HashMap<>(checkinJson(r));
+        bad.put("mac", "AAAA");
+        List<Map<String, Object>> sent = List.of(bad, checkinJson(r), checkinJson(r));
+        Map<String, Object> body = uploadBody(DeviceKeys.dailyKeys(clock.instant(), 3), sent, sent);
+        long before = reports();
+        JsonNode first = json(send("POST", "/api/v1/diagnosis-keys", body, Map.of()), 200);
+        assertThat(first.get("checkinResults").get(0).get("reason").asString()).isEqualTo("INVALID_MAC");
+        assertThat(first.get("checkinResults").get(1).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(first.get("checkinResults").get(2).get("reason").asString()).isEqualTo("DUPLICATE_CHECKIN");
+        assertThat(reports()).isEqualTo(before + 1);
+        String tokenHash = CertificateSigner.tokenHash((String) body.get("certificate"));
+        assertThat(jdbc.queryForObject("SELECT checkin_result FROM issued_certificate WHERE token_hash = ?",
+                String.class, tokenHash)).isEqualTo("INVALID_MAC,,DUPLICATE_CHECKIN");
+
+        // Another set of check-ins under the same certificate is no retry: its HMAC does not match.
+        Map<String, Object> other = new HashMap<>(body);
+        other.put("checkins", List.of(checkinJson(r)));
+        assertThat(json(send("POST", "/api/v1/diagnosis-keys", other, Map.of()), 400).get("error").asString())
+                .isEqualTo("CERTIFICATE_USED");
+        // Hours later (the certificate has expired by then) the retry still gets the first answer.
+        clock.advance(Duration.ofHours(5));
+        JsonNode retry = json(send("POST", "/api/v1/diagnosis-keys", body, Map.of()), 200);
+        assertThat(retry.get("insertedExposures")).isEqualTo(first.get("insertedExposures"));
+        assertThat(retry.get("results")).isEqualTo(first.get("results"));
+        assertThat(retry.get("checkinResults")).isEqualTo(first.get("checkinResults"));
+        assertThat(reports()).isEqualTo(before + 1);
+
+        jdbc.update("UPDATE issued_certificate SET checkin_result = ? WHERE token_hash = ?", "INVALID_IV,,", tokenHash);
+        JsonNode kept = json(send("POST", "/api/v1/diagnosis-keys", body, Map.of()), 200).get("checkinResults");
+        assertThat(kept.get(0).get("reason").asString()).isEqualTo("INVALID_IV");
+        assertThat(kept.get(2).get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(reports()).isEqualTo(before + 1);
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {

@@ -1,6 +1,7 @@
 package vn.bluezone.server.keys.submission;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +39,7 @@ import vn.bluezone.server.web.ApiException;
 class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     static final String REDEEM = """
-            UPDATE issued_certificate SET used_at = ?, upload_result = ?
+            UPDATE issued_certificate SET used_at = ?, upload_result = ?, checkin_result = ?
             WHERE jti = ? AND token_hash = ? AND used_at IS NULL AND expires_at > ?""";
     static final String INSERT_KEY = """
             INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
@@ -48,11 +50,11 @@ class GroupCommit {
      * One upload: the certificate record to redeem, the answer to keep with it (for a retry, see
      * {@link UploadResult}), and the key rows and check-in rows to insert, in the same transaction, if it is redeemed.
      */
-    record Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
-                  List<CheckinReportRow> checkinRows, CompletableFuture<Boolean> redeemed) {
-        Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
-               List<CheckinReportRow> checkinRows) {
-            this(jti, tokenHash, now, result, keyRows, checkinRows, new CompletableFuture<>());
+    record Upload(String jti, String tokenHash, OffsetDateTime now, String result, String checkinResult,
+                  List<Object[]> keyRows, List<CheckinReportRow> checkinRows, CompletableFuture<Boolean> redeemed) {
+        Upload(String jti, String tokenHash, OffsetDateTime now, String result, String checkinResult,
+               List<Object[]> keyRows, List<CheckinReportRow> checkinRows) {
+            this(jti, tokenHash, now, result, checkinResult, keyRows, checkinRows, new CompletableFuture<>());
         }
     }
 
@@ -150,7 +152,7 @@ class GroupCommit {
     private boolean[] redeemAndStore(List<Upload> group) {
         List<Object[]> redeemArgs = new ArrayList<>(group.size());
         for (Upload u : group) {
-            redeemArgs.add(new Object[] {u.now(), u.result(), u.jti(), u.tokenHash(), u.now()});
+            redeemArgs.add(new Object[] {u.now(), u.result(), new SqlParameterValue(Types.VARCHAR, u.checkinResult()), u.jti(), u.tokenHash(), u.now()});
         }
         int[] counts = jdbc.batchUpdate(REDEEM, redeemArgs);
         boolean[] redeemed = new boolean[group.size()];

@@ -98,11 +98,16 @@ public class SubmissionService {
                 req.checkins()))) {
             return null;
         }
-        CheckinSubmission.Checked checked = checkins.check(req.checkins());
+        CheckinSubmission.Checked checked;
+        try {
+            checked = checkins.check(req.checkins());
+        } catch (ApiException e) {
+            return null; // the full path answers a retry before checking the check-ins again, then refuses
+        }
         KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
         boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now),
-                checkins.rows(checked, cert.region(), now)));
+                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), checkinResult(checked),
+                rows(outcome.accepted(), cert, now), checkins.rows(checked, cert.region(), now)));
         return stored ? response(req, outcome, checked) : null;
     }
 
@@ -118,12 +123,12 @@ public class SubmissionService {
             throw ApiException.badRequest(ErrorCode.MISSING_CERTIFICATE, "certificate is required");
         }
         byte[] hmacKey = decodeHmacKey(req.hmacKey());
-        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
-        DiagnosisKeysResponse replay = replay(req, hmacKey, checked);
+        DiagnosisKeysResponse replay = replay(req, hmacKey);
         if (replay != null) {
             return replay;
         }
+        CheckinSubmission.Checked checked = checkins.check(req.checkins());
         CertificateSigner.Claims cert = redeem(req.certificate().trim(), now);
 
         byte[] expected;
@@ -142,8 +147,8 @@ public class SubmissionService {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
         }
-        jdbc.update("UPDATE issued_certificate SET upload_result = ? WHERE jti = ?",
-                UploadResult.encode(outcome.reasons()), cert.jti());
+        jdbc.update("UPDATE issued_certificate SET upload_result = ?, checkin_result = ? WHERE jti = ?",
+                UploadResult.encode(outcome.reasons()), new SqlParameterValue(Types.VARCHAR, checkinResult(checked)), cert.jti());
         checkins.store(checkins.rows(checked, cert.region(), now));
         return response(req, outcome, checked);
     }
@@ -153,10 +158,12 @@ public class SubmissionService {
      * the very certificate the server issued (same JWT id and SHA-256 of the token), already used, with the same
      * keys (their HMAC matches the certificate's) gets the answer kept with it, nothing stored twice. Anything
      * else returns null and goes on to the usual checks ({@code CERTIFICATE_USED} for a different set of keys).
-     * The check-ins' results are not kept: they are checked again, and the HMAC covers them, so a retry with other
+     * The check-ins' per-item results are kept too ({@code checkin_result}, issue 14), so the retry's answer is the
+     * first answer exactly, even if the check-in rules or limits changed in between; only an upload stored before
+     * that column existed has its check-ins checked again. The HMAC covers the check-ins, so a retry with other
      * check-ins is not a retry.
      */
-    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey, CheckinSubmission.Checked checked) {
+    private DiagnosisKeysResponse replay(DiagnosisKeysRequest req, byte[] hmacKey) {
         String certificate = req.certificate().trim();
         CertificateSigner.Claims claims;
         byte[] expected;
@@ -169,23 +176,36 @@ public class SubmissionService {
         if (claims.jti() == null) {
             return null;
         }
-        List<String> kept = jdbc.query("""
-                        SELECT upload_result FROM issued_certificate
+        List<String[]> kept = jdbc.query("""
+                        SELECT upload_result, checkin_result FROM issued_certificate
                         WHERE jti = ? AND token_hash = ? AND used_at IS NOT NULL AND upload_result IS NOT NULL""",
-                (rs, n) -> rs.getString(1), claims.jti(), CertificateSigner.tokenHash(certificate));
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, claims.jti(), CertificateSigner.tokenHash(certificate));
         if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
                 req.checkins()))) {
             return null;
         }
-        ErrorCode[] reasons = UploadResult.decode(kept.get(0), req.temporaryExposureKeys().size());
+        ErrorCode[] reasons = UploadResult.decode(kept.get(0)[0], req.temporaryExposureKeys().size());
         if (reasons == null) {
             return null;
         }
+        CheckinSubmission.Checked checked = keptCheckins(kept.get(0)[1], req);
         int accepted = 0;
         for (ErrorCode r : reasons) {
             accepted += r == null ? 1 : 0;
         }
         return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted, checked);
+    }
+
+    /** The check-ins' results as kept with the certificate; checked anew only for an upload kept without them. */
+    private CheckinSubmission.Checked keptCheckins(String kept, DiagnosisKeysRequest req) {
+        int sent = req.checkins() == null ? 0 : req.checkins().size();
+        ErrorCode[] reasons = kept == null || sent == 0 ? null : UploadResult.decode(kept, sent);
+        return reasons == null ? checkins.check(req.checkins()) : new CheckinSubmission.Checked(List.of(), reasons);
+    }
+
+    /** What to keep of the check-ins' answer: null for an upload without check-ins (its answer has none). */
+    private static String checkinResult(CheckinSubmission.Checked checked) {
+        return checked.isEmpty() ? null : UploadResult.encode(checked.reasons());
     }
 
     private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome,
@@ -223,7 +243,8 @@ public class SubmissionService {
         String hash = CertificateSigner.tokenHash(certificate);
         CertificateSigner.Claims claims = certificates.claimsOfRecorded(certificate);
         OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
-        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, new SqlParameterValue(Types.VARCHAR, null), claims.jti(), hash, t) == 1) {
+        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, new SqlParameterValue(Types.VARCHAR, null),
+                new SqlParameterValue(Types.VARCHAR, null), claims.jti(), hash, t) == 1) {
             return claims;
         }
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws
