@@ -54,7 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--sweep-adoption", paramLabel = "LIST", description = "Adoption levels, e.g. 0,0.2,0.4,0.6,0.8.")
     String sweep;
 
-    @Option(names = "--seeds", description = "Seeds per sweep level (default ${DEFAULT-VALUE}).", defaultValue = "5")
+    @Option(names = "--seeds", description = "Seeds per sweep level and for the check-in comparison "
+            + "(default ${DEFAULT-VALUE}).", defaultValue = "5")
     int seeds;
 
     @Option(names = "--mode", description = "contacts (contact model, no crypto) or engines (real device engines "
@@ -102,6 +103,20 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).", defaultValue = "0.5")
     double recursiveUpload;
 
+    @Option(names = "--checkin-share", paramLabel = "P", description = "Share of app users who check in at markets, "
+            + "eateries and the one-stop desk, 0..1; above 0 the report compares check-ins with Bluetooth alone at "
+            + "--seeds seeds (default ${DEFAULT-VALUE}).", defaultValue = "0")
+    double checkinShare;
+
+    @Option(names = "--checkin-min-overlap", paramLabel = "MIN", description = "Minutes a check-in must overlap a "
+            + "case's to warn (default ${DEFAULT-VALUE}, the phones' default).", defaultValue = "15")
+    int checkinMinOverlap;
+
+    @Option(names = "--shared-air-quanta", paramLabel = "Q", description = "Shared-air (Wells-Riley) quanta per hour "
+            + "of an infectious person at peak in markets, eateries and the desk; 0 = off (default ${DEFAULT-VALUE}).",
+            defaultValue = "2.7")
+    double sharedAirQuanta;
+
     @Override
     public Integer call() {
         SimulationConfig cfg = new SimulationConfig();
@@ -132,6 +147,9 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.f1Compliance = f1Compliance;
         cfg.f2Compliance = f2Compliance;
         cfg.recursiveUploadProbability = recursiveUpload;
+        cfg.checkinShare = checkinShare;
+        cfg.checkinMinimumOverlapMinutes = checkinMinOverlap;
+        cfg.sharedAirQuantaPerHour = sharedAirQuanta;
         double[] levels = sweep == null ? null : parseList("--sweep-adoption", sweep);
         PrintWriter err = spec.commandLine().getErr();
         SimulationOutcome outcome;

@@ -51,6 +51,17 @@ public final class RunResult {
 
     public double[] hoursToWarning = new double[0];
     public double earlyR;
+    /** Infections through a place's shared air (the rest are at close range). */
+    public int sharedAirInfections;
+    /** People infected here (not seeds) whose phone gave an F1 warning (Bluetooth or check-in) after their infection. */
+    public int detectedInfections;
+    /** App users who check in, their check-ins, reports in cases' uploads, check-in warnings delivered, and of
+     * these the ones that reached a person Bluetooth had not warned (first warnings). */
+    public int checkinUsers;
+    public long checkins;
+    public long checkinReports;
+    public int checkinWarnings;
+    public int checkinFirstWarned;
     public double[] closeContactsPerPersonByPlace = new double[PlaceKind.values().length];
     public double closeContactsPerPersonDay;
     public double elapsedSeconds;

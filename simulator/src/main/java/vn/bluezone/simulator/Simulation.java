@@ -1,6 +1,5 @@
 package vn.bluezone.simulator;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import vn.bluezone.simulator.day.DayContext;
 import vn.bluezone.simulator.day.DayPlanner;
@@ -54,9 +53,9 @@ public final class Simulation {
     private final byte[] status;
     private final KeyPublication publication;
     private final TracingEvents tracing;
-    private final IntList candidates = new IntList();
-    private final int[] candidateMinute;
-    private final int[] candidateSource;
+    private final DayInfections infections;
+    /** Check-ins at markets, eateries and the desk (contacts mode, a check-in share above 0); else null. */
+    private final vn.bluezone.simulator.venue.CheckinLog checkins;
     private Observer observer;
     /** Engines mode only: real device engines and the key server they talk to. */
     private vn.bluezone.simulator.engines.EngineTracing engines;
@@ -89,8 +88,16 @@ public final class Simulation {
         this.status = new byte[n];
         this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n);
         this.tracing = new TracingEvents(cfg, app, epi, result, publication);
-        this.candidateMinute = filled(n, Epidemic.NEVER);
-        this.candidateSource = new int[n];
+        this.infections = new DayInfections(n);
+        this.checkins = cfg.checkinShare > 0 && cfg.mode == SimulationConfig.Mode.CONTACTS
+                ? new vn.bluezone.simulator.venue.CheckinLog(cfg.seed, app, cfg.checkinShare, cfg.checkinMinimumOverlapMinutes)
+                : null;
+        this.tracing.checkins = checkins;
+        var air = vn.bluezone.simulator.venue.SharedAir.defaults(cfg.sharedAirQuantaPerHour);
+        if (air.enabled() || checkins != null) {
+            ctx.venues = new vn.bluezone.simulator.venue.VenueDay(ctx, epi, air, checkins,
+                    (p, minute, from) -> infections.offer(p, minute, from, DayInfections.AIR));
+        }
     }
 
     /** Adopters among smartphone owners: a fixed per-person draw below the rate, so higher rates nest lower ones. */
@@ -101,12 +108,6 @@ public final class Simulation {
             app[i] = pop.smartphone[i] && Rand.uniform(Rand.hash(cfg.seed, ADOPT, i)) < rate;
         }
         return app;
-    }
-
-    private static int[] filled(int n, int v) {
-        int[] a = new int[n];
-        Arrays.fill(a, v);
-        return a;
     }
 
     public Simulation observe(Observer o) {
@@ -214,6 +215,18 @@ public final class Simulation {
                 }
             }
         }
+        for (int i = 0; i < epi.infectedPeople().size(); i++) {
+            int p = epi.infectedPeople().get(i);
+            int w = tracing.lastWarnedF1At[p];
+            // Detected: infected here (not a seed), then warned (Bluetooth or check-in) after the infection, by
+            // any warning (an earlier one about another contact does not hide it).
+            result.detectedInfections += epi.source[p] >= 0 && w != Epidemic.NEVER && w >= epi.infectedAt[p] ? 1 : 0;
+        }
+        if (checkins != null) {
+            result.checkinUsers = checkins.users();
+            result.checkins = checkins.checkins();
+            result.checkinReports = checkins.reports();
+        }
         result.earlyR = epi.earlyReproductionNumber(Math.min(10, cfg.days / 2) * MINUTES_PER_DAY);
         result.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
         result.sample = sample;
@@ -280,7 +293,6 @@ public final class Simulation {
         int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
         long closeAll = 0;
         long[] closeByPlace = new long[result.closeContactsPerPersonByPlace.length];
-        candidates.clear();
         for (int s = 0; s < table.capacity(); s++) {
             if (!table.used(s)) {
                 continue;
@@ -340,11 +352,10 @@ public final class Simulation {
         }
         truthLog.store(day, ta, tb);
         detectedLog.store(day, da, db);
-        for (int i = 0; i < candidates.size(); i++) {
-            int p = candidates.get(i);
-            infect(p, candidateMinute[p], candidateSource[p]);
-            candidateMinute[p] = Epidemic.NEVER;
-        }
+        infections.apply((p, minute, from, route) -> {
+            infect(p, minute, from);
+            result.sharedAirInfections += route == DayInfections.AIR ? 1 : 0;
+        });
     }
 
     private void maybeInfect(int day, int slot, int from, int to) {
@@ -354,14 +365,7 @@ public final class Simulation {
             return;
         }
         int minute = day * MINUTES_PER_DAY + (table.firstTick(slot) + table.lastTick(slot)) / 2 * Ticks.MINUTES;
-        // Several infectors on one day: the earliest wins (then the lowest id), whatever the table order.
-        if (candidateMinute[to] == Epidemic.NEVER) {
-            candidates.add(to);
-        } else if (candidateMinute[to] < minute || (candidateMinute[to] == minute && candidateSource[to] < from)) {
-            return;
-        }
-        candidateMinute[to] = minute;
-        candidateSource[to] = from;
+        infections.offer(to, minute, from, DayInfections.CLOSE);
     }
 
     private void infect(int p, int minute, int from) {

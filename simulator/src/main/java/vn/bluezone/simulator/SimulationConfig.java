@@ -51,6 +51,12 @@ public final class SimulationConfig implements Cloneable {
     public double f2Compliance = 0.5;
     public int f2IsolationDays = 7;
     public int seedInfections = -1;
+    /** App users who check in at markets, eateries and the one-stop desk (contacts mode), 0..1. */
+    public double checkinShare = 0;
+    /** A check-in warns when it overlaps a case's this long (the device engine's default). */
+    public int checkinMinimumOverlapMinutes = vn.bluezone.device.checkin.CheckinEngine.DEFAULT_MINIMUM_OVERLAP_MINUTES;
+    /** Shared-air quanta emission at peak infectiousness (Wells–Riley), quanta/h; 0 = no shared-air transmission. */
+    public double sharedAirQuantaPerHour = vn.bluezone.simulator.venue.SharedAir.DEFAULT_QUANTA_PER_HOUR;
     public int sampleRows = 2000;
 
     public DiseaseParameters disease = DiseaseParameters.load();
@@ -123,6 +129,15 @@ public final class SimulationConfig implements Cloneable {
         probability("--f2-compliance", f2Compliance);
         probability("--recursive-upload", recursiveUploadProbability);
         probability("--f1-test", f1TestProbability);
+        probability("--checkin-share", checkinShare);
+        if (checkinMinimumOverlapMinutes < 1 || checkinMinimumOverlapMinutes > 240) {
+            throw new IllegalArgumentException("--checkin-min-overlap must be between 1 and 240 minutes, got "
+                    + checkinMinimumOverlapMinutes);
+        }
+        if (!(sharedAirQuantaPerHour >= 0 && sharedAirQuantaPerHour <= 1000)) {
+            throw new IllegalArgumentException("--shared-air-quanta must be between 0 and 1000 quanta/h, got "
+                    + sharedAirQuantaPerHour);
+        }
         if (radio.shadowingSigmaDb() < 0 || radio.shadowingSigmaDb() > 30) {
             throw new IllegalArgumentException("--noise must be between 0 and 30 dB, got " + radio.shadowingSigmaDb());
         }

@@ -21,6 +21,9 @@ public final class Simulator {
         if (cfg.mode == SimulationConfig.Mode.ENGINES && sweepLevels != null) {
             throw new UnsupportedOperationException("--sweep-adoption runs in mode 'contacts' only");
         }
+        if (cfg.mode == SimulationConfig.Mode.ENGINES && cfg.checkinShare > 0) {
+            throw new UnsupportedOperationException("--checkin-share runs in mode 'contacts' only");
+        }
         if (seeds < 1 || seeds > 100) {
             throw new IllegalArgumentException("--seeds must be between 1 and 100, got " + seeds);
         }
@@ -46,6 +49,8 @@ public final class Simulator {
         }
         RunResult without = new Simulation(cfg.withAdoption(0), pop).run("without app", progress);
         Sweep sweep = sweepLevels == null ? null : Sweep.run(cfg, sweepLevels, seeds, progress);
-        return new SimulationOutcome(cfg, pop, with, without, sweep);
+        CheckinComparison checkins = cfg.checkinShare > 0 && cfg.mode == SimulationConfig.Mode.CONTACTS
+                ? CheckinComparison.run(cfg, seeds, progress) : null;
+        return new SimulationOutcome(cfg, pop, with, without, sweep, checkins);
     }
 }

@@ -6,6 +6,7 @@ import vn.bluezone.simulator.engines.EngineTracing;
 import vn.bluezone.simulator.util.IntList;
 import vn.bluezone.simulator.util.LongHeap;
 import vn.bluezone.simulator.util.Rand;
+import vn.bluezone.simulator.venue.CheckinLog;
 
 /**
  * The day's tracing events in time order, from one event queue: test results and confirmations, uploads, the
@@ -31,6 +32,8 @@ final class TracingEvents {
     private final LongHeap events = new LongHeap();
     final int[] confirmedAt;
     final int[] warnedF1At;
+    /** The latest F1 warning (Bluetooth or check-in) a person's phone gave, repeated ones included. */
+    final int[] lastWarnedF1At;
     final int[] warnedF2At;
     /** Day (exclusive) until which a person is in a facility (hospital or quarantine centre). */
     final int[] facilityUntil;
@@ -43,6 +46,9 @@ final class TracingEvents {
     final IntList hours = new IntList();
     /** Engines mode only: real device engines and the key server they talk to. */
     EngineTracing engines;
+    /** Check-ins (contacts mode, check-in share above 0): a confirmed case's upload carries them; else null. */
+    CheckinLog checkins;
+    private static final int VIA_CHECKIN = 2;
 
     TracingEvents(SimulationConfig cfg, boolean[] app, Epidemic epi, RunResult result, KeyPublication publication) {
         int n = app.length;
@@ -53,6 +59,7 @@ final class TracingEvents {
         this.publication = publication;
         this.confirmedAt = filled(n, Epidemic.NEVER);
         this.warnedF1At = filled(n, Epidemic.NEVER);
+        this.lastWarnedF1At = filled(n, Epidemic.NEVER);
         this.warnedF2At = filled(n, Epidemic.NEVER);
         this.facilityUntil = new int[n];
         this.homeUntil = new int[n];
@@ -156,12 +163,18 @@ final class TracingEvents {
             // The real export job publishes the keys; each phone finds them at its next check (EngineTracing).
             engines.export(t);
         }
-        publication.publish(c, t, recursive, engines == null, (u, fromCase, rec, at) -> {
-            warnPerson.add(u);
-            warnCase.add(fromCase);
-            warnRecursive.add(rec ? 1 : 0);
-            schedule(nextCheck(u, at), EV_WARN, warnPerson.size() - 1);
-        });
+        publication.publish(c, t, recursive, engines == null, (u, fromCase, rec, at) -> later(u, fromCase, rec ? 1 : 0, at));
+        if (checkins != null && !recursive && engines == null) {
+            // Only a tested case shares check-ins (as the Corona-Warn-App); the phones find them at their next check.
+            checkins.publish(c, t, (u, fromCase, at) -> later(u, fromCase, VIA_CHECKIN, at));
+        }
+    }
+
+    private void later(int u, int fromCase, int how, int at) {
+        warnPerson.add(u);
+        warnCase.add(fromCase);
+        warnRecursive.add(how);
+        schedule(nextCheck(u, at), EV_WARN, warnPerson.size() - 1);
     }
 
     /** Phones check for new exports every few hours at their own phase. */
@@ -173,7 +186,13 @@ final class TracingEvents {
     }
 
     private void warn(int idx, int t) {
-        warned(warnPerson.get(idx), warnCase.get(idx), warnRecursive.get(idx) == 1, t);
+        int u = warnPerson.get(idx);
+        if (warnRecursive.get(idx) == VIA_CHECKIN) {
+            result.checkinWarnings++;
+            // A check-in warning acts as an F1 warning; counted apart when Bluetooth had not warned the person yet.
+            result.checkinFirstWarned += warnedF1At[u] == Epidemic.NEVER ? 1 : 0;
+        }
+        warned(u, warnCase.get(idx), warnRecursive.get(idx) == 1, t);
     }
 
     /** A real engine warned its user (engines mode), at the current simulated minute. */
@@ -188,6 +207,8 @@ final class TracingEvents {
             if (c >= 0 && confirmedAt[c] != Epidemic.NEVER) {
                 hours.add(t - confirmedAt[c]);
             }
+            lastWarnedF1At[u] = t;
+            // Behaviour follows the first warning only (a later one does not start a second quarantine).
             if (warnedF1At[u] != Epidemic.NEVER) {
                 return;
             }

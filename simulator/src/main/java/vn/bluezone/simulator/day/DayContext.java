@@ -28,6 +28,8 @@ public final class DayContext {
     public boolean noiseCurve;
     /** Engines mode hooks app-to-app proximity here; null in contacts mode. */
     public ProximityListener listener;
+    /** Shared air and check-ins at markets, eateries and the one-stop desk; null = neither. */
+    public VenueListener venues;
 
     public DayContext(long seed, int people, RadioModel radio, float[] calibration, double[] noiseLevels,
                       double cutoffMetres) {

@@ -204,10 +204,12 @@ public final class DayPlanner {
             }
             ensure(m);
             int[] from = new int[m];
+            int[] to = new int[m];
             for (int k = 0; k < m; k++) {
                 int v = sorted[start[b] + k];
                 members[k] = visitPerson.get(v);
                 from[k] = visitFrom.get(v);
+                to[k] = visitTo.get(v);
                 int off = k * Ticks.WORDS;
                 Arrays.fill(presence, off, off + Ticks.WORDS, 0);
                 Ticks.set(presence, off, visitFrom.get(v), visitTo.get(v));
@@ -219,6 +221,9 @@ public final class DayPlanner {
                 case EATERY -> layouts.new EateryPositions(day, venue, from);
                 default -> layouts.new DeskQueuePositions(day, venue);
             };
+            if (ctx.venues != null) {
+                ctx.venues.venue(day, kind, venue, members, from, to, m);
+            }
             proc.run(kind.ordinal(), venue, members, m, presence, kind == PlaceKind.MARKET ? 1 : 2, pos);
         }
     }

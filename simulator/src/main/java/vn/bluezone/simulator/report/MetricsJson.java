@@ -96,6 +96,9 @@ public final class MetricsJson {
         if (o.sweep() != null) {
             root.put("sweep", sweep(o.sweep()));
         }
+        if (o.checkins() != null) {
+            root.put("checkins", CheckinReport.json(o.checkins(), c));
+        }
         Map<String, Object> published = Json.object();
         published.put("source", "Wymant et al., Nature 594:408-412 (2021), NHS COVID-19 app, England and Wales");
         published.put("reductionPercentPerUptakePointModelling", WYMANT_MODELLING);
@@ -148,6 +151,10 @@ public final class MetricsJson {
         m.put("infections", r.infections);
         m.put("attackRate", r.attackRate());
         m.put("earlyReproductionNumber", r.earlyR);
+        m.put("sharedAirInfections", r.sharedAirInfections);
+        m.put("detectedInfections", r.detectedInfections);
+        m.put("checkinUsers", r.checkinUsers);
+        m.put("checkinWarnings", r.checkinWarnings);
         m.put("confirmed", r.confirmed);
         m.put("uploadsConfirmed", r.uploadsConfirmed);
         m.put("uploadsRecursive", r.uploadsRecursive);

@@ -89,6 +89,10 @@ public final class ReportHtml {
             h.append("<h2>Mỗi phần trăm cài đặt đáng giá bao nhiêu?</h2>\n");
             h.append(sweep(o.sweep()));
         }
+        if (o.checkins() != null) {
+            h.append("<h2>Quét mã tại chợ, quán ăn và bộ phận một cửa</h2>\n");
+            h.append(CheckinReport.html(o.checkins(), c));
+        }
         h.append("<h2>Mô hình</h2>\n<p class=\"note\">Hộ trung bình 3,5 người và cơ cấu tuổi theo Tổng điều tra ")
                 .append("dân số 2019 (Tổng cục Thống kê); sở hữu điện thoại thông minh theo tuổi (giả định dựa trên Pew ")
                 .append("Research Center 2017 và Bộ TT&amp;TT 2020); mô hình SEIR có lây trước triệu chứng và không ")
