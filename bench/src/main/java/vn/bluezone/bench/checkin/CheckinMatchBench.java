@@ -14,6 +14,7 @@ import vn.bluezone.protocol.checkin.CheckinMatcher;
 import vn.bluezone.protocol.checkin.CheckinPackage;
 import vn.bluezone.protocol.checkin.CheckinRecord;
 import vn.bluezone.protocol.checkin.LocalCheckin;
+import vn.bluezone.protocol.checkin.PackageScan;
 import vn.bluezone.protocol.checkin.PlacePayload;
 import vn.bluezone.protocol.checkin.ProtectedReport;
 import vn.bluezone.protocol.checkin.ReportCipher;
@@ -30,6 +31,10 @@ import vn.bluezone.protocol.export.VerificationKey;
  * <p>Baseline in the same run, same files: the straightforward matcher — for every report, a linear scan over the
  * phone's check-ins comparing the 32-byte hashes (computed once per check-in), then MAC check and decryption.
  * Both must find the same matches. Usage: {@code CheckinMatchBench [reports=100000] [local=200] [runs=7]}.
+ *
+ * <p>Third variant, the phone's (device {@code CheckinEngine}): {@link PackageScan} — the same signature check, then
+ * one walk over the package bytes that checks every report's field lengths but builds only the reports whose
+ * location-id hash is one of the phone's places (a map lookup each), no protobuf message per report.
  */
 public final class CheckinMatchBench {
     private CheckinMatchBench() {
@@ -44,16 +49,24 @@ public final class CheckinMatchBench {
                 w.files.size(), reports, w.files.stream().mapToLong(f -> f.length).sum(), local, w.planted);
         int optimizedMatches = optimized(w).size();
         int baselineMatches = baseline(w).size();
-        if (optimizedMatches != baselineMatches || optimizedMatches < w.planted) {
-            throw new IllegalStateException("matchers disagree: " + optimizedMatches + " vs " + baselineMatches);
+        int scannedMatches = scanned(w).size();
+        if (optimizedMatches != baselineMatches || scannedMatches != baselineMatches || optimizedMatches < w.planted) {
+            throw new IllegalStateException("matchers disagree: " + optimizedMatches + " vs " + baselineMatches
+                    + " vs " + scannedMatches);
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 3; i++) { // warm-up
             optimized(w);
             baseline(w);
+            scanned(w);
         }
-        long[][] t = new long[4][runs];
+        long[][] t = new long[6][runs];
         for (int r = 0; r < runs; r++) {
+            long s0 = cpu.getCurrentThreadCpuTime();
+            long v0 = System.nanoTime();
+            scanned(w);
+            t[4][r] = System.nanoTime() - v0;
+            t[5][r] = cpu.getCurrentThreadCpuTime() - s0;
             long c0 = cpu.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             optimized(w);
@@ -82,6 +95,36 @@ public final class CheckinMatchBench {
         System.out.printf("full check (verify + parse + match), median of %d: optimized %.0f ms wall / %.0f ms CPU, "
                         + "baseline %.0f ms wall / %.0f ms CPU, ratio %.2fx (CPU)%n", runs, median(t[0]) / 1e6,
                 median(t[1]) / 1e6, median(t[2]) / 1e6, median(t[3]) / 1e6, (double) median(t[3]) / median(t[1]));
+        System.out.printf("full check, phone's scan (verify + scan, build only own places' reports), median of %d: "
+                        + "%.0f ms wall / %.0f ms CPU; against read-all %.2fx, baseline %.2fx (CPU)%n", runs,
+                median(t[4]) / 1e6, median(t[5]) / 1e6, (double) median(t[1]) / median(t[5]),
+                (double) median(t[3]) / median(t[5]));
+        long v0 = System.nanoTime();
+        long s0 = cpu.getCurrentThreadCpuTime();
+        for (byte[] f : w.files) {
+            CheckinPackage.read(f, w.trusted);
+        }
+        System.out.printf("of which: read-all (verify + parse) %.0f ms CPU / %.0f ms wall%n",
+                (cpu.getCurrentThreadCpuTime() - s0) / 1e6, (System.nanoTime() - v0) / 1e6);
+        if (cpu instanceof com.sun.management.ThreadMXBean alloc) { // heap allocated by one full check
+            long a0 = alloc.getCurrentThreadAllocatedBytes();
+            optimized(w);
+            long a1 = alloc.getCurrentThreadAllocatedBytes();
+            scanned(w);
+            long a2 = alloc.getCurrentThreadAllocatedBytes();
+            System.out.printf("allocated per check: read-all %.1f MB, phone's scan %.1f MB%n", (a1 - a0) / 1e6,
+                    (a2 - a1) / 1e6);
+        }
+    }
+
+    /** The phone's path: scan each package for its own places, then match what was kept. */
+    static List<CheckinMatch> scanned(Workload w) {
+        CheckinMatcher m = new CheckinMatcher(w.local);
+        List<CheckinMatch> out = new ArrayList<>();
+        for (byte[] f : w.files) {
+            out.addAll(m.match(PackageScan.read(f, w.trusted, m).kept()));
+        }
+        return out;
     }
 
     static long median(long[] v) {

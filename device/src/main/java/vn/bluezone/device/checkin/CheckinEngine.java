@@ -23,7 +23,7 @@ import vn.bluezone.device.server.SignedConfiguration;
 import vn.bluezone.protocol.checkin.CheckinFormatException;
 import vn.bluezone.protocol.checkin.CheckinMatch;
 import vn.bluezone.protocol.checkin.CheckinMatcher;
-import vn.bluezone.protocol.checkin.CheckinPackage;
+import vn.bluezone.protocol.checkin.PackageScan;
 import vn.bluezone.protocol.checkin.LocalCheckin;
 import vn.bluezone.protocol.checkin.PlacePayload;
 import vn.bluezone.protocol.checkin.ProtectedReport;
@@ -87,6 +87,10 @@ public final class CheckinEngine {
     public CheckinCheckResult check() {
         refreshMinimumOverlap();
         Instant now = clock.instant();
+        // Packages are scanned for the phone's own places only: the reports about other places (nearly all) are
+        // length-checked but never built (PackageScan); the signature is verified as always.
+        CheckinMatcher places = new CheckinMatcher(locals(store.all(), now));
+        int total = 0;
         List<ProtectedReport> reports = new ArrayList<>();
         List<String> read = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -104,7 +108,9 @@ public final class CheckinEngine {
                     continue;
                 }
                 try {
-                    reports.addAll(CheckinPackage.read(server.packageFile(name), trusted).reports());
+                    PackageScan.Result scanned = PackageScan.read(server.packageFile(name), trusted, places);
+                    total += scanned.reportCount();
+                    reports.addAll(scanned.kept());
                     read.add(name);
                 } catch (CheckinFormatException e) {
                     rejected.add(name + ": " + e.code());
@@ -117,18 +123,23 @@ public final class CheckinEngine {
         for (String name : read) {
             store.markPackageChecked(name, now);
         }
-        return new CheckinCheckResult(read.size(), reports.size(), warnings, rejected, minimumOverlapMinutes, problem);
+        return new CheckinCheckResult(read.size(), total, warnings, rejected, minimumOverlapMinutes, problem);
     }
 
-    private List<CheckinWarning> warn(List<ProtectedReport> reports, Instant now) {
+    private static List<LocalCheckin> locals(List<StoredCheckin> mine, Instant now) {
         List<LocalCheckin> locals = new ArrayList<>();
-        List<StoredCheckin> mine = store.all();
         for (StoredCheckin c : mine) {
             Instant end = c.isOpen(now) ? now : c.end(now);
             if (end.isAfter(c.checkIn())) {
                 locals.add(new LocalCheckin(c.id(), c.place().locationId(), c.checkIn().getEpochSecond(), end.getEpochSecond()));
             }
         }
+        return locals;
+    }
+
+    private List<CheckinWarning> warn(List<ProtectedReport> reports, Instant now) {
+        List<StoredCheckin> mine = store.all();
+        List<LocalCheckin> locals = locals(mine, now);
         List<CheckinWarning> given = new ArrayList<>();
         if (locals.isEmpty() || reports.isEmpty()) {
             return given;

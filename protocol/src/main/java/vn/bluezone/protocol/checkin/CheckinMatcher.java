@@ -61,6 +61,26 @@ public final class CheckinMatcher {
         return out;
     }
 
+    /**
+     * Whether the 32-byte location-id hash at {@code offset} of {@code buf} is one of the phone's places: a map
+     * lookup by its first 8 bytes, then the full comparison. Lets a package be scanned without building the reports
+     * about other places ({@link PackageScan}).
+     */
+    public boolean concerns(byte[] buf, int offset) {
+        if (offset < 0 || offset + LocationId.LENGTH > buf.length) {
+            return false;
+        }
+        List<Place> candidates = byHashPrefix.get(prefix(buf, offset));
+        if (candidates != null) {
+            for (Place p : candidates) {
+                if (Arrays.equals(p.hash(), 0, LocationId.LENGTH, buf, offset, offset + LocationId.LENGTH)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Reports that named one of our places but whose MAC did not verify (tampered or forged), so far. */
     public int macFailures() {
         return macFailures;
@@ -73,9 +93,13 @@ public final class CheckinMatcher {
     }
 
     private static long prefix(byte[] h) {
+        return prefix(h, 0);
+    }
+
+    private static long prefix(byte[] h, int offset) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (h[i] & 0xFF);
+            v = (v << 8) | (h[offset + i] & 0xFF);
         }
         return v;
     }

@@ -48,6 +48,23 @@ public record CheckinPackage(String region, long startSeconds, long endSeconds, 
      * they are parsed ({@code SIGNATURE_MISSING}, {@code SIGNATURE_MISMATCH}); then every report is checked.
      */
     public static CheckinPackage read(byte[] file, List<VerificationKey> trusted) {
+        byte[] body = verifiedBody(file, trusted);
+        CheckinProto.CheckinPackage p;
+        try {
+            p = CheckinProto.CheckinPackage.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            throw new CheckinFormatException("BAD_PROTOBUF", "the signed check-in package is not readable");
+        }
+        List<ProtectedReport> reports = new ArrayList<>(p.getReportsCount());
+        for (CheckinProto.ProtectedReport r : p.getReportsList()) {
+            reports.add(new ProtectedReport(r.getLocationIdHash().toByteArray(), r.getIv().toByteArray(),
+                    r.getEncryptedRecord().toByteArray(), r.getMac().toByteArray()));
+        }
+        return new CheckinPackage(p.getRegion(), p.getStartTimestamp(), p.getEndTimestamp(), reports);
+    }
+
+    /** The package bytes of a signed file, once a signature by one of {@code trusted} verifies over them. */
+    static byte[] verifiedBody(byte[] file, List<VerificationKey> trusted) {
         if (file == null || file.length > MAX_FILE_BYTES) {
             throw new CheckinFormatException("TOO_LARGE", "a check-in package has at most " + MAX_FILE_BYTES + " bytes");
         }
@@ -64,18 +81,7 @@ public record CheckinPackage(String region, long startSeconds, long endSeconds, 
         if (!verified(body, signed.getSignaturesList(), trusted)) {
             throw new CheckinFormatException("SIGNATURE_MISMATCH", "no signature of the check-in package verifies with a trusted key");
         }
-        CheckinProto.CheckinPackage p;
-        try {
-            p = CheckinProto.CheckinPackage.parseFrom(body);
-        } catch (InvalidProtocolBufferException e) {
-            throw new CheckinFormatException("BAD_PROTOBUF", "the signed check-in package is not readable");
-        }
-        List<ProtectedReport> reports = new ArrayList<>(p.getReportsCount());
-        for (CheckinProto.ProtectedReport r : p.getReportsList()) {
-            reports.add(new ProtectedReport(r.getLocationIdHash().toByteArray(), r.getIv().toByteArray(),
-                    r.getEncryptedRecord().toByteArray(), r.getMac().toByteArray()));
-        }
-        return new CheckinPackage(p.getRegion(), p.getStartTimestamp(), p.getEndTimestamp(), reports);
+        return body;
     }
 
     private static boolean verified(byte[] body, List<CheckinProto.PackageSignature> signatures,
