@@ -58,6 +58,10 @@ class SimulateCommandTest {
                 {"simulate", "--server", "not a url", "--population", "50", "--out", out},
                 {"simulate", "--seeds", "0", "--sweep-adoption", "0.2", "--out", out},
                 {"simulate", "--adoption-by-age", "0.1,0.2", "--out", out},
+                {"simulate", "--checkin-share", "1.5", "--out", out},
+                {"simulate", "--checkin-min-overlap", "0", "--out", out},
+                {"simulate", "--shared-air-quanta", "-1", "--out", out},
+                {"simulate", "--mode", "engines", "--checkin-share", "0.5", "--population", "50", "--out", out},
         };
         for (String[] args : bad) {
             String[] r = run(args);
