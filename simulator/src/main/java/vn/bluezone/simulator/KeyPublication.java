@@ -1,14 +1,18 @@
 package vn.bluezone.simulator;
 
 import java.util.Arrays;
+import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.simulator.disease.Epidemic;
 import vn.bluezone.simulator.tracing.ContactLog;
 
 /**
  * What happens when a case's keys of the last 14 days are published (contacts mode): the phones that logged the
  * case are told to warn at their next check, and the ground truth says who should have been warned. Truth counts
- * only contacts on days the case was infectious; the phones cannot know the day of infection, so they warn on
- * every logged day, and a warning about an earlier contact is a false one.
+ * only contacts on days the case was infectious; the phones cannot know the day of infection: as the device does,
+ * they weigh each day by the key's days since symptom onset (onset, or the upload day without symptoms) through
+ * the shipped risk configuration's map, and a warning about a contact before infection is a false one. Contacts
+ * mode applies the map as a day filter (a weight of 0 drops the day), which is exact for the shipped weights (0 or
+ * 1); engines mode runs the device's own scoring.
  */
 final class KeyPublication {
     /** Schedules a phone's warning at its next periodic check after {@code minute}. */
@@ -27,6 +31,7 @@ final class KeyPublication {
     final int[] lastTruthCase;
     private final int[] stampDetected;
     private final int[] stampTruth;
+    private final RiskConfiguration risk = RiskConfiguration.vietnamDefault();
     private int stamp;
 
     KeyPublication(Epidemic epi, ContactLog truthLog, ContactLog detectedLog, RunResult result, int people) {
@@ -50,8 +55,10 @@ final class KeyPublication {
             reportedAt[c] = t;
         }
         stamp++;
+        // The key server's days since onset: from the onset day, or the day of the report when there is none.
+        int onsetDay = Math.floorDiv(Math.min(epi.onsetMinute(c), t), 1440);
         for (int d = Math.max(0, today - 13); d <= today && phonesWarn; d++) {
-            if (!detectedLog.has(d)) {
+            if (!detectedLog.has(d) || !keyCounts(d - onsetDay)) {
                 continue;
             }
             for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
@@ -89,5 +96,12 @@ final class KeyPublication {
                 }
             }
         }
+    }
+
+    /** Whether a key this many days from onset scores above zero on phones (clamped to ±14 as the server does). */
+    private boolean keyCounts(int daysSinceOnset) {
+        int d = Math.max(-RiskConfiguration.MAX_DAYS_SINCE_ONSET,
+                Math.min(RiskConfiguration.MAX_DAYS_SINCE_ONSET, daysSinceOnset));
+        return risk.infectiousnessWeight(risk.infectiousnessFor(d)) > 0;
     }
 }
