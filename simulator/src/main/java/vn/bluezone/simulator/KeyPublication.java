@@ -4,6 +4,7 @@ import java.util.Arrays;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.simulator.disease.Epidemic;
 import vn.bluezone.simulator.tracing.ContactLog;
+import vn.bluezone.simulator.util.IntList;
 
 /**
  * What happens when a case's keys of the last 14 days are published (contacts mode): the phones that logged the
@@ -31,6 +32,8 @@ final class KeyPublication {
     final int[] lastTruthCase;
     private final int[] stampDetected;
     private final int[] stampTruth;
+    private final int[] stampTruthInMap;
+    private final IntList truthPairs = new IntList();
     private final RiskConfiguration risk = RiskConfiguration.vietnamDefault();
     private int stamp;
 
@@ -46,6 +49,7 @@ final class KeyPublication {
         Arrays.fill(lastTruthCase, -1);
         this.stampDetected = new int[people];
         this.stampTruth = new int[people];
+        this.stampTruthInMap = new int[people];
     }
 
     /** Case {@code c}'s keys are published at minute {@code t}; {@code phonesWarn} false when real engines do. */
@@ -55,6 +59,7 @@ final class KeyPublication {
             reportedAt[c] = t;
         }
         stamp++;
+        truthPairs.clear();
         // The key server's days since onset: from the onset day, or the day of the report when there is none.
         int onsetDay = Math.floorDiv(Math.min(epi.onsetMinute(c), t), 1440);
         for (int d = Math.max(0, today - 13); d <= today && phonesWarn; d++) {
@@ -82,18 +87,31 @@ final class KeyPublication {
             if (!truthLog.has(d) || epi.infectiousnessOnDay(c, d) == 0) {
                 continue;
             }
+            boolean inMap = keyCounts(d - onsetDay);
             for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
                 int u = truthLog.partner(d, k);
-                if (stampTruth[u] == stamp || reportedAt[u] <= t) {
+                if (reportedAt[u] <= t) {
+                    continue;
+                }
+                if (inMap) {
+                    stampTruthInMap[u] = stamp;
+                }
+                if (stampTruth[u] == stamp) {
                     continue;
                 }
                 stampTruth[u] = stamp;
+                truthPairs.add(u);
                 shouldBeWarned[u] = true;
                 lastTruthCase[u] = c;
                 result.warningPairsTruth++;
                 if (stampDetected[u] == stamp) {
                     result.warningPairsTp++;
                 }
+            }
+        }
+        for (int i = 0; i < truthPairs.size(); i++) {
+            if (stampTruthInMap[truthPairs.get(i)] != stamp) {
+                result.warningPairsTruthOutsideMap++;
             }
         }
     }
