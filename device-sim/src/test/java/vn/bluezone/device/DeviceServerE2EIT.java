@@ -16,7 +16,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -42,8 +45,9 @@ import vn.bluezone.server.keys.verification.VerificationService;
  * publishes keys in hourly batches once their hour is over) runs when the scenario says so. Only the health
  * officer's code issuing and the export job are called in-process. The server is started with a scan duty cycle
  * other than the phones' default (10 s every 120 s instead of 4 s every 300 s), which the phones must take from
- * its signed configuration.
+ * its signed configuration. Tests run in order because they share the server's clock, which only moves forward.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeviceServerE2EIT {
     private static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2021-07-19T07:00:00Z"));
     private static ConfigurableApplicationContext server;
@@ -121,6 +125,7 @@ class DeviceServerE2EIT {
     }
 
     @Test
+    @Order(1)
     void f1F2NothingTamperingAndClockSkewAgainstTheRealKeyServer() throws Exception {
         RealServer real = new RealServer();
         assertTrue(real.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
@@ -156,6 +161,16 @@ class DeviceServerE2EIT {
     }
 
     @Test
+    @Order(2)
+    void theServerPutsDaysSinceOnsetOnKeysAndPhonesWarnOnlyForInfectiousDays() throws Exception {
+        // A week after the first scenario's day: the verification's onset date becomes each key's
+        // days_since_onset_of_symptoms in the export file, and the shipped map decides (OnsetScenario).
+        LocalDate dayD = LocalDate.of(2021, 7, 26);
+        new OnsetScenario(new RealServer(), dayD, 20210726, CLOCK).run();
+    }
+
+    @Test
+    @Order(3)
     void aWrongCodeIsAClearErrorAndNothingIsUploaded() throws Exception {
         HttpKeyServerClient client = new HttpKeyServerClient(base);
         KeyServerException e = org.junit.jupiter.api.Assertions.assertThrows(KeyServerException.class,

@@ -22,6 +22,7 @@ import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.server.SignedConfiguration;
 import vn.bluezone.device.server.SubmissionResult;
 import vn.bluezone.device.server.VerifiedCode;
+import vn.bluezone.protocol.EnIntervalNumber;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.TemporaryExposureKey;
 import vn.bluezone.protocol.export.ExportBatch;
@@ -32,7 +33,8 @@ import vn.bluezone.protocol.risk.RiskConfiguration;
 
 /**
  * A key server in memory for engine tests, with the real contract's checks that matter to the phone: single-use
- * codes and tokens, the certificate binds the HMAC of the uploaded keys, report type from the code, and export
+ * codes and tokens, the certificate binds the HMAC of the uploaded keys, report type and days since symptom onset
+ * (from the code's onset date) on the published keys, and export
  * files written and signed with the protocol's export writer (ECDSA P-256).
  */
 final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
@@ -42,6 +44,8 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
     private final Map<String, ReportType> tokens = new HashMap<>();
     private final Map<String, String> certificates = new HashMap<>();
     private final Map<String, ReportType> certificateTypes = new HashMap<>();
+    /** Symptom onset (or test) date per code, token and certificate, as the real server carries it. */
+    private final Map<String, LocalDate> onsets = new HashMap<>();
     private final List<TemporaryExposureKey> pending = new ArrayList<>();
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private int counter;
@@ -64,6 +68,9 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
     public synchronized String issueCode(ReportType type, LocalDate onset) {
         String code = String.format("%08d", 10_000_000 + ++counter);
         codes.put(code, type);
+        if (onset != null) {
+            onsets.put(code, onset);
+        }
         return code;
     }
 
@@ -75,6 +82,7 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
         }
         String token = "token-" + ++counter;
         tokens.put(token, t);
+        move(code, token);
         return new VerifiedCode(token, t, null);
     }
 
@@ -87,6 +95,7 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
         String cert = "cert-" + ++counter;
         certificates.put(cert, keyHmacBase64);
         certificateTypes.put(cert, t);
+        move(token, cert);
         return cert;
     }
 
@@ -100,11 +109,28 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
             throw new KeyServerException(400, "hmac_mismatch", "keys do not match the certificate");
         }
         ReportType t = certificateTypes.remove(upload.certificate());
+        LocalDate onset = onsets.remove(upload.certificate());
         for (TemporaryExposureKey k : upload.keys()) {
             pending.add(new TemporaryExposureKey(k.keyData(), k.rollingStartIntervalNumber(), k.rollingPeriod(),
-                    k.transmissionRiskLevel(), t, null));
+                    k.transmissionRiskLevel(), t, daysSinceOnset(k.rollingStartIntervalNumber(), onset)));
         }
         return new SubmissionResult(upload.keys().size(), List.of());
+    }
+
+    private void move(String from, String to) {
+        LocalDate onset = onsets.remove(from);
+        if (onset != null) {
+            onsets.put(to, onset);
+        }
+    }
+
+    /** As the real server's submission does: key day minus onset day, clamped to ±14 days. */
+    private static Integer daysSinceOnset(int rollingStart, LocalDate onset) {
+        if (onset == null) {
+            return null;
+        }
+        long d = Math.floorDiv(rollingStart, EnIntervalNumber.TEK_ROLLING_PERIOD) - onset.toEpochDay();
+        return (int) Math.max(-14, Math.min(14, d));
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class RunResult {
     public long warningPairsTp;
     public long warningPairsTruth;
     public long warningPairsWarned;
+    /** True pairs whose every infectious contact day is one the device's onset map rates 0: not warnable. */
+    public long warningPairsTruthOutsideMap;
     /** Warnings against ground truth, per person (should have been warned F1 vs was warned F1). */
     public long warnedPeopleTp;
     public long warnedPeopleTruth;

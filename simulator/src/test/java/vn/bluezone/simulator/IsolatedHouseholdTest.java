@@ -31,7 +31,10 @@ class IsolatedHouseholdTest {
         assertEquals(4, r.infections, "the seeded case infects the whole household");
         assertTrue(r.uploadsConfirmed >= 1, "the confirmed case uploads");
         assertTrue(r.warningPairsTruth >= 1, "ground truth has close contacts of an uploaded case");
-        assertEquals(r.warningPairsTruth, r.warningPairsTp, "recall 1: every true close contact is warned");
+        // At zero noise every true close contact is warned, except those met only on days the device's
+        // days-since-onset map rates "none" (the case was infectious by Ferretti's curve, but 5+ days before onset).
+        assertEquals(r.warningPairsTruth - r.warningPairsTruthOutsideMap, r.warningPairsTp,
+                "recall 1 inside the map: every warnable true close contact is warned");
         assertEquals(0, r.detectionFn, "no close contact missed at zero noise");
         assertEquals(0, r.detectionFp, "no far contact counted at zero noise");
         assertTrue(r.detectionTp > 0);
@@ -40,10 +43,15 @@ class IsolatedHouseholdTest {
 
     @Test
     void holdsForSeveralSeeds() {
+        long outsideMap = 0;
+        long truth = 0;
         for (long seed = 1; seed <= 5; seed++) {
             RunResult r = run(seed, config(seed));
-            assertEquals(r.warningPairsTruth, r.warningPairsTp, "seed " + seed);
+            assertEquals(r.warningPairsTruth - r.warningPairsTruthOutsideMap, r.warningPairsTp, "seed " + seed);
+            outsideMap += r.warningPairsTruthOutsideMap;
+            truth += r.warningPairsTruth;
             assertEquals(0, r.detectionFn, "seed " + seed);
         }
+        assertTrue(outsideMap < truth, "most true contacts fall inside the map: " + outsideMap + " of " + truth);
     }
 }

@@ -7,20 +7,22 @@ import java.util.SplittableRandom;
 import vn.bluezone.device.sim.CalibrationError;
 import vn.bluezone.device.sim.EncounterRadio;
 import vn.bluezone.device.sim.Environment;
+import vn.bluezone.simulator.disease.DiseaseParameters;
 
 /**
  * Re-derives the F1 rule's near threshold and minutes from the encounter radio model (not a speed figure).
  * Encounters: distance uniform 0.5–5 m, duration uniform 5–120 min, a scan every 5 min with 10 % lost, each phone
  * with its calibration error; the place drawn from an environment mix. Each encounter infects with probability
- * 1 − exp(−β·E), E = hours at 1 m equivalent (1 within 1 m, 1/d² beyond) and β = 0.20 per hour, the simulator's
- * calibrated transmission model. Candidate rules: warn when at least M minutes of scans read ≤ T dB. Objective:
+ * 1 − exp(−β·E), E = hours at 1 m equivalent (1 within 1 m, 1/d² beyond) and β the simulator's calibrated value,
+ * read from its {@code disease.properties} (one source of truth). The simulator also multiplies by the case's
+ * infectiousness density w(τ) on the day; this derivation takes w = 1 (a contact at peak-scale infectiousness). Candidate rules: warn when at least M minutes of scans read ≤ T dB. Objective:
  * among rules that warn at least as many expected infections as the shipped rule (58 dB, 15 min), the most
  * expected infections warned per expected false warning (a warned contact not infected). Cross-validated: 5 folds
  * of independent encounters, the rule chosen on 4 and scored on the 5th; the spread over folds is reported.
  * Usage: {@code RuleDerivation [encountersPerFold=20000] [seed=1]}.
  */
 public final class RuleDerivation {
-    static final double BETA_PER_HOUR = 0.20;
+    static final double BETA_PER_HOUR = DiseaseParameters.load().beta();
     static final int[] THRESHOLDS = {50, 52, 54, 56, 58, 60, 62, 64, 66};
     static final int[] MINUTES = {5, 10, 15, 20, 30};
     static final int FOLDS = 5;
@@ -45,7 +47,8 @@ public final class RuleDerivation {
                         new double[] {0.33, 0.54, 0.13}),
                 new Mix("with-transit", new Environment[] {Environment.HOME, Environment.ROOM,
                         Environment.OPEN_SPACE, Environment.BUS}, new double[] {0.27, 0.43, 0.10, 0.20}));
-        System.out.printf(Locale.ROOT, "%d encounters per fold, %d folds; shipped rule: <= 58 dB for 15 min%n", n, FOLDS);
+        System.out.printf(Locale.ROOT, "%d encounters per fold, %d folds; beta %s (simulator); shipped rule: <= 58 dB"
+                + " for 15 min%n", n, FOLDS, BETA_PER_HOUR);
         for (Mix mix : mixes) {
             Tally[] folds = new Tally[FOLDS];
             for (int f = 0; f < FOLDS; f++) {

@@ -86,14 +86,24 @@ final class RiskConfigurationJson {
         }
         iw.finish();
 
-        Fields days = top.object("daysSinceOnsetToInfectiousness");
         Map<Integer, Infectiousness> byDay = new HashMap<>();
-        for (String key : days.keys()) {
-            int day = dayKey(key);
-            byDay.put(day, infectiousness(days, key));
+        boolean hasDays = top.has("daysSinceOnsetToInfectiousness");
+        if (hasDays) {
+            Fields days = top.object("daysSinceOnsetToInfectiousness");
+            for (String key : days.keys()) {
+                int day = dayKey(key);
+                byDay.put(day, infectiousness(days, key));
+            }
+            days.finish();
         }
-        days.finish();
         Infectiousness infectiousnessWhenMissing = infectiousness(top, "infectiousnessWhenDaysSinceOnsetMissing");
+        if (!hasDays) {
+            // Backward compatible: a configuration written before the map existed ignores days since onset, so every
+            // key scores as one without it (the old shipped file listed every day -14..14 as that same level).
+            for (int d = -RiskConfiguration.MAX_DAYS_SINCE_ONSET; d <= RiskConfiguration.MAX_DAYS_SINCE_ONSET; d++) {
+                byDay.put(d, infectiousnessWhenMissing);
+            }
+        }
         double minimumWindowScore = top.number("minimumWindowScore");
         top.finish();
 
@@ -176,6 +186,12 @@ final class RiskConfigurationJson {
 
         Set<String> keys() {
             return values.keySet();
+        }
+
+        /** Whether an optional field is present (and marks it read). */
+        boolean has(String field) {
+            read.add(field);
+            return values.containsKey(field);
         }
 
         private Object required(String field) {

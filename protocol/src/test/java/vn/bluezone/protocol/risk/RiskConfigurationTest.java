@@ -74,7 +74,8 @@ class RiskConfigurationTest {
     }
 
     @ParameterizedTest(name = "onset {0} -> {1}")
-    @CsvSource({"-15, NONE", "-14, STANDARD", "0, STANDARD", "14, STANDARD", "15, NONE"})
+    @CsvSource({"-15, NONE", "-14, NONE", "-5, NONE", "-4, STANDARD", "-3, STANDARD", "-2, HIGH", "0, HIGH",
+            "3, HIGH", "4, STANDARD", "5, STANDARD", "6, NONE", "14, NONE", "15, NONE"})
     void vietnamInfectiousnessByOnset(int days, Infectiousness expected) {
         assertEquals(expected, RiskConfiguration.vietnamDefault().infectiousnessFor(days));
     }
@@ -166,11 +167,11 @@ class RiskConfigurationTest {
     @Test
     void onsetDaysAndEnumsAreChecked() {
         assertEquals("daysSinceOnsetToInfectiousness key 15 must be in -14..14",
-                errorWith("\"14\": \"standard\"", "\"15\": \"standard\""));
+                errorWith("\"14\": \"none\"", "\"15\": \"none\""));
         assertEquals("daysSinceOnsetToInfectiousness key \"x\" must be a whole number of days in -14..14",
-                errorWith("\"14\": \"standard\"", "\"x\": \"standard\""));
+                errorWith("\"14\": \"none\"", "\"x\": \"none\""));
         assertEquals("daysSinceOnsetToInfectiousness.3 must be one of none, standard, high, was \"medium\"",
-                errorWith("\"3\": \"standard\"", "\"3\": \"medium\""));
+                errorWith("\"3\": \"high\"", "\"3\": \"medium\""));
         assertEquals("reportTypeWhenMissing must be one of confirmedTest, confirmedClinicalDiagnosis, selfReport,"
                         + " recursive, was \"revoked\"",
                 errorWith("\"reportTypeWhenMissing\": \"confirmedTest\"", "\"reportTypeWhenMissing\": \"revoked\""));

@@ -34,6 +34,15 @@ public final class StudyReplay {
     /** Simulated copies of the study's exposures, one list per replication. */
     public static List<List<FieldExposure>> replicate(List<FieldExposure> study, Environment env, int replications,
                                                       int scanSeconds, long seed) {
+        return replicate(study, env, 0, replications, scanSeconds, seed);
+    }
+
+    /**
+     * As {@link #replicate(List, Environment, int, int, long)} with every attenuation moved by {@code levelOffsetDb}:
+     * a sensitivity check of how a rule's rates depend on the environment's level (never a fit).
+     */
+    public static List<List<FieldExposure>> replicate(List<FieldExposure> study, Environment env, double levelOffsetDb,
+                                                      int replications, int scanSeconds, long seed) {
         List<List<FieldExposure>> out = new ArrayList<>();
         for (int r = 0; r < replications; r++) {
             EncounterRadio radio = new EncounterRadio(seed * 1_000_003L + r);
@@ -48,7 +57,7 @@ public final class StudyReplay {
                 for (int k = 0; k < scans; k++) {
                     long minute = startMinute + (long) k * scanSeconds / 60;
                     att[k] = radio.attenuationDb(env, e.distanceM(), 2L * i, 2L * i + 1, i,
-                            EncounterRadio.slotOf(minute), k);
+                            EncounterRadio.slotOf(minute), k) + levelOffsetDb;
                     sec[k] = Math.min(scanSeconds, duration - (double) k * scanSeconds);
                 }
                 copy.add(new FieldExposure(e.pairId(), env.name(), e.distanceM(), duration,

@@ -255,6 +255,8 @@ public class SubmissionService {
         }
         long keyDay = Math.floorDiv(rollingStart, EnIntervalNumber.TEK_ROLLING_PERIOD);
         long d = keyDay - onset.toEpochDay();
-        return Math.abs(d) > MAX_ABS_DAYS_SINCE_ONSET ? null : (int) d;
+        // Clamped, not dropped: unknown (null) scores as a key without onset on phones, which counts; a key more
+        // than 14 days from onset must stay in the map's "none" edge (protocol README, Risk scoring).
+        return (int) Math.max(-MAX_ABS_DAYS_SINCE_ONSET, Math.min(MAX_ABS_DAYS_SINCE_ONSET, d));
     }
 }

@@ -11,7 +11,10 @@ class SubmissionDatesTest {
         int start = 20_000 * 144; // epoch day 20000
         assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(19_997))).isEqualTo(3);
         assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(20_002))).isEqualTo(-2);
-        assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(19_980))).isNull();
+        assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(19_986))).isEqualTo(14);
+        // beyond ±14 clamped (a null would count on phones as a key without onset)
+        assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(19_980))).isEqualTo(14);
+        assertThat(SubmissionService.daysSinceOnset(start, java.time.LocalDate.ofEpochDay(20_020))).isEqualTo(-14);
         assertThat(SubmissionService.daysSinceOnset(start, null)).isNull();
     }
 }
