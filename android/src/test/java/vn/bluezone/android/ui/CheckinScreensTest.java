@@ -30,7 +30,12 @@ import vn.bluezone.android.R;
 import vn.bluezone.android.testserver.KeyServerHarness;
 import vn.bluezone.device.checkin.CheckinWarning;
 import vn.bluezone.device.checkin.CheckinWarningMessages;
+import vn.bluezone.device.exposure.ClosenessBucket;
+import vn.bluezone.device.exposure.DurationBucket;
+import vn.bluezone.device.exposure.ExposureWarning;
+import vn.bluezone.device.exposure.WarningLevel;
 import vn.bluezone.device.messages.RenderedWarning;
+import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.protocol.checkin.CheckinLink;
 import vn.bluezone.protocol.checkin.PlacePayload;
 
@@ -53,6 +58,10 @@ public class CheckinScreensTest {
 
     private static String text(Activity a, int id) {
         return ((TextView) a.findViewById(id)).getText().toString();
+    }
+
+    private static String text(View v, int id) {
+        return ((TextView) v.findViewById(id)).getText().toString();
     }
 
     private static <T extends Activity> T start(Class<T> screen, String shot) {
@@ -173,6 +182,11 @@ public class CheckinScreensTest {
                 java.time.LocalDate.of(2021, 7, 20), 35, "");
         RenderedWarning t = CheckinWarningMessages.render(w, locale);
         bluezone().warnings().add(w, t.title(), t.body(), Instant.parse("2021-07-21T01:00:00Z"));
+        ExposureWarning f1 = new ExposureWarning(WarningLevel.F1, java.time.LocalDate.of(2021, 7, 19), 40,
+                DurationBucket.FROM_30_TO_60_MINUTES, ClosenessBucket.VERY_CLOSE, 2, 15,
+                Instant.parse("2021-07-21T01:00:00Z"));
+        RenderedWarning bt = WarningMessages.render(f1, locale);
+        bluezone().warnings().add(f1, bt.title(), bt.body(), Instant.parse("2021-07-21T01:00:00Z"));
         return start(WarningsActivity.class, shot);
     }
 
@@ -180,9 +194,13 @@ public class CheckinScreensTest {
     @Config(qualifiers = VI)
     public void checkinWarningsStandBesideBluetoothOnesInVietnamese() {
         WarningsActivity a = warningsWithACheckinWarning(java.util.Locale.forLanguageTag("vi"), "13-warnings-checkin-vi");
-        assertEquals("Check-in tại địa điểm", text(a, R.id.warning_kind));
-        assertEquals("Cảnh báo: có ca bệnh tại nơi bạn đã đến", text(a, R.id.warning_title));
-        assertTrue(text(a, R.id.warning_body).startsWith("Ngày 20/07/2021, bạn đã check-in tại Chợ Hà Lạc"));
+        ViewGroup list = a.findViewById(R.id.warnings_list);
+        assertEquals(2, list.getChildCount());
+        View checkin = list.getChildAt(0); // newest contact day first
+        assertEquals("Check-in tại địa điểm", text(checkin, R.id.warning_kind));
+        assertEquals("Cảnh báo: có ca bệnh tại nơi bạn đã đến", text(checkin, R.id.warning_title));
+        assertTrue(text(checkin, R.id.warning_body).startsWith("Ngày 20/07/2021, bạn đã check-in tại Chợ Hà Lạc"));
+        assertEquals("Tiếp xúc qua Bluetooth", text(list.getChildAt(1), R.id.warning_kind));
         assertEquals(View.GONE, a.findViewById(R.id.warnings_none).getVisibility());
     }
 
@@ -190,6 +208,8 @@ public class CheckinScreensTest {
     @Config(qualifiers = EN)
     public void checkinWarningsStandBesideBluetoothOnesInEnglish() {
         WarningsActivity a = warningsWithACheckinWarning(java.util.Locale.ENGLISH, "13-warnings-checkin-en");
-        assertEquals("Check-in at a place", text(a, R.id.warning_kind));
+        ViewGroup list = a.findViewById(R.id.warnings_list);
+        assertEquals("Check-in at a place", text(list.getChildAt(0), R.id.warning_kind));
+        assertEquals("Contact over Bluetooth", text(list.getChildAt(1), R.id.warning_kind));
     }
 }

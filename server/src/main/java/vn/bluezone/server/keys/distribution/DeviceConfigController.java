@@ -28,8 +28,8 @@ import vn.bluezone.server.keys.SigningKeys;
 
 /**
  * The configuration phones apply: the risk configuration (the F1 rule, attenuation thresholds and weights) and
- * scanning settings, signed with the current export key so that a phone checks it with the key it already
- * trusts for export files. The signature (ECDSA P-256 SHA-256, DER, base64) covers the UTF-8 bytes of the
+ * scanning settings, the check-in overlap minimum and the health hotline ({@link HealthProperties}), signed with
+ * the current export key so that a phone checks it with the key it already trusts for export files. The signature (ECDSA P-256 SHA-256, DER, base64) covers the UTF-8 bytes of the
  * {@code configuration} string exactly as sent.
  */
 @RestController
