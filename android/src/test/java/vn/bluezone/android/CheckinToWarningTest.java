@@ -127,6 +127,7 @@ public class CheckinToWarningTest {
         assertTrue(eatery.getText().toString().startsWith("Quán cơm Bà Lan"));
         assertTrue(market.isChecked() && eatery.isChecked());
         eatery.setChecked(false);
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(java.time.Duration.ofSeconds(1)); // the tick's animation
         Screenshots.take(report, "12-report-checkins-vi");
         long reportsBefore = server.checkinReports();
         ((CheckBox) report.findViewById(R.id.report_consent)).setChecked(true);
