@@ -77,6 +77,11 @@ apk() {
   fi
   rm -f "$out.idsig"
   apksigner verify "$out" >/dev/null || die "apksigner could not verify $out"
+  # The sidecar the server's install page reads (bluezone.android.apk): the version as aapt reads it from the
+  # APK's own manifest, so the page never shows a version the file does not carry.
+  aapt dump badging "$out" | sed -n "s/^package: name='\([^']*\)' versionCode='\([^']*\)' versionName='\([^']*\)'.*/package=\1\nversionCode=\2\nversionName=\3/p" \
+    > "$out.properties"
+  grep -q '^versionName=' "$out.properties" || die "could not read the version of $out"
   echo "$out ($(( $(stat -c %s "$out") / 1024 )) KiB, $( [ $release = 1 ] && echo release || echo debug )-signed)"
 }
 

@@ -52,15 +52,24 @@ public final class AppActions {
         bz.settings().setLastHeartbeat(bz.clock().instant());
     }
 
-    /** Downloads new export files, matches, warns; remembers when, and whether the app must be updated. */
+    /**
+     * Downloads new export files and check-in packages, matches, warns; remembers when, whether the app must be
+     * updated and the health hotline the server sent.
+     */
     public ExposureCheckResult checkExposures() throws KeyServerException {
         ExposureCheckResult r = bz.engine().checkExposures();
+        bz.checkins().check();
         bz.settings().setLastCheck(bz.clock().instant());
         bz.settings().setUpdateRequired(r.updateRequired() ? r.configuration().minimumAppVersion() : null);
+        if (r.configuration().healthHotline() != null) {
+            bz.settings().setHealthHotline(r.configuration().healthHotline());
+        }
         return r;
     }
 
+    /** The 14-day purge of keys, sightings and check-ins. */
     public PurgeResult purge() throws KeyServerException {
+        bz.checkins().book().purge();
         return bz.engine().purge();
     }
 

@@ -94,6 +94,15 @@ public final class AppSettings {
         prefs.edit().putString("check.updateRequired", minimumVersion).apply();
     }
 
+    /** The health hotline from the server's signed configuration, else null (the app shows the one it ships). */
+    public String healthHotline() {
+        return prefs.getString("config.hotline", null);
+    }
+
+    public void setHealthHotline(String hotline) {
+        prefs.edit().putString("config.hotline", hotline).apply();
+    }
+
     public Instant lastHeartbeat() {
         long ms = prefs.getLong("heartbeat.last", 0);
         return ms == 0 ? null : Instant.ofEpochMilli(ms);

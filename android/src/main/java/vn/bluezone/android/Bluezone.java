@@ -3,6 +3,7 @@ package vn.bluezone.android;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -19,11 +20,15 @@ import vn.bluezone.android.ble.BleScanner;
 import vn.bluezone.android.ble.RadioStatus;
 import vn.bluezone.android.notify.AndroidNotifier;
 import vn.bluezone.android.registry.RegistryClient;
+import vn.bluezone.android.store.AndroidCheckinStore;
 import vn.bluezone.android.store.AndroidDeviceStorage;
 import vn.bluezone.android.store.WarningJournal;
 import vn.bluezone.device.DeviceConfig;
 import vn.bluezone.device.DeviceEngine;
 import vn.bluezone.device.calibration.CalibrationTable;
+import vn.bluezone.device.checkin.CheckinEngine;
+import vn.bluezone.device.checkin.CheckinStore;
+import vn.bluezone.device.checkin.HttpCheckinServerClient;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.HttpKeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
@@ -46,6 +51,7 @@ public final class Bluezone {
     private AndroidDeviceStorage storage;
     private DeviceEngine engine;
     private BleAdvertiser advertiser;
+    private CheckinEngine checkins;
 
     Bluezone(Context context) {
         this.context = context.getApplicationContext();
@@ -142,15 +148,8 @@ public final class Bluezone {
      */
     public synchronized DeviceEngine engine() throws KeyServerException {
         if (engine == null) {
-            String pem = context.getString(R.string.export_public_key).strip();
-            if (pem.isEmpty()) {
-                pem = settings.trustedExportKey();
-            }
-            if (pem == null || pem.isEmpty()) {
-                pem = keyServer().exportPublicKey().pem();
-                settings.setTrustedExportKey(pem);
-            }
-            Locale locale = context.getResources().getConfiguration().getLocales().get(0);
+            String pem = trustedExportKey();
+            Locale locale = locale();
             DeviceConfig config = DeviceConfig.of(context.getString(R.string.export_region),
                             CalibrationTable.shipped().lookup(Build.MANUFACTURER, Build.MODEL), pem)
                     .withLocale(locale).withAppVersion(APP_VERSION);
@@ -160,6 +159,44 @@ public final class Bluezone {
                     new AndroidNotifier(context, warnings(), settings, clock), keyServer(), new SecureRandom());
         }
         return engine;
+    }
+
+    /** The key that signs export files and check-in packages (see {@link #engine()}). */
+    private String trustedExportKey() throws KeyServerException {
+        String pem = context.getString(R.string.export_public_key).strip();
+        if (pem.isEmpty()) {
+            pem = settings.trustedExportKey();
+        }
+        if (pem == null || pem.isEmpty()) {
+            pem = keyServer().exportPublicKey().pem();
+            settings.setTrustedExportKey(pem);
+        }
+        return pem;
+    }
+
+    private Locale locale() {
+        return context.getResources().getConfiguration().getLocales().get(0);
+    }
+
+    /**
+     * Check-ins at public places, beside the Bluetooth engine: the book of the user's check-ins (in the same
+     * database file) and the check-in package check, with warnings through the app's notifier.
+     */
+    public synchronized CheckinEngine checkins() throws KeyServerException {
+        if (checkins == null) {
+            checkins = checkinEngine(new AndroidCheckinStore(storage()), warnings());
+        }
+        return checkins;
+    }
+
+    /**
+     * A check-in engine on the given store with this app's server, key, region, clock and notifier (warnings kept
+     * in {@code journal}); tests build a second phone with it.
+     */
+    public CheckinEngine checkinEngine(CheckinStore store, WarningJournal journal) throws KeyServerException {
+        return new CheckinEngine(store, new HttpCheckinServerClient(URI.create(serverUrl())), keyServer(),
+                List.of(trustedExportKey()), List.of(context.getString(R.string.export_region)), clock,
+                new SecureRandom(), new AndroidNotifier(context, journal, settings, clock), locale());
     }
 
     /** The engine if it was built (no network needed), else null. */
@@ -178,6 +215,7 @@ public final class Bluezone {
         }
         engine = null;
         advertiser = null;
+        checkins = null;
     }
 
     /** Closes the database (before its file is deleted). */

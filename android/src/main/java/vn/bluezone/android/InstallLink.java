@@ -40,6 +40,13 @@ public record InstallLink(Kind kind, String code) {
         return place != null && CODE.matcher(place).matches() ? new InstallLink(Kind.PLACE, place) : null;
     }
 
+    /** A poster's check-in link: {@code https://<host>/i/{placeCode}#<payload>} (the fragment never reaches a server). */
+    public static boolean isCheckin(Uri uri) {
+        return uri != null && "https".equals(uri.getScheme()) && uri.getPathSegments().size() == 2
+                && "i".equals(uri.getPathSegments().get(0)) && uri.getEncodedFragment() != null
+                && !uri.getEncodedFragment().isEmpty();
+    }
+
     /** The invitation link a user shares: opens the app when installed, else the install page. */
     public static String referralLink(String serverUrl, String referralCode) {
         String base = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";

@@ -41,6 +41,8 @@ public final class ApiPaths {
     public static final String UNIT_CHILDREN = UNITS + "/{code}/children";
     /** The public install page a poster's QR code points to (HTML, not JSON). */
     public static final String INSTALL_PAGE = "/i/{placeCode}";
+    /** The public page a shared invitation opens ({@code <public-url>/r/{referralCode}}); the app handles it too. */
+    public static final String REFERRAL_PAGE = "/r/{referralCode}";
 
     // Officers' calls used by the simulator and the load generator (X-Api-Key).
     public static final String ADMIN_CODES = V1 + "/admin/codes";

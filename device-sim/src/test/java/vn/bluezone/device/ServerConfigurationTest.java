@@ -287,4 +287,24 @@ class ServerConfigurationTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> config().withAppVersion("v2"));
     }
+
+    @Test
+    void theHealthHotlineIsKeptFromAVerifiedDocumentOnly() {
+        DeviceEngine e = engine(config(), SqliteDeviceStorage.inMemory(), new RecordingNotifier(), server);
+        String base = SignedConfigServer.document(4, 300, "1.0.0");
+        server.serveSigned(base);
+        assertNull(e.refreshConfiguration().healthHotline(), "an older server sends none: the app shows its own");
+        String withHotline = base.substring(0, base.length() - 1) + ",\"health\":{\"hotline\":\"0232 3822 123\"}}";
+        server.serveSigned(withHotline);
+        assertEquals("0232 3822 123", e.refreshConfiguration().healthHotline());
+        server.serveSigned(base.substring(0, base.length() - 1) + ",\"health\":{\"hotline\":\"call us\"}}");
+        ConfigurationRefresh bad = e.refreshConfiguration();
+        assertEquals(List.of("health.hotline: not a phone number; keeping the last one"), bad.notApplied());
+        assertEquals("0232 3822 123", bad.healthHotline());
+        server.serve(SignedConfigServer.signWith(P256Keys.generate(),
+                base.substring(0, base.length() - 1) + ",\"health\":{\"hotline\":\"1900 0000\"}}"));
+        assertEquals("0232 3822 123", e.refreshConfiguration().healthHotline(), "a foreign-signed one changes nothing");
+        server.serveSigned(base);
+        assertEquals("0232 3822 123", e.refreshConfiguration().healthHotline(), "kept while the server sends none");
+    }
 }

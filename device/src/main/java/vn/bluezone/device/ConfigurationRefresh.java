@@ -22,10 +22,13 @@ import vn.bluezone.protocol.risk.RiskConfiguration;
  * @param appVersion        this app's version
  * @param minimumAppVersion the version the server last required (verified), or null
  * @param updateRequired    the app is older than {@code minimumAppVersion}: the user must update
+ * @param healthHotline     the health hotline the server last sent (verified, {@code health.hotline}), or null: the
+ *                          app then shows the one it ships with
  */
 public record ConfigurationRefresh(boolean verified, String problem, RiskConfiguration risk, DutyCycle dutyCycle,
                                    boolean dutyCycleChanged, List<String> notApplied, String appVersion,
-                                   String minimumAppVersion, boolean updateRequired) {
+                                   String minimumAppVersion, boolean updateRequired,
+                                   String healthHotline) {
     public ConfigurationRefresh {
         Objects.requireNonNull(risk);
         Objects.requireNonNull(dutyCycle);

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.bluezone.api.distribution.HealthContact;
 import vn.bluezone.device.messages.RenderedWarning;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
@@ -40,7 +41,8 @@ import vn.bluezone.protocol.risk.RiskConfiguration;
  *       the phone's storage so that a restarted engine scans the same way and old sightings are scored with the
  *       period they were heard with;</li>
  *   <li>{@code minimumAppVersion} above the app's version means the user must update: said in every result, and
- *       notified once per required version.</li>
+ *       notified once per required version;</li>
+ *   <li>{@code health.hotline} becomes the hotline the app shows (kept until the server sends another).</li>
  * </ul>
  * Each part is applied or refused on its own; a refused part keeps what the phone had and says why.
  * {@code scanning.advertiseIntervalMillis} is not applied: the {@link vn.bluezone.device.port.Advertiser} port
@@ -51,6 +53,9 @@ final class ServerConfiguration {
     static final String STATE_DUTY_CYCLES = "scan.dutyCycle.history";
     static final String STATE_MINIMUM_APP_VERSION = "config.minimumAppVersion";
     static final String STATE_UPDATE_NOTIFIED = "update.notified.";
+    static final String STATE_HEALTH_HOTLINE = "config.healthHotline";
+    /** What a hotline may look like (the server checks the same): a phone number, never a link or text. */
+    private static final java.util.regex.Pattern HOTLINE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 .-]{2,19}");
     private static final ObjectMapper JSON = PhoneJson.mapper();
 
     private final DeviceConfig config;
@@ -134,6 +139,7 @@ final class ServerConfiguration {
             risk = applyRisk(doc, notApplied);
             changed = applyScanning(doc, now, notApplied);
             applyMinimumAppVersion(doc, notApplied);
+            applyHealthHotline(doc, notApplied);
         }
         if (risk == null) {
             risk = lastVerifiedRisk();
@@ -145,7 +151,8 @@ final class ServerConfiguration {
             notifyUpdateOnce(minimum.get(), now);
         }
         return new ConfigurationRefresh(problem == null, problem, risk, history.current(), changed, notApplied,
-                appVersion.text(), minimum.map(AppVersion::text).orElse(null), updateRequired);
+                appVersion.text(), minimum.map(AppVersion::text).orElse(null), updateRequired,
+                storage.state(STATE_HEALTH_HOTLINE).filter(h -> !h.isEmpty()).orElse(null));
     }
 
     private RiskConfiguration lastVerifiedRisk() {
@@ -231,6 +238,24 @@ final class ServerConfiguration {
             }
         } catch (IllegalArgumentException e) {
             notApplied.add("minimumAppVersion: " + e.getMessage() + keeping);
+        }
+    }
+
+    /** {@code health.hotline} ({@link HealthContact}): kept so the warnings screen shows it offline too. */
+    private void applyHealthHotline(JsonNode doc, List<String> notApplied) {
+        JsonNode health = doc.get(HealthContact.MEMBER);
+        if (health == null || health.isNull()) {
+            return; // an older server: keep what the phone has
+        }
+        try {
+            String hotline = JSON.treeToValue(health, HealthContact.class).hotline();
+            if (hotline == null || !HOTLINE.matcher(hotline).matches()) {
+                notApplied.add("health.hotline: not a phone number; keeping the last one");
+                return;
+            }
+            storage.setState(STATE_HEALTH_HOTLINE, hotline);
+        } catch (JacksonException e) {
+            notApplied.add("health: " + e.getOriginalMessage() + "; keeping the last hotline");
         }
     }
 

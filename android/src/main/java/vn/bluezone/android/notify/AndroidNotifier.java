@@ -13,7 +13,10 @@ import vn.bluezone.android.R;
 import vn.bluezone.android.store.WarningJournal;
 import vn.bluezone.android.ui.HomeActivity;
 import vn.bluezone.android.ui.WarningsActivity;
+import vn.bluezone.device.checkin.CheckinNotifier;
+import vn.bluezone.device.checkin.CheckinWarning;
 import vn.bluezone.device.exposure.ExposureWarning;
+import vn.bluezone.device.messages.RenderedWarning;
 import vn.bluezone.device.port.Notifier;
 import vn.bluezone.device.update.UpdateRequired;
 
@@ -22,10 +25,12 @@ import vn.bluezone.device.update.UpdateRequired;
  * (text from the engine's message catalogue, in the phone's language) that opens the warnings screen, and is kept
  * in the {@link WarningJournal} for that screen; an update notice is remembered for the home screen too.
  */
-public final class AndroidNotifier implements Notifier {
+public final class AndroidNotifier implements Notifier, CheckinNotifier {
     /** Notification ids: the service's is fixed, warnings get one per level and day. */
     public static final int SERVICE_ID = 1;
     public static final int UPDATE_ID = 2;
+    /** Check-in warnings: this plus the check-in's id (Bluetooth ones are 100..20,101). */
+    static final int CHECKIN_ID_BASE = 1_000_000;
 
     private final Context context;
     private final WarningJournal journal;
@@ -53,6 +58,22 @@ public final class AndroidNotifier implements Notifier {
                 .build();
         int id = 100 + (int) (warning.contactDay().toEpochDay() % 10_000) * 2 + warning.level().ordinal();
         manager().notify(id, n);
+    }
+
+    /** A check-in warning: same channel and screen as Bluetooth ones; one notification per check-in. */
+    @Override
+    public void notify(CheckinWarning warning, RenderedWarning text) {
+        journal.add(warning, text.title(), text.body(), clock.instant());
+        manager().notify(CHECKIN_ID_BASE + (int) (warning.checkinId() % 100_000), new Notification.Builder(context,
+                Channels.WARNINGS)
+                .setSmallIcon(R.drawable.ic_notification)
+                .setContentTitle(text.title())
+                .setContentText(text.body())
+                .setStyle(new Notification.BigTextStyle().bigText(text.body()))
+                .setCategory(Notification.CATEGORY_MESSAGE)
+                .setAutoCancel(true)
+                .setContentIntent(open(WarningsActivity.class))
+                .build());
     }
 
     @Override

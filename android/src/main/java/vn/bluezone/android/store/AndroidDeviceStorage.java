@@ -17,6 +17,7 @@ import android.database.sqlite.SQLiteDatabase;
 import android.database.sqlite.SQLiteOpenHelper;
 import android.database.sqlite.SQLiteStatement;
 
+import vn.bluezone.device.checkin.CheckinSchema;
 import vn.bluezone.device.store.DeviceSchema;
 import vn.bluezone.device.store.DeviceStorage;
 import vn.bluezone.device.store.PurgeResult;
@@ -36,15 +37,17 @@ import vn.bluezone.protocol.TemporaryExposureKey;
  */
 public final class AndroidDeviceStorage implements DeviceStorage {
     public static final String FILE_NAME = "bluezone.db";
-    /** The engine's tables plus the app's own warning journal, in one file. */
-    static final String[] SCHEMA = Stream.concat(DeviceSchema.TABLES.stream(), Stream.of(WarningJournal.SCHEMA))
-            .toArray(String[]::new);
+    /** The engine's tables, its check-ins' ({@link AndroidCheckinStore}) and the app's warning journal, in one file. */
+    static final String[] SCHEMA = Stream.of(DeviceSchema.TABLES.stream(), CheckinSchema.TABLES.stream(),
+            Stream.of(WarningJournal.SCHEMA)).flatMap(s -> s).toArray(String[]::new);
+    /** 2: check-ins added (an upgrade from 1 creates their tables; every statement is IF NOT EXISTS). */
+    private static final int VERSION = 2;
 
     private final SQLiteOpenHelper helper;
     private final SQLiteDatabase db;
 
     private AndroidDeviceStorage(Context context, String name) {
-        this.helper = new SQLiteOpenHelper(context, name, null, 1) {
+        this.helper = new SQLiteOpenHelper(context, name, null, VERSION) {
             @Override
             public void onConfigure(SQLiteDatabase db) {
                 db.enableWriteAheadLogging();

@@ -8,11 +8,12 @@ import java.util.List;
 import android.content.ContentValues;
 import android.database.Cursor;
 
+import vn.bluezone.device.checkin.CheckinWarning;
 import vn.bluezone.device.exposure.ExposureWarning;
 
 /**
  * The warnings the user was shown, with the text rendered for them, so that the warnings screen lists every one
- * after the notification is gone. Same database file as the engine's tables; same 14-day retention.
+ * after the notification is gone, Bluetooth and check-in warnings alike. Same database file as the engine's tables; same 14-day retention.
  */
 public final class WarningJournal {
     static final String TABLE = "shown_warning";
@@ -20,8 +21,14 @@ public final class WarningJournal {
             + " level TEXT NOT NULL, contact_day TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,"
             + " shown_at INTEGER NOT NULL)";
 
-    /** One warning as shown. */
+    /** Level prefix of check-in warnings. */
+    public static final String CHECKIN = "CHECKIN_";
+
+    /** One warning as shown: level F1/F2 (Bluetooth) or CHECKIN_CASE/CHECKIN_OFFICER. */
     public record Entry(String level, LocalDate contactDay, String title, String body, Instant shownAt) {
+        public boolean isCheckin() {
+            return level.startsWith(CHECKIN);
+        }
     }
 
     private final AndroidDeviceStorage storage;
@@ -31,15 +38,24 @@ public final class WarningJournal {
     }
 
     public void add(ExposureWarning warning, String title, String body, Instant at) {
+        insert(warning.level().name(), warning.contactDay(), title, body, at);
+    }
+
+    private void insert(String level, LocalDate day, String title, String body, Instant at) {
         ContentValues v = new ContentValues();
-        v.put("level", warning.level().name());
-        v.put("contact_day", warning.contactDay().toString());
+        v.put("level", level);
+        v.put("contact_day", day.toString());
         v.put("title", title);
         v.put("body", body);
         v.put("shown_at", at.toEpochMilli());
         synchronized (storage) {
             storage.database().insertOrThrow(TABLE, null, v);
         }
+    }
+
+    /** A check-in warning (kind CHECKIN_CASE or CHECKIN_OFFICER), listed beside the Bluetooth ones. */
+    public void add(CheckinWarning warning, String title, String body, Instant at) {
+        insert(CHECKIN + warning.kind().name(), warning.day(), title, body, at);
     }
 
     /** Newest first. */

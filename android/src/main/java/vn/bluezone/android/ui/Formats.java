@@ -12,6 +12,7 @@ final class Formats {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private Formats() {
     }
@@ -22,6 +23,11 @@ final class Formats {
 
     static String days(List<LocalDate> days) {
         return days.stream().map(Formats::day).collect(Collectors.joining(", "));
+    }
+
+    /** The time of day in Vietnam, 24-hour ("06:05"). */
+    static String clock(Instant t) {
+        return CLOCK.format(t.atZone(VIETNAM));
     }
 
     static String time(Instant t) {

@@ -37,6 +37,8 @@ public final class HomeActivity extends BaseActivity {
         setTitle(R.string.app_name);
         open(R.id.home_my_code, MyCodeActivity.class);
         open(R.id.home_invite, MyCodeActivity.class);
+        open(R.id.home_checkin, CheckinActivity.class);
+        open(R.id.home_checkins, CheckinListActivity.class);
         open(R.id.home_report, ReportActivity.class);
         open(R.id.home_warnings, WarningsActivity.class);
         open(R.id.home_settings, SettingsActivity.class);
@@ -49,7 +51,10 @@ public final class HomeActivity extends BaseActivity {
         takeLink(intent);
     }
 
-    /** Keeps the code of a link until the install is registered (a registered install keeps its first source). */
+    /**
+     * Keeps the code of a link until the install is registered (a registered install keeps its first source). A
+     * poster's link with a check-in payload ({@code /i/{code}#payload}) checks the user in once the app is set up.
+     */
     private void takeLink(Intent intent) {
         if (intent == null || !Intent.ACTION_VIEW.equals(intent.getAction())) {
             return;
@@ -58,6 +63,9 @@ public final class HomeActivity extends BaseActivity {
         AppSettings s = bz().settings();
         if (link != null && s.registration() == null) {
             s.setInstallLink(link);
+        }
+        if (InstallLink.isCheckin(intent.getData()) && s.onboarded()) {
+            startActivity(new Intent(Intent.ACTION_VIEW, intent.getData(), this, CheckinActivity.class));
         }
     }
 

@@ -12,8 +12,10 @@ import vn.bluezone.android.R;
 import vn.bluezone.android.store.WarningJournal;
 
 /**
- * Every F1/F2 warning given, newest first, as the engine's message catalogue wrote it (day, how long, how close,
- * the rule, what to do), and the health hotline.
+ * Every warning given, newest first, Bluetooth (F1/F2) and check-in ones (a case or a health officer's warning
+ * for a place and time the user was at) side by side, each labelled with its kind, as the engine's message catalogue wrote it (day, how long, how close,
+ * the rule, what to do), and the health hotline: the server's ({@code health.hotline} of its signed
+ * configuration, kept at each exposure check), else the Ministry of Health's the app ships with.
  */
 public final class WarningsActivity extends BaseActivity {
     @Override
@@ -21,7 +23,8 @@ public final class WarningsActivity extends BaseActivity {
         super.onCreate(state);
         setContentView(R.layout.activity_warnings);
         setTitle(R.string.warnings_title);
-        String hotline = getString(R.string.hotline);
+        String configured = bz().settings().healthHotline();
+        String hotline = configured != null ? configured : getString(R.string.hotline);
         text(R.id.warnings_hotline).setText(getString(R.string.warnings_hotline, hotline));
         findViewById(R.id.warnings_call).setOnClickListener(v -> startActivity(
                 new Intent(Intent.ACTION_DIAL, Uri.parse("tel:" + hotline.replace(" ", "")))));
@@ -35,6 +38,8 @@ public final class WarningsActivity extends BaseActivity {
         list.removeAllViews();
         for (WarningJournal.Entry w : all) {
             View item = getLayoutInflater().inflate(R.layout.item_warning, list, false);
+            ((android.widget.TextView) item.findViewById(R.id.warning_kind)).setText(
+                    w.isCheckin() ? R.string.warning_kind_checkin : R.string.warning_kind_bluetooth);
             ((android.widget.TextView) item.findViewById(R.id.warning_title)).setText(w.title());
             ((android.widget.TextView) item.findViewById(R.id.warning_body)).setText(w.body());
             list.addView(item);

@@ -21,6 +21,9 @@ import vn.bluezone.device.sim.SimulatedClock;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.BluezoneServer;
 import vn.bluezone.server.accounts.Official;
+import vn.bluezone.server.campaign.place.PlaceLinks;
+import vn.bluezone.server.campaign.place.PlaceService;
+import vn.bluezone.server.checkins.CheckinPackageService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.keys.distribution.ExportService;
 import vn.bluezone.server.keys.verification.VerificationService;
@@ -33,6 +36,8 @@ import vn.bluezone.server.keys.verification.VerificationService;
  * Server and phones share one simulated clock, so the export job publishes when a test says so.
  */
 public final class KeyServerHarness {
+    /** The health hotline this server is configured with (not the Ministry's 1900 9095 the app ships). */
+    public static final String HEALTH_HOTLINE = "0232 3822 123";
     private static KeyServerHarness instance;
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-19T01:00:00Z"));
     private final ConfigurableApplicationContext server;
@@ -47,7 +52,12 @@ public final class KeyServerHarness {
                         () -> clock))
                 .run("--server.port=0", "--server.address=127.0.0.1", "--bluezone.demo.enabled=false",
                         "--bluezone.keys.export.enabled=false", "--bluezone.db.url=" + db, "--bluezone.db.user=sa",
-                        "--bluezone.db.password=", "--bluezone.data-dir=" + dataDir);
+                        "--bluezone.db.password=", "--bluezone.data-dir=" + dataDir,
+                        // The app's own host (res/values/config.xml server_host), so posters' links open the app.
+                        "--bluezone.public-url=https://bluezone.gov.vn",
+                        // Packages are built when a test says so (publishCheckins), not by the hourly job.
+                        "--bluezone.checkins.enabled=false",
+                        "--bluezone.health.hotline=" + HEALTH_HOTLINE);
         baseUrl = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/";
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
@@ -124,6 +134,28 @@ public final class KeyServerHarness {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A public place registered in a commune, as an official would; returns its code. */
+    public String createPlace(String kind, String name) {
+        return server.getBean(PlaceService.class).create("19873", null, kind, name, null, "android-test").code();
+    }
+
+    /** What the place's poster QR carries: {@code https://bluezone.gov.vn/i/{code}#<check-in payload>}. */
+    public String posterLink(String placeCode) {
+        PlaceService places = server.getBean(PlaceService.class);
+        return server.getBean(PlaceLinks.class).qrContent(places.byCode(placeCode).orElseThrow());
+    }
+
+    /** Moves on past the hour in which uploaded check-ins become available and builds the signed packages. */
+    public int publishCheckins() {
+        clock.advance(Duration.ofMinutes(65));
+        return server.getBean(CheckinPackageService.class).runOnce().packages();
+    }
+
+    /** Encrypted check-ins stored on the server (cases' uploads). */
+    public long checkinReports() {
+        return count("SELECT COUNT(*) FROM checkin_report");
     }
 
     public long diagnosisKeys() {

@@ -1,27 +1,29 @@
 package vn.bluezone.device.checkin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import vn.bluezone.device.server.KeyServerException;
 
-/** {@link CheckinServerClient} over java.net.http. */
+/**
+ * {@link CheckinServerClient} over {@link HttpURLConnection}, which Android has too (it has no java.net.http): the
+ * app uses this class as it is.
+ */
 public final class HttpCheckinServerClient implements CheckinServerClient {
     private static final Pattern NAME = Pattern.compile("(VN|\\d{2})/hour-\\d{1,12}-\\d{1,12}\\.bin");
+    /** A package holds at most 100,000 padded reports of about 100 bytes; anything far larger is refused. */
+    private static final int MAX_BYTES = 64 * 1024 * 1024;
     private final URI base;
-    private final HttpClient http;
 
     public HttpCheckinServerClient(URI base) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override
@@ -49,18 +51,33 @@ public final class HttpCheckinServerClient implements CheckinServerClient {
     }
 
     private byte[] get(String path) throws KeyServerException {
+        HttpURLConnection c = null;
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new KeyServerException(r.statusCode(), "HTTP_" + r.statusCode(), "GET " + path + " answered " + r.statusCode());
+            c = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(60_000);
+            int status = c.getResponseCode();
+            if (status != 200) {
+                throw new KeyServerException(status, "HTTP_" + status, "GET " + path + " answered " + status);
             }
-            return r.body();
+            try (InputStream in = c.getInputStream()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buf = new byte[16 * 1024];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    if (out.size() + n > MAX_BYTES) {
+                        throw new KeyServerException(status, "TOO_LARGE", "GET " + path + ": over " + MAX_BYTES + " bytes");
+                    }
+                    out.write(buf, 0, n);
+                }
+                return out.toByteArray();
+            }
         } catch (IOException e) {
             throw new KeyServerException(0, "offline", "GET " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyServerException(0, "offline", "interrupted");
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
         }
     }
 }

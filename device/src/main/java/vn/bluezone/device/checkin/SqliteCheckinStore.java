@@ -21,11 +21,9 @@ public final class SqliteCheckinStore implements CheckinStore, AutoCloseable {
         try {
             db = DriverManager.getConnection(url);
             try (Statement s = db.createStatement()) {
-                s.executeUpdate("""
-                        CREATE TABLE IF NOT EXISTS checkin (id INTEGER PRIMARY KEY AUTOINCREMENT, place_code TEXT NOT NULL,
-                            payload BLOB NOT NULL, check_in INTEGER NOT NULL, check_out INTEGER, auto_check_out INTEGER NOT NULL)""");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS checkin_package (name TEXT PRIMARY KEY, at INTEGER NOT NULL)");
-                s.executeUpdate("CREATE TABLE IF NOT EXISTS checkin_warned (k TEXT PRIMARY KEY, at INTEGER NOT NULL)");
+                for (String ddl : CheckinSchema.TABLES) {
+                    s.executeUpdate(ddl);
+                }
             }
         } catch (SQLException e) {
             throw new StorageException("cannot open the check-in database: " + e.getMessage(), e);

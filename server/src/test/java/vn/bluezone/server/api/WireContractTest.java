@@ -30,6 +30,7 @@ import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.distribution.PublicKeys;
+import vn.bluezone.api.distribution.HealthContact;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.api.officer.ClockTime;
 import vn.bluezone.api.officer.ExportRun;
@@ -258,7 +259,10 @@ class WireContractTest {
 
         SignedConfig config = answer(send("GET", ApiPaths.CONFIG, null), 200, SignedConfig.class);
         assertThat(STRICT.readTree(config.configuration()).properties().stream().map(Map.Entry::getKey).toList())
-                .containsExactly("version", "risk", "scanning", "minimumAppVersion", "checkins");
+                .containsExactly("version", "risk", "scanning", "minimumAppVersion", "checkins", HealthContact.MEMBER);
+        // The health member binds strictly to the api record (a field it does not name fails here).
+        assertThat(STRICT.treeToValue(STRICT.readTree(config.configuration()).get(HealthContact.MEMBER),
+                HealthContact.class)).isEqualTo(new HealthContact("1900 9095"));
         assertThat(config.signature()).isNotBlank();
         assertThat(config.keyId()).isEqualTo(published.keyId());
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.distribution.HealthContact;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
@@ -27,8 +28,8 @@ import vn.bluezone.server.keys.SigningKeys;
 
 /**
  * The configuration phones apply: the risk configuration (the F1 rule, attenuation thresholds and weights) and
- * scanning settings, signed with the current export key so that a phone checks it with the key it already
- * trusts for export files. The signature (ECDSA P-256 SHA-256, DER, base64) covers the UTF-8 bytes of the
+ * scanning settings, the check-in overlap minimum and the health hotline ({@link HealthProperties}), signed with
+ * the current export key so that a phone checks it with the key it already trusts for export files. The signature (ECDSA P-256 SHA-256, DER, base64) covers the UTF-8 bytes of the
  * {@code configuration} string exactly as sent.
  */
 @RestController
@@ -40,9 +41,12 @@ public class DeviceConfigController {
     private final RiskConfiguration risk;
 
     private final CheckinsProperties checkins;
+    private final HealthProperties health;
 
-    public DeviceConfigController(SigningKeys keys, KeysProperties props, CheckinsProperties checkins) {
+    public DeviceConfigController(SigningKeys keys, KeysProperties props, CheckinsProperties checkins,
+                                  HealthProperties health) {
         this.checkins = checkins;
+        this.health = health;
         this.keys = keys;
         this.cfg = props.deviceConfig();
         this.risk = loadRisk(cfg.riskFile());
@@ -61,7 +65,7 @@ public class DeviceConfigController {
 
     @GetMapping(ApiPaths.CONFIG)
     @Operation(summary = "Signed risk and scanning configuration for phones",
-            description = "configuration: JSON text {version, risk, scanning, minimumAppVersion, checkins}; signature: base64 "
+            description = "configuration: JSON text {version, risk, scanning, minimumAppVersion, checkins, health}; signature: base64 "
                     + "DER ECDSA P-256 SHA-256 over its UTF-8 bytes, verifiable with /api/v1/exports/public-key")
     public ResponseEntity<SignedConfig> config() {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -75,6 +79,7 @@ public class DeviceConfigController {
         doc.put("scanning", scanning);
         doc.put("minimumAppVersion", cfg.minimumAppVersion());
         doc.put("checkins", Map.of("minimumOverlapMinutes", checkins.minimumOverlapMinutes()));
+        doc.put(HealthContact.MEMBER, new HealthContact(health.hotline()));
         String text = JSON.writeValueAsString(doc);
         SigningKeys.StoredKey k = keys.current(SigningKeys.EXPORT);
         byte[] sig = new SigningKey(k.privateKey(), k.keyId(), k.keyVersion()).sign(text.getBytes(StandardCharsets.UTF_8));
