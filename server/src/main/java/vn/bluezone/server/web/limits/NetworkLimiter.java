@@ -50,12 +50,7 @@ public class NetworkLimiter {
         if (!enabled) {
             return new Decision(true, 0);
         }
-        NetworkLimitsProperties.Limit limit = switch (action) {
-            case VERIFICATION -> props.verification();
-            case REGISTRATION -> props.registration();
-            case HEARTBEAT -> props.heartbeat();
-            case ATTRIBUTION -> props.attribution();
-        };
+        NetworkLimitsProperties.Limit limit = props.limit(action);
         long seconds = props.window().toSeconds();
         long now = Math.floorDiv(clock.millis(), 1000);
         long start = WindowCounters.windowStart(now, seconds);

@@ -1,6 +1,5 @@
 package vn.bluezone.server.web.limits;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -16,21 +15,24 @@ import org.springframework.validation.annotation.Validated;
  * sends; raise them where a carrier's pool is larger. Counted in memory, or in the database for all instances with
  * {@code bluezone.keys.rate-limit.shared=true}.
  *
- * @param verification {@code /verify} and {@code /certificate} (the address itself is limited by
- *                     {@code bluezone.keys.rate-limit.*})
- * @param registration {@code POST /api/v1/devices}
- * @param heartbeat    {@code POST /api/v1/devices/{id}/heartbeat}
- * @param attribution  registrations naming a referral code or a place: over the limit the phone is still
- *                     registered, but the referral or place is not credited
+ * @param verificationPerPrefix {@code /verify}, {@code /certificate} and {@code /verify/challenge} (the address
+ *                              itself is limited by {@code bluezone.keys.rate-limit.*})
+ * @param registrationPerAddress {@code POST /api/v1/devices}; also {@code registration-per-prefix}
+ * @param heartbeatPerAddress    {@code POST /api/v1/devices/{id}/heartbeat}; also {@code heartbeat-per-prefix}
+ * @param attributionPerAddress  registrations naming a referral code or a place (also {@code attribution-per-prefix}):
+ *                               over the limit the phone is still registered, but the referral or place is not credited
  */
 @Validated
 @ConfigurationProperties("bluezone.network-limits")
 public record NetworkLimitsProperties(@DefaultValue("true") boolean enabled,
                                       @NotNull @DefaultValue("1h") Duration window,
-                                      @Valid @NotNull @DefaultValue({"0", "120"}) Limit verification,
-                                      @Valid @NotNull @DefaultValue({"300", "3000"}) Limit registration,
-                                      @Valid @NotNull @DefaultValue({"1200", "12000"}) Limit heartbeat,
-                                      @Valid @NotNull @DefaultValue({"20", "200"}) Limit attribution) {
+                                      @Min(0) @DefaultValue("120") int verificationPerPrefix,
+                                      @Min(0) @DefaultValue("300") int registrationPerAddress,
+                                      @Min(0) @DefaultValue("3000") int registrationPerPrefix,
+                                      @Min(0) @DefaultValue("1200") int heartbeatPerAddress,
+                                      @Min(0) @DefaultValue("12000") int heartbeatPerPrefix,
+                                      @Min(0) @DefaultValue("20") int attributionPerAddress,
+                                      @Min(0) @DefaultValue("200") int attributionPerPrefix) {
     public NetworkLimitsProperties {
         if (window != null && (window.toSeconds() < 1 || window.toHours() > 24)) {
             throw new IllegalArgumentException("bluezone.network-limits.window must be between 1s and 24h, was " + window);
@@ -38,6 +40,16 @@ public record NetworkLimitsProperties(@DefaultValue("true") boolean enabled,
     }
 
     /** Requests per window from one address and from one prefix. */
-    public record Limit(@Min(0) int perAddress, @Min(0) int perPrefix) {
+    public record Limit(int perAddress, int perPrefix) {
+    }
+
+    /** The limits of one call. */
+    public Limit limit(NetworkLimiter.Action action) {
+        return switch (action) {
+            case VERIFICATION -> new Limit(0, verificationPerPrefix);
+            case REGISTRATION -> new Limit(registrationPerAddress, registrationPerPrefix);
+            case HEARTBEAT -> new Limit(heartbeatPerAddress, heartbeatPerPrefix);
+            case ATTRIBUTION -> new Limit(attributionPerAddress, attributionPerPrefix);
+        };
     }
 }

@@ -19,8 +19,8 @@ class NetworkLimiterTest {
     final LocalWindowCounters counters = new LocalWindowCounters(clock);
 
     NetworkLimiter limiter(int perAddress, int perPrefix, boolean enabled) {
-        NetworkLimitsProperties.Limit l = new NetworkLimitsProperties.Limit(perAddress, perPrefix);
-        NetworkLimitsProperties p = new NetworkLimitsProperties(true, Duration.ofHours(1), l, l, l, l);
+        NetworkLimitsProperties p = new NetworkLimitsProperties(true, Duration.ofHours(1), perPrefix, perAddress,
+                perPrefix, perAddress, perPrefix, perAddress, perPrefix);
         KeysProperties k = TestKeysProperties.withSecret(enabled);
         return new NetworkLimiter(p, k, counters, new KeySecrets(k, null, new SecureRandom(), clock), clock);
     }
@@ -63,7 +63,7 @@ class NetworkLimiterTest {
     @Test
     void forgetsEndedWindows() {
         NetworkLimiter l = limiter(3, 100, true);
-        l.tryAcquire(NetworkLimiter.Action.VERIFICATION, "203.0.113.5");
+        l.tryAcquire(NetworkLimiter.Action.REGISTRATION, "203.0.113.5");
         assertThat(counters.size()).isEqualTo(2);
         clock.advance(Duration.ofHours(1));
         counters.prune();
