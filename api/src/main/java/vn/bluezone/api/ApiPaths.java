@@ -13,6 +13,8 @@ public final class ApiPaths {
 
     // Verification and submission (a confirmed case's phone).
     public static final String VERIFY = V1 + "/verify";
+    /** A proof-of-work challenge for {@link #VERIFY} (asked for after {@code PROOF_OF_WORK_REQUIRED}). */
+    public static final String VERIFY_CHALLENGE = V1 + "/verify/challenge";
     public static final String CERTIFICATE = V1 + "/certificate";
     public static final String DIAGNOSIS_KEYS = V1 + "/diagnosis-keys";
     /** Request header marking a fake upload: same answer shape, nothing stored. Value {@code 1}. */

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.api.ApiError;
 import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.distribution.PublicKeys;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.api.submission.DiagnosisKey;
@@ -23,6 +24,8 @@ import vn.bluezone.api.submission.DiagnosisKeysResponse;
 import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.api.verification.CertificateRequest;
 import vn.bluezone.api.verification.CertificateResponse;
+import vn.bluezone.api.verification.PowChallenge;
+import vn.bluezone.api.verification.ProofOfWork;
 import vn.bluezone.api.verification.VerifyRequest;
 import vn.bluezone.api.verification.VerifyResponse;
 import vn.bluezone.device.port.KeyServerClient;
@@ -51,9 +54,27 @@ public final class HttpKeyServerClient implements KeyServerClient {
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     }
 
+    /**
+     * Under a guessing attack the server may ask for a proof of work first ({@code PROOF_OF_WORK_REQUIRED}): the
+     * client then fetches a challenge, solves it ({@link ProofOfWork}; about a million SHA-256 at the default
+     * difficulty, a second or two) and sends the code once more with the solution.
+     */
     @Override
     public VerifiedCode verify(String code) throws KeyServerException {
-        VerifyResponse r = post(ApiPaths.VERIFY, new VerifyRequest(code), VerifyResponse.class);
+        VerifyResponse r;
+        try {
+            r = post(ApiPaths.VERIFY, new VerifyRequest(code), VerifyResponse.class);
+        } catch (KeyServerException e) {
+            if (!ErrorCode.PROOF_OF_WORK_REQUIRED.name().equals(e.errorCode())) {
+                throw e;
+            }
+            PowChallenge c = read(ApiPaths.VERIFY_CHALLENGE, get(ApiPaths.VERIFY_CHALLENGE, 64 * 1024), PowChallenge.class);
+            if (c.challenge() == null || c.difficulty() < 0 || c.difficulty() > ProofOfWork.MAX_DIFFICULTY) {
+                throw malformed(ApiPaths.VERIFY_CHALLENGE, "no challenge or a difficulty out of 0.." + ProofOfWork.MAX_DIFFICULTY);
+            }
+            long nonce = ProofOfWork.solve(c.challenge(), c.difficulty());
+            r = post(ApiPaths.VERIFY, new VerifyRequest(code, c.challenge(), nonce), VerifyResponse.class);
+        }
         if (r.token() == null || r.token().isBlank() || r.reportType() == null) {
             throw malformed(ApiPaths.VERIFY, "no token or report type");
         }

@@ -1,6 +1,7 @@
 package vn.bluezone.device.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,6 +134,45 @@ class HttpKeyServerClientTest {
         e = assertThrows(KeyServerException.class, () -> client.verify("1"));
         assertEquals("http_502", e.errorCode());
         assertEquals(502, e.status());
+    }
+
+    /** Under attack: the first try is refused, the client solves the challenge it fetches and sends the code again. */
+    @Test
+    void solvesTheProofOfWorkTheServerAsksFor() {
+        List<String> verifyBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String challenge = "1.12.1900000000.cmFuZG9t.0123456789abcdef0123456789abcdef";
+        String[] challengeAnswer = {"{\"challenge\":\"" + challenge + "\",\"difficulty\":12,"
+                + "\"expiresAt\":\"2030-03-17T17:46:40Z\"}"};
+        server.createContext("/api/v1/verify", exchange -> { // also gets /api/v1/verify/challenge (a prefix match)
+            if (exchange.getRequestURI().getPath().endsWith("/challenge")) {
+                byte[] a = challengeAnswer[0].getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, a.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(a);
+                }
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            verifyBodies.add(body);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"powNonce\":(\\d+)").matcher(body);
+            boolean solved = body.contains("\"powChallenge\":\"" + challenge + "\"") && m.find()
+                    && vn.bluezone.api.verification.ProofOfWork.satisfies(challenge, Long.parseLong(m.group(1)), 12);
+            byte[] a = (solved ? "{\"token\":\"t9\",\"reportType\":\"CONFIRMED_TEST\",\"testDate\":\"2026-11-30\"}"
+                    : "{\"error\":\"PROOF_OF_WORK_REQUIRED\",\"message\":\"solve it\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(solved ? 200 : 429, a.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(a);
+            }
+        });
+        VerifiedCode v = assertDoesNotThrow(() -> client.verify("12345678"), () -> verifyBodies.toString());
+        assertEquals("t9", v.token());
+        assertEquals(2, verifyBodies.size());
+        assertEquals("{\"code\":\"12345678\"}", verifyBodies.get(0));
+
+        // A challenge no phone could solve is refused rather than worked on for ever.
+        challengeAnswer[0] = "{\"challenge\":\"x\",\"difficulty\":60}";
+        assertEquals("bad_response", assertThrows(KeyServerException.class, () -> client.verify("12345678")).errorCode());
     }
 
     private static TemporaryExposureKey key(int b) {

@@ -95,6 +95,7 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
      * @param retentionDays   keys and files older than this are deleted
      * @param store           {@code directory} or {@code s3}
      * @param directory       directory store root; empty = {@code <data-dir>/exports}
+     * @param compressionLevel deflate level of the files (0..9; 9 gives the smallest download, issue 15 §6)
      */
     public record Export(
             @DefaultValue("true") boolean enabled,
@@ -108,7 +109,8 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
             @DefaultValue("") String directory,
             @Valid @NotNull @DefaultValue S3 s3,
             @Min(0) @Max(86_400) @DefaultValue("300") int indexMaxAgeSeconds,
-            @Min(0) @Max(31_536_000) @DefaultValue("86400") int fileMaxAgeSeconds) {
+            @Min(0) @Max(31_536_000) @DefaultValue("86400") int fileMaxAgeSeconds,
+            @Min(0) @Max(9) @DefaultValue("9") int compressionLevel) {
         public Export {
             requireBetween("bluezone.keys.export.embargo", embargo, Duration.ofHours(2), Duration.ofDays(2));
             if (schedule != null && !org.springframework.scheduling.support.CronExpression.isValidExpression(schedule)) {

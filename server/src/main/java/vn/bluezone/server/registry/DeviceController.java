@@ -1,5 +1,6 @@
 package vn.bluezone.server.registry;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,14 +13,17 @@ import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.server.web.limits.NetworkLimiter;
 
 /** The phone's side of the registry: anonymous registration and the daily heartbeat. Public (no session). */
 @RestController
 public class DeviceController {
     private final DeviceRegistry registry;
+    private final NetworkLimiter limiter;
 
-    public DeviceController(DeviceRegistry registry) {
+    public DeviceController(DeviceRegistry registry, NetworkLimiter limiter) {
         this.registry = registry;
+        this.limiter = limiter;
     }
 
     /**
@@ -29,9 +33,21 @@ public class DeviceController {
      */
     @PostMapping(ApiPaths.DEVICES)
     public ResponseEntity<RegisteredDevice> register(@RequestBody DeviceRegistration registration,
-            @RequestHeader(value = "Authorization", required = false) String authorization) {
+            @RequestHeader(value = "Authorization", required = false) String authorization, HttpServletRequest req) {
+        limiter.check(NetworkLimiter.Action.REGISTRATION, req.getRemoteAddr()); // per address and prefix (issue 15)
+        registration = attributed(registration, req);
         RegistrationOutcome outcome = registry.registerOnce(registration, bearer(authorization));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.device());
+    }
+
+    /** Over the attribution limit the install still counts, but not for the referral code or place it names. */
+    private DeviceRegistration attributed(DeviceRegistration r, HttpServletRequest req) {
+        if ((r.referralCode() == null && r.placeCode() == null)
+                || limiter.tryAcquire(NetworkLimiter.Action.ATTRIBUTION, req.getRemoteAddr()).allowed()) {
+            return r;
+        }
+        return new DeviceRegistration(r.platform(), r.appVersion(), r.model(), r.communeCode(), r.villageId(), null,
+                null, r.installationId());
     }
 
     private static String bearer(String authorization) {
@@ -45,7 +61,8 @@ public class DeviceController {
     @PostMapping(ApiPaths.HEARTBEAT)
     public HeartbeatResult heartbeat(@PathVariable String deviceId,
                                      @RequestHeader(value = "Authorization", required = false) String authorization,
-                                     @RequestBody(required = false) Heartbeat heartbeat) {
+                                     @RequestBody(required = false) Heartbeat heartbeat, HttpServletRequest req) {
+        limiter.check(NetworkLimiter.Action.HEARTBEAT, req.getRemoteAddr());
         return registry.heartbeat(deviceId, bearer(authorization), heartbeat);
     }
 }

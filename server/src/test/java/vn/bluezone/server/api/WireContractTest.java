@@ -190,6 +190,13 @@ class WireContractTest {
         assertThat(verified.symptomOnsetDate()).isEqualTo(today.minusDays(3));
         assertThat(verified.expiresAt()).isAfter(start.now());
         error(send("POST", ApiPaths.VERIFY, new VerifyRequest(code.shortCode())), 400, ErrorCode.CODE_USED);
+        // The proof-of-work challenge and a verify that carries its solution (limiters are off here: only the shapes).
+        vn.bluezone.api.verification.PowChallenge pow = answer(send("GET", ApiPaths.VERIFY_CHALLENGE, null), 200,
+                vn.bluezone.api.verification.PowChallenge.class);
+        assertThat(pow.difficulty()).isEqualTo(20);
+        assertThat(pow.expiresAt()).isAfter(start.now());
+        error(send("POST", ApiPaths.VERIFY, new VerifyRequest("00000001", pow.challenge(), 7L)), 400,
+                ErrorCode.CODE_INVALID);
 
         List<DiagnosisKey> keys = new ArrayList<>();
         for (DeviceKeys.Key k : DeviceKeys.dailyKeys(start.now(), 14)) {

@@ -9,7 +9,10 @@ import vn.bluezone.server.support.TestClockConfig;
 import vn.bluezone.server.support.TestDatabase;
 
 /** Verification and submission on H2. */
-@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false"})
+@SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false",
+        // The flow and the per-address limiter; the guess budget and prefix limits have their own tests
+        // (GuessingAttackIT, NetworkLimiterTest), and this class's many codes and guesses share one frozen clock.
+        "bluezone.keys.guessing.enabled=false", "bluezone.network-limits.enabled=false"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 class KeyServerFlowH2Test extends KeyServerFlowTests {

@@ -106,10 +106,11 @@ class BodyLimitsTest {
         assertThat(last).startsWith("HTTP/1.1 429");
     }
 
+    /** A wrong 16-character SMS code: limited per address, never by the 8-digit guess budget (GuessingAttackIT). */
     private String verify(String forwardedFor) throws Exception {
         try (Socket s = open("POST /api/v1/verify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: 19\r\n")) {
-            s.getOutputStream().write("{\"code\":\"12345678\"}".getBytes(StandardCharsets.US_ASCII));
+                + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: 27\r\n")) {
+            s.getOutputStream().write("{\"code\":\"ABCDEFGHJKMNPQRS\"}".getBytes(StandardCharsets.US_ASCII));
             return answer(s);
         }
     }

@@ -19,14 +19,27 @@ import vn.bluezone.protocol.export.SigningKey;
  * export benchmark drives it directly.
  */
 public final class ExportFileBuilder {
-    private final KeyExportWriter writer = new KeyExportWriter();
+    /**
+     * Deflate level chosen by download size (issue 15 §6): every phone downloads every file, so bytes count more than
+     * the server's seconds. 1,000,000 keys: 21.42 MB at level 1, 19.51 MB at 6, 19.49 MB at 9 (2.1x and 3.5x level 1's
+     * build time, bench/README.md).
+     */
+    public static final int DEFAULT_COMPRESSION_LEVEL = 9;
+
+    private final KeyExportWriter writer;
     private final int maxKeysPerFile;
 
     public ExportFileBuilder(int maxKeysPerFile) {
+        this(maxKeysPerFile, DEFAULT_COMPRESSION_LEVEL);
+    }
+
+    /** @param compressionLevel deflate level 0..9 */
+    public ExportFileBuilder(int maxKeysPerFile, int compressionLevel) {
         if (maxKeysPerFile < 1) {
             throw new IllegalArgumentException("maxKeysPerFile must be positive");
         }
         this.maxKeysPerFile = maxKeysPerFile;
+        this.writer = new KeyExportWriter(compressionLevel);
     }
 
     /** One finished file. */

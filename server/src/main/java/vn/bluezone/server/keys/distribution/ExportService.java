@@ -59,7 +59,7 @@ public class ExportService {
         this.clock = clock;
         this.random = random;
         this.lock = lock;
-        this.builder = new ExportFileBuilder(cfg.maxKeysPerFile());
+        this.builder = new ExportFileBuilder(cfg.maxKeysPerFile(), cfg.compressionLevel());
     }
 
     /** What one run did. */

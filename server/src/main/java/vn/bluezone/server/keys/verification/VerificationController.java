@@ -15,7 +15,9 @@ import vn.bluezone.api.verification.CertificateResponse;
 import vn.bluezone.api.verification.VerifyRequest;
 import vn.bluezone.api.verification.VerifyResponse;
 import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.keys.guessing.ShortCodeGuard;
 import vn.bluezone.server.web.ContractValidator;
+import vn.bluezone.server.web.limits.NetworkLimiter;
 
 /** Device side of verification: code → token → certificate. Public, rate limited per address and globally. */
 @RestController
@@ -23,10 +25,15 @@ import vn.bluezone.server.web.ContractValidator;
 public class VerificationController {
     private final VerificationService service;
     private final AttemptLimiter limiter;
+    private final NetworkLimiter networks;
+    private final ShortCodeGuard guard;
 
-    public VerificationController(VerificationService service, AttemptLimiter limiter) {
+    public VerificationController(VerificationService service, AttemptLimiter limiter, NetworkLimiter networks,
+                                  ShortCodeGuard guard) {
         this.service = service;
         this.limiter = limiter;
+        this.networks = networks;
+        this.guard = guard;
     }
 
     @InitBinder
@@ -36,10 +43,13 @@ public class VerificationController {
 
     @PostMapping(ApiPaths.VERIFY)
     @Operation(summary = "Exchange a verification code for a single-use token (24 h)",
-            description = "Errors: CODE_INVALID, CODE_USED, CODE_EXPIRED (400), RATE_LIMITED (429)")
+            description = "Errors: CODE_INVALID, CODE_USED, CODE_EXPIRED, PROOF_OF_WORK_INVALID (400), RATE_LIMITED, "
+                    + "PROOF_OF_WORK_REQUIRED (429: solve GET /api/v1/verify/challenge and resend)")
     public VerifyResponse verify(@Valid @RequestBody VerifyRequest body, HttpServletRequest req) {
         limit(req);
+        ShortCodeGuard.Admission guess = guard.admit(body); // the server-wide guess budget (issue 15 §2)
         VerificationService.VerifiedToken t = service.verify(body.code());
+        guess.succeeded();
         return new VerifyResponse(t.token(), t.reportType(), t.symptomDate(), t.testDate(), t.expiresAt());
     }
 
@@ -55,6 +65,7 @@ public class VerificationController {
     }
 
     private void limit(HttpServletRequest req) {
+        networks.check(NetworkLimiter.Action.VERIFICATION, req.getRemoteAddr()); // per network prefix
         AttemptLimiter.Decision d = limiter.tryAcquire(req.getRemoteAddr());
         if (!d.allowed()) {
             throw ApiException.tooManyRequests(d.retryAfterSeconds());

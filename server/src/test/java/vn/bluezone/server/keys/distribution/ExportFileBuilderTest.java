@@ -55,6 +55,24 @@ class ExportFileBuilderTest {
         assertThat(read).containsExactlyInAnyOrderElementsOf(keys);
     }
 
+    /** Issue 15 §6: the files are deflated at the configured level, 9 by default (the smallest download). */
+    @Test
+    void filesAreDeflatedAtTheConfiguredLevel() {
+        List<SigningKey> signers = List.of(new SigningKey(P256Keys.generate().getPrivate(), "452", "v1"));
+        List<TemporaryExposureKey> keys = keys(20_000);
+        Instant start = Instant.parse("2026-11-28T10:00:00Z");
+        int level1 = new ExportFileBuilder(500_000, 1).build("VN", "hour", start, start.plusSeconds(3600), keys, signers)
+                .get(0).zip().length;
+        int byDefault = new ExportFileBuilder(500_000).build("VN", "hour", start, start.plusSeconds(3600), keys, signers)
+                .get(0).zip().length;
+        int level9 = new ExportFileBuilder(500_000, 9).build("VN", "hour", start, start.plusSeconds(3600), keys, signers)
+                .get(0).zip().length;
+        assertThat(byDefault).isLessThan(level1 * 97 / 100).isBetween(level9 - 200, level9 + 200); // signatures vary in length
+        assertThat(new org.springframework.boot.context.properties.bind.Binder()
+                .bindOrCreate("bluezone.keys", vn.bluezone.server.keys.KeysProperties.class).export().compressionLevel())
+                .isEqualTo(ExportFileBuilder.DEFAULT_COMPRESSION_LEVEL).isEqualTo(9);
+    }
+
     @Test
     void paddingCopiesRealMetadataWithFreshKeyBytes() {
         List<TemporaryExposureKey> real = keys(7);
