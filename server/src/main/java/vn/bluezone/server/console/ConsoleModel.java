@@ -3,7 +3,7 @@ package vn.bluezone.server.console;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 
 /**
  * What every console page may use: {@code fmt} (the one formatter) and {@code unitNames} (a unit's name instead of

@@ -21,12 +21,11 @@ import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.server.statistics.StatisticsCounters;
 import vn.bluezone.server.web.ApiException;
 
 /**
  * Anonymous installs and their daily heartbeats. A registration or a heartbeat updates the roll-ups of the device's
- * unit and its ancestors in the same transaction (see {@link StatisticsCounters}).
+ * unit and its ancestors in the same transaction (see {@link InstallCounters}).
  */
 @Service
 public class DeviceRegistry {
@@ -42,10 +41,10 @@ public class DeviceRegistry {
 
     private final JdbcTemplate jdbc;
     private final AdministrativeUnits units;
-    private final StatisticsCounters counters;
+    private final InstallCounters counters;
     private final RegistryClock clock;
 
-    public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, StatisticsCounters counters,
+    public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, InstallCounters counters,
                           RegistryClock clock) {
         this.jdbc = jdbc;
         this.units = units;

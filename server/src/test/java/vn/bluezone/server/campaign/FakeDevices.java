@@ -1,5 +1,7 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.server.registry.DeviceDirectory;
+import vn.bluezone.server.registry.DeviceStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

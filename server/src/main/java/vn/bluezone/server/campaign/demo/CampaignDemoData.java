@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.cohort.CohortPerson;
 import vn.bluezone.server.campaign.cohort.CohortService;

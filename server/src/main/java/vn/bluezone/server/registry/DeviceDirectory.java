@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign;
+package vn.bluezone.server.registry;
 
 import java.util.Collection;
 import java.util.Map;
