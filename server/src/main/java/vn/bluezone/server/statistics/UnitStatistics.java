@@ -18,7 +18,7 @@ import vn.bluezone.server.registry.Denominators;
 
 /**
  * The read side: a unit's figures, the ranking of its children, its trend. Reads only the roll-ups (unit_day_stat:
- * at most one row per unit and day) and the denominators, never the device table.
+ * one row per unit and day, a few for striped units, always summed) and the denominators, never the device table.
  */
 @Service
 public class UnitStatistics {
@@ -135,7 +135,11 @@ public class UnitStatistics {
                     if (d.isBefore(from)) {
                         before[0] += rs.getLong(2);
                     } else {
-                        rows.put(d, new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                        // Striped units have several rows a day (StatisticsCounters): they add up.
+                        long[] r = rows.computeIfAbsent(d, k -> new long[4]);
+                        for (int i = 0; i < 4; i++) {
+                            r[i] += rs.getLong(i + 2);
+                        }
                     }
                 });
         // History is newest first: the first population entry at or before a day is the one in force.
