@@ -1,5 +1,7 @@
 package vn.bluezone.server.registry;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,15 +44,33 @@ public class DeviceLookup implements DeviceDirectory {
         return result;
     }
 
+    /**
+     * A device counts for its referrer and its place only once it has sent heartbeats on two different days
+     * (issue 15 §3): a registration scripted in a loop, with no app running the next day, counts for nothing.
+     */
+    static final String RAN_TWO_DAYS = " AND first_seen_day IS NOT NULL AND last_seen_day > first_seen_day";
+
     @Override
     public Map<String, Long> referralCounts(Collection<String> referralCodes) {
-        return countBy("referred_by", "AND referral_code <> referred_by", referralCodes);
+        return countBy("referred_by", "AND referral_code <> referred_by" + RAN_TWO_DAYS, referralCodes);
     }
 
     @Override
     public Map<String, Long> installsByPlace(Collection<String> placeCodes) {
         // Place codes are printed in capitals but typed any way: "qn7k2m" from the app counts for QN7K2M.
-        return countBy("UPPER(place_code)", "", placeCodes.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList());
+        return countBy("UPPER(place_code)", RAN_TWO_DAYS, placeCodes.stream().map(c -> c.toUpperCase(Locale.ROOT))
+                .toList());
+    }
+
+    @Override
+    public Optional<String> referralCodeOf(String deviceId, String secret) {
+        if (deviceId == null || secret == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT secret_hash, referral_code FROM device WHERE id = ?").param(deviceId)
+                .query((rs, n) -> MessageDigest.isEqual(rs.getString(1).getBytes(StandardCharsets.US_ASCII),
+                        ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII)) ? rs.getString(2) : null)
+                .optional();
     }
 
     @Override

@@ -10,8 +10,12 @@ import java.util.List;
  * first.
  */
 public interface InstallCounters {
-    /** A new install on {@code day} in the unit at the end of {@code chain}. */
-    void installed(List<String> chain, LocalDate day);
+    /** {@code count} new installs on {@code day} in the unit at the end of {@code chain} (country first). */
+    record Installs(List<String> chain, LocalDate day, long count) {
+    }
+
+    /** Installs applied together from the {@link InstallQueue} (one transaction, the queue rows deleted in it). */
+    void installed(List<Installs> batch);
 
     /** The first heartbeat of {@code day} of a device last seen on {@code previousDay} (null: never). */
     void firstHeartbeat(List<String> chain, LocalDate day, LocalDate previousDay, boolean bluetoothOn);

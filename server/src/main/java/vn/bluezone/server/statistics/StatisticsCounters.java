@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,12 +22,12 @@ import vn.bluezone.server.registry.InstallCounters;
  * device's unit and of all its ancestors in the same transaction, so a parent's figures are by construction the sum
  * of its children's (plus devices that chose no smaller unit) and pages never scan the device table.
  * <p>
- * Striped counters (issue 15 §5): the country's and each province's counters of a day are spread over
- * {@code counterStripes} rows (column {@code stripe}); each call adds to one of them, chosen at random, and readers
- * sum all rows of a unit and day. Every registration of a launch day otherwise updates the same country row and
- * waits for the previous registration's commit (231/s against 3,334/s plain inserts). Districts and below keep one
- * row per day: their registrations rarely meet. All rows of one call go in one statement, leaf first and country
- * last: the same lock order for everyone (no deadlock), and one round trip.
+ * Launch days (issue 15 §5): registrations do not come here one by one; the registry queues them
+ * ({@code InstallQueue}) and hands them over in batches, summed per unit and day. Heartbeats still come one by one,
+ * in their own transaction, so the country's and each province's counters of a day are striped: spread over
+ * {@code counterStripes} rows (column {@code stripe}); each write adds to one of them, chosen at random, and readers
+ * sum all rows of a unit and day. Districts and below keep one row per day. All rows of one call go in one
+ * statement, deepest unit first and country last: the same lock order for every writer (no deadlock).
  */
 @Component
 public class StatisticsCounters implements InstallCounters {
@@ -41,6 +43,8 @@ public class StatisticsCounters implements InstallCounters {
     static final int STRIPED_LEVELS = 2;
     /** Tries of one H2 MERGE that met another transaction's uncommitted new row (about 2 s in all). */
     static final int H2_ATTEMPTS = 120;
+    /** Rows per statement when a batch of installs is applied (7 parameters each). */
+    static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final boolean postgres;
@@ -55,10 +59,29 @@ public class StatisticsCounters implements InstallCounters {
         }
     }
 
-    /** A new install on {@code day} in the unit at the end of {@code chain} (country first). */
+    /**
+     * Installs from the registry's install queue: summed per unit and day over the whole batch (a province's thousand
+     * installs are one row update, not a thousand) and written leaf units first, in chunks of {@link #CHUNK} rows.
+     */
     @Override
-    public void installed(List<String> chain, LocalDate day) {
-        apply(chain, List.of(new Update(day, Counter.INSTALLS, 1)));
+    public void installed(List<Installs> batch) {
+        Map<String, Integer> depth = new HashMap<>();
+        Map<String, Map<LocalDate, long[]>> sums = new HashMap<>();
+        for (Installs i : batch) {
+            for (int d = 0; d < i.chain().size(); d++) {
+                String unit = i.chain().get(d);
+                depth.put(unit, d);
+                sums.computeIfAbsent(unit, u -> new TreeMap<>()).computeIfAbsent(i.day(),
+                        x -> new long[Counter.values().length])[Counter.INSTALLS.ordinal()] += i.count();
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        sums.forEach((unit, days) -> days.forEach((day, v) -> rows.add(new Row(unit, depth.get(unit), day, v))));
+        // The lock order of every writer: deepest units first, then by code and day (heartbeats follow it too).
+        rows.sort(Comparator.comparingInt(Row::depth).reversed().thenComparing(Row::unit).thenComparing(Row::day));
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            write(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
     }
 
     /**
@@ -95,35 +118,45 @@ public class StatisticsCounters implements InstallCounters {
     private record Update(LocalDate day, Counter counter, long delta) {
     }
 
-    /** One row per unit and day (all four counters), leaf unit first, days in order; one statement. */
+    /** One row per unit and day of a chain (all four counters), leaf unit first, days in order; one statement. */
     private void apply(List<String> chain, List<Update> updates) {
         Map<LocalDate, long[]> byDay = new TreeMap<>();
         for (Update u : updates) {
             byDay.computeIfAbsent(u.day(), d -> new long[Counter.values().length])[u.counter().ordinal()] += u.delta();
         }
-        List<Object> args = new ArrayList<>();
-        int rows = 0;
+        List<Row> rows = new ArrayList<>();
         for (int i = chain.size() - 1; i >= 0; i--) {
-            int n = stripesAt(i);
-            int stripe = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n);
             for (Map.Entry<LocalDate, long[]> e : byDay.entrySet()) {
-                args.add(chain.get(i));
-                args.add(Date.valueOf(e.getKey()));
-                args.add(stripe);
-                for (long v : e.getValue()) {
-                    args.add(v);
-                }
-                rows++;
+                rows.add(new Row(chain.get(i), i, e.getKey(), e.getValue()));
             }
         }
-        if (rows == 0) {
+        write(rows);
+    }
+
+    /** A counter row to add to: {@code depth} is the unit's position in its chain (country 0). */
+    private record Row(String unit, int depth, LocalDate day, long[] values) {
+    }
+
+    /** Adds the rows in the order given, in one statement; each row of a striped unit goes to a random stripe. */
+    private void write(List<Row> rows) {
+        if (rows.isEmpty()) {
             return;
+        }
+        List<Object> args = new ArrayList<>();
+        for (Row r : rows) {
+            int n = stripesAt(r.depth());
+            args.add(r.unit());
+            args.add(Date.valueOf(r.day()));
+            args.add(n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n));
+            for (long v : r.values()) {
+                args.add(v);
+            }
         }
         if (postgres) {
-            jdbc.update(upsertPostgres(rows), args.toArray());
+            jdbc.update(upsertPostgres(rows.size()), args.toArray());
             return;
         }
-        mergeH2(mergeH2(rows), args.toArray());
+        mergeH2(mergeH2(rows.size()), args.toArray());
     }
 
     /**

@@ -61,6 +61,11 @@ public final class FakeDevices implements DeviceDirectory {
     }
 
     @Override
+    public Optional<String> referralCodeOf(String deviceId, String secret) {
+        return Optional.ofNullable(ownCode.get(deviceId));
+    }
+
+    @Override
     public boolean referralCodeExists(String referralCode) {
         return ownCode.containsValue(referralCode);
     }
