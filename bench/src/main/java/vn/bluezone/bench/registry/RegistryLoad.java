@@ -31,7 +31,8 @@ import vn.bluezone.server.statistics.UnitStatistics;
  * ranking computed by scanning the device table, which the roll-ups avoid), then registrations per second through
  * the real service (roll-ups included) against a baseline of plain device-row inserts.
  *
- * <pre>java -cp ... vn.bluezone.bench.registry.RegistryLoad JDBC_URL [devices=10000000] [seconds=30] [threads=8]</pre>
+ * <pre>java -cp ... vn.bluezone.bench.registry.RegistryLoad JDBC_URL [devices=10000000] [seconds=30] [threads=8] [stripes=16]</pre>
+ * {@code stripes} is {@code bluezone.statistics.counter-stripes}: 1 measures the unstriped counters of before.
  * Runs in a fresh schema, dropped at the end. Devices are bulk-inserted with generate_series and their roll-ups
  * computed by one aggregation (the live path, tested elsewhere, would take hours for 10 million).
  */
@@ -48,6 +49,7 @@ public final class RegistryLoad {
         long devices = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int stripes = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         String schema = "bz_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         ConfigurableApplicationContext ctx = null;
@@ -56,7 +58,8 @@ public final class RegistryLoad {
                 "--server.port=0", "--bluezone.demo.enabled=false",
                 "--bluezone.db.url=" + url, "--bluezone.db.user=", "--bluezone.db.password=",
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
-                "--spring.datasource.hikari.maximum-pool-size=" + (threads + 2), "--logging.level.root=warn");
+                "--spring.datasource.hikari.maximum-pool-size=" + (threads + 2), "--logging.level.root=warn",
+                "--bluezone.statistics.counter-stripes=" + stripes);
             run(ctx, devices, seconds, threads);
         } finally {
             if (ctx != null) {
@@ -147,15 +150,36 @@ public final class RegistryLoad {
                 baseline.p50, baseline.p95, baseline.max);
 
         List<String> communes = jdbc.queryForList("SELECT code FROM bench_commune ORDER BY n", String.class);
-        double live = throughput(threads, seconds, i -> registry.register(new DeviceRegistration("android", "4.0",
-                null, communes.get((int) (i % communes.size())), null, null, null)));
-        double plain = throughput(threads, seconds, i -> jdbc.update("INSERT INTO device (id, secret_hash, platform, "
+        // The two loads alternate in short rounds (live, plain, live, plain, ...), so that a change in the machine's
+        // other load (it is shared) weighs on both alike; the figures are the totals over all rounds.
+        Job registration = i -> registry.register(new DeviceRegistration("android", "4.0", null,
+                communes.get((int) (i % communes.size())), null, null, null));
+        Job plainInsert = i -> jdbc.update("INSERT INTO device (id, secret_hash, platform, "
                 + "app_version, commune_code, install_code, referral_code, registered_at, registered_day) VALUES "
                 + "(?, md5(?), 'android', '4.0', ?, ?, ?, now(), current_date)", UUID.randomUUID().toString(),
                 "s" + i, communes.get((int) (i % communes.size())), "P" + Long.toHexString(i | 0x1000000L),
-                "Q" + Long.toHexString(i | 0x100000L)));
-        System.out.printf(Locale.ROOT, "registrations/s with roll-ups (%d threads, %d s): %.0f; baseline plain "
-                + "device-row inserts: %.0f; ratio %.2f%n", threads, seconds, live, plain, live / plain);
+                "Q" + Long.toHexString(i | 0x100000L));
+        int rounds = Math.max(1, seconds / 10);
+        double liveSum = 0;
+        double plainSum = 0;
+        java.util.concurrent.atomic.AtomicLong codes = new java.util.concurrent.atomic.AtomicLong();
+        for (int r = 0; r < rounds; r++) {
+            liveSum += throughput(threads, seconds / rounds, registration);
+            plainSum += throughput(threads, seconds / rounds, i -> plainInsert.run(codes.incrementAndGet()));
+        }
+        double live = liveSum / rounds;
+        double plain = plainSum / rounds;
+        System.out.printf(Locale.ROOT, "registrations/s with roll-ups (%d threads, %d s each, "
+                + "alternating 10 s rounds, %d counter stripes): %.0f; "
+                + "baseline plain device-row inserts: %.0f; ratio %.2f%n", threads, seconds,
+                ctx.getBean(vn.bluezone.server.statistics.StatisticsProperties.class).counterStripes(), live, plain,
+                live / plain);
+        long total = jdbc.queryForObject("SELECT count(*) FROM device", Long.class);
+        long counted = statistics.figures("VN", today).installs();
+        // The baseline's rows have no roll-ups; their install codes are 'P1...' (never a real code: no '1' in those).
+        long plainRows = jdbc.queryForObject("SELECT count(*) FROM device WHERE install_code LIKE 'P1%'", Long.class);
+        System.out.printf(Locale.ROOT, "after the runs: %,d devices = roll-up total %,d + %,d baseline rows: %s%n",
+                total, counted, plainRows, total == counted + plainRows ? "exact" : "MISMATCH");
     }
 
     record Row(String name, int runs, double p50, double p95, double max) {

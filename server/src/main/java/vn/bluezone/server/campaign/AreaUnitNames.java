@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.console.UnitNameSource;
+import vn.bluezone.server.registry.Areas;
 
-/** The console's unit names from the campaign's {@link Areas} (the code itself when there are no areas). */
+/** The console's unit names from the registry's {@link Areas} (the code itself when there are no areas). */
 @Component
 class AreaUnitNames implements UnitNameSource {
     private final ObjectProvider<Areas> areas;

@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.server.registry.Areas;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;

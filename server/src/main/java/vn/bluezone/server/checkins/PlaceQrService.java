@@ -6,7 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.protocol.checkin.PlacePayload;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.place.Place;
 import vn.bluezone.server.db.Savepoints;
 

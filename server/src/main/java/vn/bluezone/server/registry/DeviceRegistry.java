@@ -21,12 +21,12 @@ import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.server.statistics.StatisticsCounters;
 import vn.bluezone.server.web.ApiException;
 
 /**
- * Anonymous installs and their daily heartbeats. A registration or a heartbeat updates the roll-ups of the device's
- * unit and its ancestors in the same transaction (see {@link StatisticsCounters}).
+ * Anonymous installs and their daily heartbeats. A registration queues its install for the roll-ups
+ * ({@link InstallQueue}, applied in batches); a heartbeat updates the roll-ups of the device's unit and its
+ * ancestors in the same transaction (see {@link InstallCounters}).
  */
 @Service
 public class DeviceRegistry {
@@ -42,15 +42,17 @@ public class DeviceRegistry {
 
     private final JdbcTemplate jdbc;
     private final AdministrativeUnits units;
-    private final StatisticsCounters counters;
+    private final InstallCounters counters;
     private final RegistryClock clock;
+    private final InstallQueue installs;
 
-    public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, StatisticsCounters counters,
-                          RegistryClock clock) {
+    public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, InstallCounters counters,
+                          RegistryClock clock, InstallQueue installs) {
         this.jdbc = jdbc;
         this.units = units;
         this.counters = counters;
         this.clock = clock;
+        this.installs = installs;
     }
 
     /** Registers a device; a repeat with the same installation id answers as {@link #registerOnce} does. */
@@ -134,15 +136,17 @@ public class DeviceRegistry {
         for (int attempt = 0; attempt < 20; attempt++) {
             String installCode = ShortCodes.code(INSTALL_CODE_LENGTH);
             String referralCode = ShortCodes.code(REFERRAL_CODE_LENGTH);
-            int inserted = jdbc.update("INSERT INTO device (id, secret_hash, platform, app_version, model, "
+            // Counted in the roll-ups by the install queue, in batches (issue 15 §5).
+            String unit = r.villageId() != null ? AdministrativeUnit.villageCode(r.villageId())
+                    : communeCode != null ? communeCode : AdministrativeUnit.NATION_CODE;
+            int inserted = installs.insertQueued("INSERT INTO device (id, secret_hash, platform, app_version, model, "
                             + "commune_code, village_id, install_code, referral_code, referred_by, place_code, "
                             + "registered_at, registered_day, installation_hash) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode, r.villageId(),
-                    installCode, referralCode, referredBy, placeCode, Timestamp.from(now), Date.valueOf(day),
-                    installation);
+                    new Object[] {id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode,
+                        r.villageId(), installCode, referralCode, referredBy, placeCode, Timestamp.from(now),
+                        Date.valueOf(day), installation}, unit, day);
             if (inserted == 1) {
-                counters.installed(chainOf(communeCode, r.villageId()), day);
                 return new RegistrationOutcome(new RegisteredDevice(id, secret, installCode, referralCode), true);
             }
             if (installation != null) {
@@ -228,6 +232,15 @@ public class DeviceRegistry {
 
     @Transactional
     public HeartbeatResult heartbeat(String deviceId, String secret, Heartbeat h) {
+        return heartbeatAt(deviceId, secret, h, clock.clock().instant());
+    }
+
+    /**
+     * A heartbeat as if it arrived at {@code now}: the demo data's phones that ran yesterday and today. Calls must come
+     * in time order per device (a day before the device's last heartbeat counts for nothing).
+     */
+    @Transactional
+    public HeartbeatResult heartbeatAt(String deviceId, String secret, Heartbeat h, Instant now) {
         if (secret == null || secret.isBlank()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
@@ -248,7 +261,6 @@ public class DeviceRegistry {
         if (h.appVersion() != null && !APP_VERSION.matcher(h.appVersion()).matches()) {
             throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
         }
-        Instant now = clock.clock().instant();
         LocalDate day = LocalDate.ofInstant(now, clock.zone());
         java.sql.Date previous = (java.sql.Date) toSqlDate(device.get("last_seen_day"));
         LocalDate previousDay = previous == null ? null : previous.toLocalDate();
@@ -263,8 +275,10 @@ public class DeviceRegistry {
                     : new Object[] {Date.valueOf(day), Timestamp.from(now), on, h.appVersion(), deviceId};
             String where = previousDay == null ? " AND last_seen_day IS NULL" : " AND last_seen_day = ?";
             Object[] all = previousDay == null ? args : append(args, Date.valueOf(previousDay));
-            int won = jdbc.update("UPDATE device SET last_seen_day = ?, last_seen_at = ?, bluetooth_on = ?"
-                    + versionSet + " WHERE id = ?" + where, all);
+            // The first heartbeat ever also sets first_seen_day (referrals and places count from a second day on).
+            int won = jdbc.update("UPDATE device SET first_seen_day = COALESCE(first_seen_day, ?), last_seen_day = ?, "
+                    + "last_seen_at = ?, bluetooth_on = ?" + versionSet + " WHERE id = ?" + where,
+                    prepend(Date.valueOf(day), all));
             if (won == 1) {
                 counters.firstHeartbeat(chain, day, previousDay, on);
                 return new HeartbeatResult(true, day);
@@ -286,6 +300,13 @@ public class DeviceRegistry {
             return Date.valueOf(d);
         }
         return o;
+    }
+
+    private static Object[] prepend(Object x, Object[] a) {
+        Object[] r = new Object[a.length + 1];
+        r[0] = x;
+        System.arraycopy(a, 0, r, 1, a.length);
+        return r;
     }
 
     private static Object[] append(Object[] a, Object x) {

@@ -19,7 +19,6 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
-import vn.bluezone.server.statistics.StatisticsAccess;
 import vn.bluezone.server.web.ApiException;
 
 /** Officials' API for villages and denominators, each within the official's area. Changes are audited. */
@@ -29,11 +28,11 @@ public class RegistryAdminController {
     private final Villages villages;
     private final Denominators denominators;
     private final DenominatorImport importer;
-    private final StatisticsAccess access;
+    private final UnitAccess access;
     private final AuditLog audit;
 
     public RegistryAdminController(AdministrativeUnits units, Villages villages, Denominators denominators,
-                                   DenominatorImport importer, StatisticsAccess access, AuditLog audit) {
+                                   DenominatorImport importer, UnitAccess access, AuditLog audit) {
         this.units = units;
         this.villages = villages;
         this.denominators = denominators;

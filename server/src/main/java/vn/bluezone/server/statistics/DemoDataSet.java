@@ -222,11 +222,11 @@ public class DemoDataSet implements ApplicationRunner {
         List<Object[]> rows = new ArrayList<>();
         stats.forEach((code, days) -> days.forEach((day, v) ->
                 rows.add(new Object[] {code, Date.valueOf(day), v[0], v[1], v[2], v[3]})));
-        // Added to whatever real registrations already counted on those days.
+        // Added to whatever real registrations already counted on those days (stripe 0 of the striped rows).
         for (Object[] r : rows) {
             int updated = jdbc.update("UPDATE unit_day_stat SET installs = installs + ?, active_1d = active_1d + ?, "
                     + "bluetooth_on_1d = bluetooth_on_1d + ?, active_7d = active_7d + ? "
-                    + "WHERE unit_code = ? AND stat_day = ?", r[2], r[3], r[4], r[5], r[0], r[1]);
+                    + "WHERE unit_code = ? AND stat_day = ? AND stripe = 0", r[2], r[3], r[4], r[5], r[0], r[1]);
             if (updated == 0) {
                 jdbc.update("INSERT INTO unit_day_stat (unit_code, stat_day, installs, active_1d, bluetooth_on_1d, "
                         + "active_7d) VALUES (?, ?, ?, ?, ?, ?)", r);

@@ -10,6 +10,7 @@ import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
+import vn.bluezone.server.registry.UnitAccess;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -18,7 +19,7 @@ import vn.bluezone.server.web.ApiException;
  * for pages and APIs alike). Health officers and volunteers have other work (403 FORBIDDEN).
  */
 @Component
-public class StatisticsAccess {
+public class StatisticsAccess implements UnitAccess {
     static final Set<Role> ROLES = Set.of(Role.ADMIN, Role.NATIONAL, Role.PROVINCE, Role.DISTRICT, Role.COMMUNE);
     /** Also the commune health station, which reads its own commune's figures (issue 13) but changes nothing. */
     public static final Set<Role> READERS = Set.of(Role.ADMIN, Role.NATIONAL, Role.PROVINCE, Role.DISTRICT,
@@ -35,6 +36,7 @@ public class StatisticsAccess {
     }
 
     /** The official, who must hold a role that reads statistics. */
+    @Override
     public Official official() {
         Official o = current.require();
         if (!READERS.contains(o.role())) {
@@ -49,6 +51,7 @@ public class StatisticsAccess {
     }
 
     /** Checks the official may see {@code code} (which must exist: 404 UNIT_NOT_FOUND first would leak nothing). */
+    @Override
     public Official requireUnit(String code) {
         Official o = official();
         if (!maySee(o, code)) {
@@ -59,6 +62,7 @@ public class StatisticsAccess {
     }
 
     /** An official who may change villages and denominators (not the health station). */
+    @Override
     public Official editor() {
         Official o = official();
         if (!ROLES.contains(o.role())) {
@@ -68,6 +72,7 @@ public class StatisticsAccess {
     }
 
     /** {@link #editor()} who may see {@code code}. */
+    @Override
     public Official requireEditor(String code) {
         Official o = editor();
         requireUnit(code);
@@ -85,6 +90,7 @@ public class StatisticsAccess {
         return !AdministrativeUnit.NATION_CODE.equals(code) && scope.maySee(o, code);
     }
 
+    @Override
     public Predicate<String> scopeOf(Official o) {
         return code -> maySee(o, code);
     }

@@ -15,10 +15,11 @@ import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.DenominatorKind;
 import vn.bluezone.server.registry.Denominators;
+import vn.bluezone.server.registry.InstallQueue;
 
 /**
  * The read side: a unit's figures, the ranking of its children, its trend. Reads only the roll-ups (unit_day_stat:
- * at most one row per unit and day) and the denominators, never the device table.
+ * one row per unit and day, a few for striped units, always summed) and the denominators, never the device table.
  */
 @Service
 public class UnitStatistics {
@@ -26,13 +27,15 @@ public class UnitStatistics {
     private final AdministrativeUnits units;
     private final Denominators denominators;
     private final StatisticsProperties properties;
+    private final InstallQueue installQueue;
 
     public UnitStatistics(NamedParameterJdbcTemplate jdbc, AdministrativeUnits units, Denominators denominators,
-                          StatisticsProperties properties) {
+                          StatisticsProperties properties, InstallQueue installQueue) {
         this.jdbc = jdbc;
         this.units = units;
         this.denominators = denominators;
         this.properties = properties;
+        this.installQueue = installQueue;
     }
 
     public StatisticsProperties properties() {
@@ -102,6 +105,7 @@ public class UnitStatistics {
         if (codes.isEmpty()) {
             return result;
         }
+        installQueue.flush(); // registrations committed so far are in the figures
         List<String> list = new ArrayList<>(codes);
         for (int from = 0; from < list.size(); from += 500) {
             MapSqlParameterSource p = new MapSqlParameterSource("units", list.subList(from,
@@ -126,6 +130,7 @@ public class UnitStatistics {
     /** Daily points from {@code from} to {@code to}, with cumulative installs. */
     public List<TrendPoint> trend(String code, LocalDate from, LocalDate to) {
         units.require(code);
+        installQueue.flush();
         Map<LocalDate, long[]> rows = new HashMap<>();
         long[] before = new long[1];
         jdbc.query("SELECT stat_day, installs, active_1d, active_7d, bluetooth_on_1d FROM unit_day_stat "
@@ -135,7 +140,11 @@ public class UnitStatistics {
                     if (d.isBefore(from)) {
                         before[0] += rs.getLong(2);
                     } else {
-                        rows.put(d, new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                        // Striped units have several rows a day (StatisticsCounters): they add up.
+                        long[] r = rows.computeIfAbsent(d, k -> new long[4]);
+                        for (int i = 0; i < 4; i++) {
+                            r[i] += rs.getLong(i + 2);
+                        }
                     }
                 });
         // History is newest first: the first population entry at or before a day is the one in force.

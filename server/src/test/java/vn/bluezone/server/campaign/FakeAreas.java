@@ -1,5 +1,8 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.server.registry.AreaFigures;
+import vn.bluezone.server.registry.AreaSnapshot;
+import vn.bluezone.server.registry.Areas;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package vn.bluezone.server.campaign;
 
+import vn.bluezone.server.registry.DeviceDirectory;
+import vn.bluezone.server.registry.DeviceStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,6 +58,11 @@ public final class FakeDevices implements DeviceDirectory {
             }
         });
         return m;
+    }
+
+    @Override
+    public Optional<String> referralCodeOf(String deviceId, String secret) {
+        return Optional.ofNullable(ownCode.get(deviceId));
     }
 
     @Override

@@ -17,6 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 class DeviceApiTest extends RegistryTestSupport {
     @Autowired
+    vn.bluezone.server.support.MutableClock time;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        time.set(java.time.Instant.now());
+    }
+
+    @Autowired
     MockMvc mvc;
 
     @Test
@@ -52,9 +60,20 @@ class DeviceApiTest extends RegistryTestSupport {
         String bearer = "Bearer " + a.get("deviceSecret").asString();
         mvc.perform(get(url).header("Authorization", bearer)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.referralCode").value(code)).andExpect(jsonPath("$.installs").value(0));
-        register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
-        register("{\"platform\":\"ios\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
+        JsonNode b = register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
+        JsonNode c = register("{\"platform\":\"ios\",\"appVersion\":\"1.0.0\",\"referralCode\":\"" + code + "\"}");
         register("{\"platform\":\"android\",\"appVersion\":\"1.0.0\"}");
+        // Issue 15 §3: they count once they have sent heartbeats on two different days.
+        mvc.perform(get(url).header("Authorization", bearer)).andExpect(jsonPath("$.installs").value(0));
+        java.time.Instant now = time.instant();
+        beat(b);
+        beat(c);
+        mvc.perform(get(url).header("Authorization", bearer)).andExpect(jsonPath("$.installs").value(0));
+        time.set(now.plus(java.time.Duration.ofDays(1)));
+        beat(b);
+        time.set(now.plus(java.time.Duration.ofDays(2)));
+        beat(c);
+        time.set(now);
         mvc.perform(get(url).header("Authorization", bearer)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.installs").value(2));
         mvc.perform(get(url).header("Authorization", "Bearer wrong")).andExpect(status().isUnauthorized())
@@ -63,6 +82,12 @@ class DeviceApiTest extends RegistryTestSupport {
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("BAD_DEVICE_CREDENTIALS"));
         mvc.perform(get(url)).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value("DEVICE_AUTH_REQUIRED"));
+    }
+
+    private void beat(JsonNode d) throws Exception {
+        mvc.perform(post("/api/v1/devices/" + d.get("deviceId").asString() + "/heartbeat")
+                .header("Authorization", "Bearer " + d.get("deviceSecret").asString())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"bluetoothOn\":true}")).andExpect(status().isOk());
     }
 
     private JsonNode register(String body) throws Exception {

@@ -32,7 +32,8 @@ import vn.bluezone.server.registry.RegistryClock;
 
 /**
  * The roll-ups on PostgreSQL (the production engine, where counters use INSERT ... ON CONFLICT DO UPDATE), with
- * concurrent registrations and heartbeats: no lost update, parents still equal the sum of their children.
+ * concurrent registrations and heartbeats: no lost update, parents still equal the sum of their children, and the
+ * country's counters are striped (issue 15 §5).
  * Runs when BLUEZONE_TEST_POSTGRES_URL is set (.ci/run sets it), in a schema of its own.
  */
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
@@ -82,6 +83,8 @@ class PostgresRollupIT {
     @Autowired
     RegistryClock clock;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     vn.bluezone.server.support.MutableClock time;
 
     @AfterEach
@@ -124,6 +127,18 @@ class PostgresRollupIT {
         assertEquals(400, r.children().stream().mapToLong(UnitFigures::installs).sum());
         assertEquals(null, r.unassigned());
         assertEquals(400, statistics.figures("VN", day).installs());
+        for (AdministrativeUnit d : units.children("46")) {
+            Ranking district = statistics.ranking(d.code(), day);
+            assertEquals(district.parent().installs(),
+                    district.children().stream().mapToLong(UnitFigures::installs).sum());
+            assertEquals(district.parent().active7d(),
+                    district.children().stream().mapToLong(UnitFigures::active7d).sum());
+        }
+        // issue 15 §5: the country's and the province's counters of the day were spread over several stripes
+        int countryRows = jdbc.queryForObject("SELECT COUNT(*) FROM unit_day_stat WHERE unit_code = 'VN' "
+                + "AND stat_day = ?", Integer.class, java.sql.Date.valueOf(day));
+        assertTrue(countryRows > 1 && countryRows <= 16, "country rows " + countryRows);
+        assertEquals(400, statistics.trend("VN", day, day).get(0).newInstalls());
         // the shipped census figure is in force: 400 / 1,128,620
         assertTrue(Math.abs(province.populationRate() - 400.0 / 1_128_620) < 1e-12);
     }

@@ -1,7 +1,7 @@
 package vn.bluezone.server.campaign.cohort;
 
 import java.util.List;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 
 /** The steering committee's export: UTF-8 CSV with a BOM so spreadsheet programs show Vietnamese correctly. */
 final class CohortCsv {

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.campaign.CampaignProperties;
-import vn.bluezone.server.campaign.DeviceDirectory;
-import vn.bluezone.server.campaign.DeviceStatus;
+import vn.bluezone.server.registry.DeviceDirectory;
+import vn.bluezone.server.registry.DeviceStatus;
 import vn.bluezone.server.campaign.Fields;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.cohort.CohortPerson;
 import vn.bluezone.server.campaign.cohort.CohortService;
@@ -223,7 +223,15 @@ public class CampaignDemoData {
 
     private RegisteredDevice phone(String commune, String villageCode, String referralCode, String placeCode) {
         Long villageId = villageCode == null ? null : Long.valueOf(villageCode.substring(1));
-        return registry.register(new DeviceRegistration("android", "1.0.0", null, commune, villageId, referralCode,
-                placeCode));
+        RegisteredDevice d = registry.register(new DeviceRegistration("android", "1.0.0", null, commune, villageId,
+                referralCode, placeCode));
+        if (referralCode != null || placeCode != null) {
+            // A referral or a place counts once the phone has run on two days (issue 15 §3): yesterday and today.
+            java.time.Instant now = clock.clock().instant();
+            registry.heartbeatAt(d.deviceId(), d.deviceSecret(), new Heartbeat(true, "1.0.0"),
+                    now.minus(java.time.Duration.ofDays(1)));
+            registry.heartbeatAt(d.deviceId(), d.deviceSecret(), new Heartbeat(true, "1.0.0"), now);
+        }
+        return d;
     }
 }

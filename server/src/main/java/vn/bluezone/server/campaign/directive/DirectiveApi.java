@@ -27,10 +27,10 @@ public class DirectiveApi {
     private final DirectiveReport report;
     private final CampaignAccess access;
 
-    private final vn.bluezone.server.campaign.Areas areas;
+    private final vn.bluezone.server.registry.Areas areas;
 
     public DirectiveApi(DirectiveService directives, DirectiveReport report, CampaignAccess access,
-            vn.bluezone.server.campaign.Areas areas) {
+            vn.bluezone.server.registry.Areas areas) {
         this.areas = areas;
         this.directives = directives;
         this.report = report;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignPageModel;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.campaign.Fields;

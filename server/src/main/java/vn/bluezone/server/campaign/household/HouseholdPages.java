@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;

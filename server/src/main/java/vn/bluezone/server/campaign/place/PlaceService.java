@@ -20,10 +20,10 @@ import vn.bluezone.server.db.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
-import vn.bluezone.server.campaign.DeviceDirectory;
+import vn.bluezone.server.registry.DeviceDirectory;
 import vn.bluezone.server.campaign.Fields;
 
 /**

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import vn.bluezone.server.campaign.AreaSnapshot;
+import vn.bluezone.server.registry.AreaSnapshot;
 
 /**
  * The live figures an announcement can quote, written {@code {key}} in a template. Keys are Vietnamese without

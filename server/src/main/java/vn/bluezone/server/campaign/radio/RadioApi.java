@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 

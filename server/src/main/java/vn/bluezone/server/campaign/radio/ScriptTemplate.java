@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.campaign.AreaSnapshot;
+import vn.bluezone.server.registry.AreaSnapshot;
 import vn.bluezone.server.campaign.CampaignProblem;
 
 /** A template body with {@code {placeholders}}: checked when saved, filled with live figures when read. */

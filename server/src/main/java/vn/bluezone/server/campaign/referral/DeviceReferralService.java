@@ -1,7 +1,6 @@
 package vn.bluezone.server.campaign.referral;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -10,21 +9,22 @@ import org.springframework.stereotype.Service;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.ReferralInstalls;
 import vn.bluezone.server.campaign.CampaignProblem;
-import vn.bluezone.server.registry.ShortCodes;
+import vn.bluezone.server.registry.DeviceDirectory;
 
 /**
  * "Invite three people" on the phone: how many installs came from this phone's referral link. Authenticated by
- * the device secret like the heartbeat; the answer is a count, nothing about who installed.
+ * the device secret like the heartbeat; the answer is a count, nothing about who installed. Counts only installs
+ * that have sent heartbeats on two different days, as the officials' figures do.
  */
 @Service
 public class DeviceReferralService {
     private static final Pattern DEVICE_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final DeviceReferralStore store;
+    private final DeviceDirectory devices;
 
-    public DeviceReferralService(DeviceReferralStore store) {
-        this.store = store;
+    public DeviceReferralService(DeviceDirectory devices) {
+        this.devices = devices;
     }
 
     public ReferralInstalls installs(String deviceId, String secret) {
@@ -32,14 +32,13 @@ public class DeviceReferralService {
             throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
         }
-        var device = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
-                : store.find(deviceId).orElse(null);
-        // Unknown device and wrong secret answer alike, so device ids cannot be probed.
-        if (device == null || !MessageDigest.isEqual(device.secretHash().getBytes(StandardCharsets.US_ASCII),
-                ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
+        String code = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
+                : devices.referralCodeOf(deviceId, secret).orElse(null);
+        if (code == null) {
             throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
                     "Unknown device or wrong device secret");
         }
-        return new ReferralInstalls(device.referralCode(), store.installsReferredBy(device.referralCode()));
+        // The same count as the referrer's figure on the officials' pages: devices that ran on two days.
+        return new ReferralInstalls(code, devices.referralCounts(List.of(code)).getOrDefault(code, 0L));
     }
 }

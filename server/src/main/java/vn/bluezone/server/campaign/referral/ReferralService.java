@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.campaign.Areas;
+import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.campaign.CampaignProperties;
-import vn.bluezone.server.campaign.DeviceDirectory;
+import vn.bluezone.server.registry.DeviceDirectory;
 import vn.bluezone.server.campaign.Fields;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import vn.bluezone.server.campaign.AreaSnapshot;
+import vn.bluezone.server.registry.AreaSnapshot;
 import vn.bluezone.server.campaign.CampaignProblem;
 
 class ScriptTemplateTest {

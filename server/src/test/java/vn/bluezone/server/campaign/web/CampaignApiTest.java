@@ -109,6 +109,19 @@ class CampaignApiTest {
         return JSON.readTree(body);
     }
 
+    /** Heartbeats today and tomorrow: a referral or a place counts only then (issue 15 §3). The clock comes back. */
+    void ranTwoDays(JsonNode... devices) throws Exception {
+        java.time.Instant now = time.instant();
+        for (JsonNode d : devices) {
+            heartbeat(d, true);
+        }
+        time.set(now.plus(java.time.Duration.ofDays(1)));
+        for (JsonNode d : devices) {
+            heartbeat(d, true);
+        }
+        time.set(now);
+    }
+
     void heartbeat(JsonNode d, boolean bluetooth) throws Exception {
         mvc.perform(post("/api/v1/devices/" + d.get("deviceId").asString() + "/heartbeat")
                         .header("Authorization", "Bearer " + d.get("deviceSecret").asString())
@@ -210,10 +223,19 @@ class CampaignApiTest {
         assertThat(mvc.perform(get("/i/" + code.toLowerCase(java.util.Locale.ROOT))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("Chợ Quảng Ngạn", code);
-        device(",\"placeCode\":\"" + code + "\"");
-        device(",\"placeCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"");
-        device("");
+        JsonNode first = device(",\"placeCode\":\"" + code + "\"");
+        JsonNode second = device(",\"placeCode\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"");
+        ranTwoDays(device(""));
+        // Installs count for the place only once the phone has run on two different days (issue 15 §3).
+        heartbeat(first, true);
+        heartbeat(second, true);
         JsonNode table = call(get("/api/v1/admin/campaign/communes/" + QN + "/places"), xa, null, 200);
+        assertThat(table.get(0).get("installs").asLong()).as("one day of heartbeats is not enough").isEqualTo(0);
+        time.set(time.instant().plus(java.time.Duration.ofDays(1)));
+        heartbeat(first, true);
+        heartbeat(second, true);
+        time.set(time.instant().minus(java.time.Duration.ofDays(1)));
+        table = call(get("/api/v1/admin/campaign/communes/" + QN + "/places"), xa, null, 200);
         JsonNode r = table.get(0);
         assertThat(r.get("place").get("code").asString()).isEqualTo(code);
         assertThat(r.get("installs").asLong()).isEqualTo(2);
@@ -234,9 +256,9 @@ class CampaignApiTest {
                 "{\"displayName\":\"X\",\"referralCode\":\"NOPE123\"}", 400);
         String installation = ",\"installationId\":\"5a0c7e2b-1f4d-4c8a-9b3e-6d2f1a7c8e90\"";
         JsonNode friend = device(",\"referralCode\":\"" + code + "\"" + installation);
-        device(",\"referralCode\":\"" + code.toLowerCase() + "\"");
+        JsonNode neighbour = device(",\"referralCode\":\"" + code.toLowerCase() + "\"");
         JsonNode board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
-        assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(2);
+        assertThat(board.get("leaderboard").get(0).get("installs").asLong()).as("not run on two days yet").isEqualTo(0);
         assertThat(board.get("underTarget")).hasSize(1);
         // The friend's phone registers again with the same installation id (a retry, or the app asking for its
         // codes again): the same device comes back and it counts once for the referrer.
@@ -247,14 +269,16 @@ class CampaignApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(JSON.readTree(again).get("deviceId").asString()).isEqualTo(friend.get("deviceId").asString());
         // Without the secret (the first answer was lost; no heartbeat yet): the same device with a new secret.
-        mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
+        JsonNode friendAgain = JSON.readTree(mvc.perform(post("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"platform\":\"android\",\"appVersion\":\"1.0.1\",\"communeCode\":\"" + QN
                                 + "\",\"referralCode\":\"" + code + "\"" + installation + "}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.deviceId").value(friend.get("deviceId").asString()));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deviceId").value(friend.get("deviceId").asString()))
+                .andReturn().getResponse().getContentAsString());
+        ranTwoDays(friendAgain, neighbour);
         board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
         assertThat(board.get("leaderboard").get(0).get("installs").asLong()).as("a repeat counts once").isEqualTo(2);
         // A third, different phone completes the target.
-        device(",\"referralCode\":\"" + code + "\"");
+        ranTwoDays(device(",\"referralCode\":\"" + code + "\""));
         board = call(get("/api/v1/admin/campaign/communes/" + QN + "/referrals"), xa, null, 200);
         assertThat(board.get("leaderboard").get(0).get("installs").asLong()).isEqualTo(3);
         assertThat(board.get("underTarget")).isEmpty();
@@ -287,7 +311,7 @@ class CampaignApiTest {
         // Another commune's official may not register referrers here.
         mvc.perform(post("/console/campaign/referrals").param("commune", QC).param("displayName", "X")
                 .param("referralCode", code).session(login("xa.qn")).with(csrf())).andExpect(status().isForbidden());
-        device(",\"referralCode\":\"" + code + "\"");
+        ranTwoDays(device(",\"referralCode\":\"" + code + "\""));
         JsonNode board = call(get("/api/v1/admin/campaign/communes/" + QC + "/referrals"), xa, null, 200);
         assertThat(board.get("leaderboard")).hasSize(1);
         assertThat(board.get("leaderboard").get(0).get("referrer").get("displayName").asString())

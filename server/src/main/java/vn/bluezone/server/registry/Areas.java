@@ -1,9 +1,13 @@
-package vn.bluezone.server.campaign;
+package vn.bluezone.server.registry;
 
 import java.util.Optional;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ApiException;
 
-/** Names and nesting of administrative units and villages, as the registry knows them. */
+/**
+ * Names and nesting of administrative units and villages, as the registry offers them to other features (campaign,
+ * check-ins, console): they read through this interface, never the registry's tables (issue 11 §2).
+ */
 public interface Areas {
     /** Full name ("Thôn Hà Lạc", "Xã Quảng Ngạn"), empty when the code is unknown. */
     Optional<String> name(String unitCode);
@@ -16,7 +20,7 @@ public interface Areas {
 
     /** The name, or a clear 400 when the unit does not exist. */
     default String requireName(String unitCode) {
-        return name(unitCode).orElseThrow(() -> CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT,
+        return name(unitCode).orElseThrow(() -> ApiException.badRequest(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 }

@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign;
+package vn.bluezone.server.registry;
 
 import java.time.Duration;
 import java.time.Instant;

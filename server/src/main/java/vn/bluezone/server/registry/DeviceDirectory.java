@@ -1,4 +1,4 @@
-package vn.bluezone.server.campaign;
+package vn.bluezone.server.registry;
 
 import java.util.Collection;
 import java.util.Map;
@@ -11,11 +11,20 @@ public interface DeviceDirectory {
 
     Map<String, DeviceStatus> byIds(Collection<String> deviceIds);
 
-    /** Per referral code: distinct devices that registered with it, not counting a device naming its own code. */
+    /**
+     * Per referral code: distinct devices that registered with it, not counting a device naming its own code, and
+     * only devices that have sent heartbeats on two different days (issue 15 §3).
+     */
     Map<String, Long> referralCounts(Collection<String> referralCodes);
 
-    /** Per place code: devices that registered with it. */
+    /** Per place code: devices that registered with it and have sent heartbeats on two different days. */
     Map<String, Long> installsByPlace(Collection<String> placeCodes);
+
+    /**
+     * The referral code of device {@code deviceId} when {@code secret} is its secret; empty for an unknown device
+     * and a wrong secret alike (so device ids cannot be probed).
+     */
+    Optional<String> referralCodeOf(String deviceId, String secret);
 
     /** True when some install was given {@code referralCode}. */
     boolean referralCodeExists(String referralCode);
