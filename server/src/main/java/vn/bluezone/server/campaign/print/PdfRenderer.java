@@ -3,6 +3,7 @@ package vn.bluezone.server.campaign.print;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,11 @@ public class PdfRenderer {
     private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
     /** Parsed font metrics, kept between documents: parsing DejaVu again for every PDF doubled its time. */
     private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
+
+    static {
+        // openhtmltopdf logs every document's timings at INFO: keep its warnings only.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final MessageSource messages;
