@@ -43,6 +43,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void langEnWritesTheReportInEnglish(@TempDir Path dir) throws Exception {
+        String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
+                "--lang", "en", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<html lang=\"en\">") && html.contains("Bluezone simulation – Xã Quảng Ngạn"),
+                html.substring(0, 300));
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitTwo(@TempDir Path dir) {
         String out = dir.toString();
         String[][] bad = {
@@ -58,6 +68,7 @@ class SimulateCommandTest {
                 {"simulate", "--server", "not a url", "--population", "50", "--out", out},
                 {"simulate", "--seeds", "0", "--sweep-adoption", "0.2", "--out", out},
                 {"simulate", "--adoption-by-age", "0.1,0.2", "--out", out},
+                {"simulate", "--lang", "fr", "--out", out},
         };
         for (String[] args : bad) {
             String[] r = run(args);
