@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.bluezone.server.web.ApiException;
 
-/** The console's login page and the password page (server-rendered, Vietnamese first); home: console.DashboardPage. */
+/** The console's login page and the password page (server-rendered, Vietnamese first); home: home.DashboardPage. */
 @Controller
 public class ConsoleController {
     private final CurrentOfficial current;

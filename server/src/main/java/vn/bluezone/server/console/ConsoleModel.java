@@ -3,7 +3,6 @@ package vn.bluezone.server.console;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import vn.bluezone.server.campaign.Areas;
 
 /**
  * What every console page may use: {@code fmt} (the one formatter) and {@code unitNames} (a unit's name instead of
@@ -14,8 +13,8 @@ public class ConsoleModel {
     private static final Formats FORMATS = new Formats();
     private final UnitNames unitNames;
 
-    public ConsoleModel(ObjectProvider<Areas> areas) {
-        this.unitNames = new UnitNames(areas);
+    public ConsoleModel(ObjectProvider<UnitNameSource> names) {
+        this.unitNames = new UnitNames(names);
     }
 
     @ModelAttribute("fmt")
@@ -30,10 +29,10 @@ public class ConsoleModel {
 
     /** Names for codes in templates: {@code ${unitNames.of(official.areaCode)}}. */
     public static final class UnitNames {
-        private final ObjectProvider<Areas> areas;
+        private final ObjectProvider<UnitNameSource> names;
 
-        UnitNames(ObjectProvider<Areas> areas) {
-            this.areas = areas;
+        UnitNames(ObjectProvider<UnitNameSource> names) {
+            this.names = names;
         }
 
         /** "Xã Quảng Ngạn" for 19873; null for the whole country (null code); the code itself if unknown. */
@@ -41,8 +40,8 @@ public class ConsoleModel {
             if (code == null) {
                 return null;
             }
-            Areas a = areas.getIfAvailable();
-            return a == null ? code : a.name(code).orElse(code);
+            UnitNameSource source = this.names.getIfAvailable();
+            return source == null ? code : source.name(code).orElse(code);
         }
     }
 }

@@ -104,7 +104,8 @@ abstract class KeyServerFlowTests {
         }
         same.setSeed(42L); // before first use: SHA1PRNG then gives the same sequence every time
         return new vn.bluezone.server.keys.verification.VerificationService(
-                context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class), context.getBean(KeySecrets.class),
+                context.getBean(vn.bluezone.server.keys.verification.CodeStore.class),
+                context.getBean(vn.bluezone.server.keys.verification.CertificateStore.class), context.getBean(KeySecrets.class),
                 context.getBean(KeysProperties.class), same, clock, audit,
                 context.getBean(vn.bluezone.server.accounts.AreaScope.class),
                 context.getBean(vn.bluezone.server.keys.verification.CertificateSigner.class),

@@ -1,25 +1,19 @@
 package vn.bluezone.server.keys.distribution;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.TemporaryExposureKey;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.server.keys.JobLock;
@@ -41,7 +35,8 @@ public class ExportService {
     static final Duration SAFETY_MARGIN = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
 
-    private final JdbcTemplate jdbc;
+    private final DiagnosisKeyStore diagnosisKeys;
+    private final ExportStore exports;
     private final TransactionTemplate tx;
     private final BlobStore store;
     private final SigningKeys signingKeys;
@@ -52,9 +47,10 @@ public class ExportService {
     private final JobLock lock;
     private final ExportFileBuilder builder;
 
-    public ExportService(JdbcTemplate jdbc, TransactionTemplate tx, BlobStore store, SigningKeys signingKeys,
-                         KeysProperties props, Clock clock, SecureRandom random, JobLock lock) {
-        this.jdbc = jdbc;
+    public ExportService(DiagnosisKeyStore diagnosisKeys, ExportStore exports, TransactionTemplate tx, BlobStore store,
+                         SigningKeys signingKeys, KeysProperties props, Clock clock, SecureRandom random, JobLock lock) {
+        this.diagnosisKeys = diagnosisKeys;
+        this.exports = exports;
         this.tx = tx;
         this.store = store;
         this.signingKeys = signingKeys;
@@ -87,10 +83,7 @@ public class ExportService {
         Instant now = clock.instant();
         Instant horizon = now.minus(SAFETY_MARGIN);
         Instant oldest = now.minus(Duration.ofDays(cfg.retentionDays())).truncatedTo(ChronoUnit.HOURS);
-        List<Instant> hours = jdbc.query("""
-                        SELECT DISTINCT available_at FROM diagnosis_key WHERE available_at >= ? AND available_at <= ?
-                        ORDER BY available_at""",
-                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), ts(oldest), ts(horizon.minus(Duration.ofHours(1))));
+        List<Instant> hours = diagnosisKeys.availableHours(oldest, horizon.minus(Duration.ofHours(1)));
         Set<String> touched = new TreeSet<>();
         int batches = 0;
         int files = 0;
@@ -131,13 +124,10 @@ public class ExportService {
 
     /** Batches for the country and every province with keys in [start, end) that were not built yet. */
     private List<BatchResult> buildWindow(String kind, Instant start, Instant end) {
-        Set<String> built = new HashSet<>(jdbc.queryForList(
-                "SELECT region FROM export_batch WHERE kind = ? AND start_at = ?", String.class, kind, ts(start)));
+        Set<String> built = exports.builtRegions(kind, start);
         List<String> regions = new ArrayList<>();
         regions.add(NATIONAL);
-        regions.addAll(jdbc.queryForList("""
-                SELECT DISTINCT region FROM diagnosis_key WHERE available_at >= ? AND available_at < ? AND region <> ?
-                ORDER BY region""", String.class, ts(start), ts(end), NATIONAL));
+        regions.addAll(diagnosisKeys.regionsAvailable(start, end, NATIONAL));
         List<BatchResult> results = new ArrayList<>();
         for (String region : regions) {
             if (!built.contains(region)) {
@@ -167,64 +157,24 @@ public class ExportService {
         for (ExportFileBuilder.BuiltFile f : built) {
             store.put(region + "/" + f.name(), f.zip(), "application/zip");
         }
-        tx.executeWithoutResult(s -> {
-            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            jdbc.update("""
-                    INSERT INTO export_batch (region, kind, start_at, end_at, key_count, pad_count, file_count, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", region, kind, ts(start), ts(end), real.size(), padding.size(),
-                    built.size(), now);
-            Long batchId = jdbc.queryForObject("SELECT id FROM export_batch WHERE region = ? AND kind = ? AND start_at = ?",
-                    Long.class, region, kind, ts(start));
-            for (ExportFileBuilder.BuiltFile f : built) {
-                jdbc.update("""
-                        INSERT INTO export_file (batch_id, region, name, batch_num, batch_size, key_count, sha256, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", batchId, region, f.name(), f.batchNum(), f.batchSize(),
-                        f.keyCount(), f.sha256(), now);
-            }
-        });
+        Instant now = clock.instant();
+        List<ExportStore.File> files = built.stream()
+                .map(f -> new ExportStore.File(f.name(), f.batchNum(), f.batchSize(), f.keyCount(), f.sha256())).toList();
+        tx.executeWithoutResult(s -> exports.publish(
+                new ExportStore.Batch(region, kind, start, end, real.size(), padding.size(), now), files));
         return new BatchResult(region, built.size(), all.size());
     }
 
     /** Keys that became available in [start, end), for a province or the whole country; duplicates dropped. */
     List<TemporaryExposureKey> loadKeys(String region, Instant start, Instant end) {
-        String sql = "SELECT key_data, rolling_start, rolling_period, transmission_risk, report_type, days_since_onset "
-                + "FROM diagnosis_key WHERE available_at >= ? AND available_at < ?"
-                + (NATIONAL.equals(region) ? "" : " AND region = ?") + " ORDER BY id";
-        Object[] args = NATIONAL.equals(region) ? new Object[] {ts(start), ts(end)} : new Object[] {ts(start), ts(end), region};
-        Set<ByteBuffer> seen = new HashSet<>();
-        List<TemporaryExposureKey> keys = new ArrayList<>();
-        jdbc.query(sql, rs -> {
-            byte[] data = rs.getBytes(1);
-            if (seen.add(ByteBuffer.wrap(data))) {
-                int dsos = rs.getInt(6);
-                keys.add(new TemporaryExposureKey(data, rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        ReportType.ofCode(rs.getInt(5)), rs.wasNull() ? null : dsos));
-            }
-        }, args);
-        return keys;
+        return diagnosisKeys.available(NATIONAL.equals(region) ? null : region, start, end);
     }
 
     private List<TemporaryExposureKey> loadOrCreatePadding(String region, String kind, Instant start,
                                                            List<TemporaryExposureKey> real) {
-        List<TemporaryExposureKey> existing = jdbc.query("""
-                SELECT key_data, rolling_start, rolling_period, transmission_risk, report_type, days_since_onset
-                FROM export_padding WHERE region = ? AND kind = ? AND start_at = ? ORDER BY id""",
-                (rs, n) -> {
-                    int dsos = rs.getInt(6);
-                    return new TemporaryExposureKey(rs.getBytes(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                            ReportType.ofCode(rs.getInt(5)), rs.wasNull() ? null : dsos);
-                }, region, kind, ts(start));
+        List<TemporaryExposureKey> existing = exports.padding(region, kind, start);
         List<TemporaryExposureKey> more = ExportFileBuilder.padding(real, cfg.minKeysPerFile() - existing.size(), random);
-        if (!more.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(more.size());
-            for (TemporaryExposureKey k : more) {
-                rows.add(new Object[] {region, kind, ts(start), k.keyData(), k.rollingStartIntervalNumber(),
-                        k.rollingPeriod(), k.transmissionRiskLevel(), k.reportType().code(), k.daysSinceOnsetOfSymptoms()});
-            }
-            jdbc.batchUpdate("""
-                    INSERT INTO export_padding (region, kind, start_at, key_data, rolling_start, rolling_period,
-                        transmission_risk, report_type, days_since_onset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        }
+        exports.addPadding(region, kind, start, more);
         List<TemporaryExposureKey> all = new ArrayList<>(existing);
         all.addAll(more);
         return all;
@@ -233,9 +183,7 @@ public class ExportService {
     /** Rewrites {@code REGION/index.txt} (hourly files) and {@code REGION/index-daily.txt}, oldest first. */
     public void writeIndexes(String region) {
         for (String kind : List.of(HOUR, DAY)) {
-            List<String> names = jdbc.queryForList("""
-                    SELECT f.name FROM export_file f JOIN export_batch b ON b.id = f.batch_id
-                    WHERE b.region = ? AND b.kind = ? ORDER BY b.start_at, f.batch_num""", String.class, region, kind);
+            List<String> names = exports.fileNames(region, kind);
             StringBuilder sb = new StringBuilder();
             for (String n : names) {
                 sb.append(region).append('/').append(n).append('\n');
@@ -247,9 +195,5 @@ public class ExportService {
 
     public String keyId() {
         return keyId;
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

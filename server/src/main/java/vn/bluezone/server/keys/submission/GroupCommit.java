@@ -1,7 +1,6 @@
 package vn.bluezone.server.keys.submission;
 
 import jakarta.annotation.PreDestroy;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,10 +18,13 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.checkins.CheckinReportRow;
 import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
+import vn.bluezone.server.keys.distribution.DiagnosisKeyStore;
+import vn.bluezone.server.keys.verification.CertificateStore;
 import vn.bluezone.server.web.ApiException;
 
 /**
- * Commits many concurrent uploads in one database transaction. Each upload is "redeem this certificate record
+ * Commits many concurrent uploads in one database transaction: the batching detail of
+ * {@link CertificateStore#redeemMany} with {@link DiagnosisKeyStore#insertAll}. Each upload is "redeem this certificate record
  * (unused, unexpired, same token hash) and, if that worked, store these keys"; one writer thread takes every
  * upload waiting at that moment (up to {@code commitBatch}), redeems them with one batched UPDATE, inserts the keys
  * of those redeemed with one batched INSERT and commits. Why: at hundreds of uploads per second the fixed cost of
@@ -36,27 +37,20 @@ import vn.bluezone.server.web.ApiException;
 @Component
 class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    static final String REDEEM = """
-            UPDATE issued_certificate SET used_at = ?, upload_result = ?
-            WHERE jti = ? AND token_hash = ? AND used_at IS NULL AND expires_at > ?""";
-    static final String INSERT_KEY = """
-            INSERT INTO diagnosis_key (key_data, rolling_start, rolling_period, transmission_risk, report_type,
-                days_since_onset, region, created_at, available_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
     /**
      * One upload: the certificate record to redeem, the answer to keep with it (for a retry, see
      * {@link UploadResult}), and the key rows and check-in rows to insert, in the same transaction, if it is redeemed.
      */
-    record Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
+    record Upload(CertificateStore.Redemption redemption, List<DiagnosisKeyStore.NewKey> keys,
                   List<CheckinReportRow> checkinRows, CompletableFuture<Boolean> redeemed) {
-        Upload(String jti, String tokenHash, OffsetDateTime now, String result, List<Object[]> keyRows,
+        Upload(CertificateStore.Redemption redemption, List<DiagnosisKeyStore.NewKey> keys,
                List<CheckinReportRow> checkinRows) {
-            this(jti, tokenHash, now, result, keyRows, checkinRows, new CompletableFuture<>());
+            this(redemption, keys, checkinRows, new CompletableFuture<>());
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final CertificateStore certificates;
+    private final DiagnosisKeyStore diagnosisKeys;
     private final CheckinSubmission checkins;
     private final TransactionTemplate tx;
     private final int maxBatch;
@@ -64,10 +58,11 @@ class GroupCommit {
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(JdbcTemplate jdbc, PlatformTransactionManager transactions, KeysProperties props,
-                CheckinSubmission checkins) {
+    GroupCommit(CertificateStore certificates, DiagnosisKeyStore diagnosisKeys, PlatformTransactionManager transactions,
+                KeysProperties props, CheckinSubmission checkins) {
         this.checkins = checkins;
-        this.jdbc = jdbc;
+        this.certificates = certificates;
+        this.diagnosisKeys = diagnosisKeys;
         this.tx = new TransactionTemplate(transactions);
         this.maxBatch = props.submission().commitBatch();
         this.queue = new ArrayBlockingQueue<>(Math.max(1024, maxBatch * 16));
@@ -148,24 +143,16 @@ class GroupCommit {
     }
 
     private boolean[] redeemAndStore(List<Upload> group) {
-        List<Object[]> redeemArgs = new ArrayList<>(group.size());
-        for (Upload u : group) {
-            redeemArgs.add(new Object[] {u.now(), u.result(), u.jti(), u.tokenHash(), u.now()});
-        }
-        int[] counts = jdbc.batchUpdate(REDEEM, redeemArgs);
-        boolean[] redeemed = new boolean[group.size()];
-        List<Object[]> rows = new ArrayList<>();
+        boolean[] redeemed = certificates.redeemMany(group.stream().map(Upload::redemption).toList());
+        List<DiagnosisKeyStore.NewKey> keys = new ArrayList<>();
         List<CheckinReportRow> checkinRows = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
-            redeemed[i] = counts[i] == 1;
             if (redeemed[i]) {
-                rows.addAll(group.get(i).keyRows());
+                keys.addAll(group.get(i).keys());
                 checkinRows.addAll(group.get(i).checkinRows());
             }
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT_KEY, rows);
-        }
+        diagnosisKeys.insertAll(keys);
         checkins.store(checkinRows);
         return redeemed;
     }

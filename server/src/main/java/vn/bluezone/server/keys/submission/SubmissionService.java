@@ -1,24 +1,16 @@
 package vn.bluezone.server.keys.submission;
 
 import java.security.MessageDigest;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.bluezone.api.ApiLimits;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.KeyHmac;
 import vn.bluezone.api.submission.DiagnosisKey;
@@ -26,10 +18,14 @@ import vn.bluezone.api.submission.DiagnosisKeysRequest;
 import vn.bluezone.api.submission.DiagnosisKeysResponse;
 import vn.bluezone.api.submission.KeyResult;
 import vn.bluezone.protocol.EnIntervalNumber;
-import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
+import vn.bluezone.server.keys.distribution.DiagnosisKeyStore;
+import vn.bluezone.server.keys.submission.rules.HmacKeyWellFormed;
+import vn.bluezone.server.keys.submission.rules.KeyRules;
+import vn.bluezone.server.keys.submission.rules.UploadRules;
 import vn.bluezone.server.keys.verification.CertificateSigner;
+import vn.bluezone.server.keys.verification.CertificateStore;
 import vn.bluezone.server.web.ApiException;
 
 /**
@@ -42,46 +38,47 @@ public class SubmissionService {
     /** Days since symptom onset outside this range are not sent to phones (the export format's range). */
     static final int MAX_ABS_DAYS_SINCE_ONSET = 14;
 
-    private final JdbcTemplate jdbc;
+    private final CertificateStore issued;
+    private final DiagnosisKeyStore diagnosisKeys;
     private final CertificateSigner certificates;
     private final KeysProperties props;
     private final Clock clock;
     private final ChaffResponder chaff;
-    private final KeyValidator validator;
+    private final UploadRules uploadRules;
     private final GroupCommit groupCommit;
     private final TransactionTemplate tx;
     private final CheckinSubmission checkins;
 
-    public SubmissionService(JdbcTemplate jdbc, CertificateSigner certificates, KeysProperties props, Clock clock,
-                             ChaffResponder chaff, GroupCommit groupCommit, PlatformTransactionManager transactions,
-                             CheckinSubmission checkins) {
+    public SubmissionService(CertificateStore issued, DiagnosisKeyStore diagnosisKeys, CertificateSigner certificates,
+                             KeysProperties props, Clock clock, ChaffResponder chaff, GroupCommit groupCommit,
+                             PlatformTransactionManager transactions, CheckinSubmission checkins) {
         this.checkins = checkins;
         this.groupCommit = groupCommit;
         this.tx = new TransactionTemplate(transactions);
-        this.jdbc = jdbc;
+        this.issued = issued;
+        this.diagnosisKeys = diagnosisKeys;
         this.certificates = certificates;
         this.props = props;
         this.clock = clock;
         this.chaff = chaff;
-        this.validator = new KeyValidator(props.submission());
+        this.uploadRules = UploadRules.standard(props.submission());
     }
 
     /**
-     * Fast path first: a certificate that parses, whose HMAC matches these keys, is redeemed against its issue
+     * The upload rules first ({@link UploadRules}: nothing is stored when one is broken). Then the fast path: a
+     * certificate that parses, whose HMAC matches these keys, is redeemed against its issue
      * record together with storing the keys, in a transaction shared with concurrent uploads
      * ({@link GroupCommit}). Anything else (no record, used, expired, forged, HMAC mismatch) takes the full path
      * in a transaction of its own, which tells the cases apart with their stable codes.
      */
     public DiagnosisKeysResponse submit(DiagnosisKeysRequest req) {
-        List<DiagnosisKey> keys = req.temporaryExposureKeys();
-        if (keys != null && !keys.isEmpty() && keys.size() <= props.submission().maxKeys() && req.certificate() != null
-                && !req.certificate().isBlank()) {
-            DiagnosisKeysResponse fast = fastPath(req, decodeHmacKey(req.hmacKey()), clock.instant());
-            if (fast != null) {
-                return fast;
-            }
+        uploadRules.check(req);
+        byte[] hmacKey = HmacKeyWellFormed.decode(req.hmacKey());
+        DiagnosisKeysResponse fast = fastPath(req, hmacKey, clock.instant());
+        if (fast != null) {
+            return fast;
         }
-        return tx.execute(s -> fullPath(req));
+        return tx.execute(s -> fullPath(req, hmacKey));
     }
 
     private DiagnosisKeysResponse fastPath(DiagnosisKeysRequest req, byte[] hmacKey, Instant now) {
@@ -99,25 +96,16 @@ public class SubmissionService {
             return null;
         }
         CheckinSubmission.Checked checked = checkins.check(req.checkins());
-        KeyValidator.Outcome outcome = validator.validate(req.temporaryExposureKeys(), EnIntervalNumber.of(now));
-        boolean stored = groupCommit.commit(new GroupCommit.Upload(cert.jti(), CertificateSigner.tokenHash(certificate),
-                now.atOffset(ZoneOffset.UTC), UploadResult.encode(outcome.reasons()), rows(outcome.accepted(), cert, now),
-                checkins.rows(checked, cert.region(), now)));
+        KeyRules.Outcome outcome = KeyRules.standard(props.submission(), EnIntervalNumber.of(now))
+                .validate(req.temporaryExposureKeys());
+        boolean stored = groupCommit.commit(new GroupCommit.Upload(new CertificateStore.Redemption(cert.jti(),
+                CertificateSigner.tokenHash(certificate), now, UploadResult.encode(outcome.reasons())),
+                newKeys(outcome.accepted(), cert, now), checkins.rows(checked, cert.region(), now)));
         return stored ? response(req, outcome, checked) : null;
     }
 
-    private DiagnosisKeysResponse fullPath(DiagnosisKeysRequest req) {
+    private DiagnosisKeysResponse fullPath(DiagnosisKeysRequest req, byte[] hmacKey) {
         List<DiagnosisKey> keys = req.temporaryExposureKeys();
-        if (keys == null || keys.isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.NO_KEYS, "temporaryExposureKeys must hold 1 to " + props.submission().maxKeys() + " keys");
-        }
-        if (keys.size() > props.submission().maxKeys()) {
-            throw ApiException.badRequest(ErrorCode.TOO_MANY_KEYS, "at most " + props.submission().maxKeys() + " keys per upload");
-        }
-        if (req.certificate() == null || req.certificate().isBlank()) {
-            throw ApiException.badRequest(ErrorCode.MISSING_CERTIFICATE, "certificate is required");
-        }
-        byte[] hmacKey = decodeHmacKey(req.hmacKey());
         CheckinSubmission.Checked checked = checkins.check(req.checkins());
         Instant now = clock.instant();
         DiagnosisKeysResponse replay = replay(req, hmacKey, checked);
@@ -137,13 +125,9 @@ public class SubmissionService {
             throw ApiException.badRequest(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
         }
 
-        KeyValidator.Outcome outcome = validator.validate(keys, EnIntervalNumber.of(now));
-        List<Object[]> rows = rows(outcome.accepted(), cert, now);
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(GroupCommit.INSERT_KEY, rows);
-        }
-        jdbc.update("UPDATE issued_certificate SET upload_result = ? WHERE jti = ?",
-                UploadResult.encode(outcome.reasons()), cert.jti());
+        KeyRules.Outcome outcome = KeyRules.standard(props.submission(), EnIntervalNumber.of(now)).validate(keys);
+        diagnosisKeys.insertAll(newKeys(outcome.accepted(), cert, now));
+        issued.keepResult(cert.jti(), UploadResult.encode(outcome.reasons()));
         checkins.store(checkins.rows(checked, cert.region(), now));
         return response(req, outcome, checked);
     }
@@ -169,15 +153,12 @@ public class SubmissionService {
         if (claims.jti() == null) {
             return null;
         }
-        List<String> kept = jdbc.query("""
-                        SELECT upload_result FROM issued_certificate
-                        WHERE jti = ? AND token_hash = ? AND used_at IS NOT NULL AND upload_result IS NOT NULL""",
-                (rs, n) -> rs.getString(1), claims.jti(), CertificateSigner.tokenHash(certificate));
-        if (kept.isEmpty() || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
+        String kept = issued.keptResult(claims.jti(), CertificateSigner.tokenHash(certificate)).orElse(null);
+        if (kept == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
                 req.checkins()))) {
             return null;
         }
-        ErrorCode[] reasons = UploadResult.decode(kept.get(0), req.temporaryExposureKeys().size());
+        ErrorCode[] reasons = UploadResult.decode(kept, req.temporaryExposureKeys().size());
         if (reasons == null) {
             return null;
         }
@@ -185,15 +166,15 @@ public class SubmissionService {
         for (ErrorCode r : reasons) {
             accepted += r == null ? 1 : 0;
         }
-        return response(req, new KeyValidator.Outcome(List.of(), reasons), accepted, checked);
+        return response(req, new KeyRules.Outcome(List.of(), reasons), accepted, checked);
     }
 
-    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome,
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyRules.Outcome outcome,
                                            CheckinSubmission.Checked checked) {
         return response(req, outcome, outcome.accepted().size(), checked);
     }
 
-    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyValidator.Outcome outcome, int inserted,
+    private DiagnosisKeysResponse response(DiagnosisKeysRequest req, KeyRules.Outcome outcome, int inserted,
                                            CheckinSubmission.Checked checked) {
         List<DiagnosisKey> keys = req.temporaryExposureKeys();
         List<KeyResult> results = new ArrayList<>(keys.size());
@@ -222,41 +203,26 @@ public class SubmissionService {
     private CertificateSigner.Claims redeem(String certificate, Instant now) {
         String hash = CertificateSigner.tokenHash(certificate);
         CertificateSigner.Claims claims = certificates.claimsOfRecorded(certificate);
-        OffsetDateTime t = now.atOffset(ZoneOffset.UTC);
-        if (claims.jti() != null && jdbc.update(GroupCommit.REDEEM, t, new SqlParameterValue(Types.VARCHAR, null), claims.jti(), hash, t) == 1) {
+        if (claims.jti() != null && issued.redeem(new CertificateStore.Redemption(claims.jti(), hash, now, null))) {
             return claims;
         }
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws
-        List<Boolean> used = jdbc.query("SELECT used_at IS NOT NULL FROM issued_certificate WHERE jti = ?",
-                (rs, n) -> rs.getBoolean(1), verified.jti());
-        if (!used.isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
-        }
-        try {
-            jdbc.update("INSERT INTO issued_certificate (jti, token_hash, expires_at, used_at) VALUES (?, ?, ?, ?)",
-                    verified.jti(), hash, verified.expiresAt().atOffset(ZoneOffset.UTC), t);
-        } catch (DuplicateKeyException e) {
+        if (issued.isRecorded(verified.jti())
+                || !issued.recordRedeemed(verified.jti(), hash, verified.expiresAt(), now)) {
             throw ApiException.badRequest(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
         }
         return verified;
     }
 
-    private List<Object[]> rows(List<KeyValidator.Valid> keys, CertificateSigner.Claims cert, Instant now) {
+    private List<DiagnosisKeyStore.NewKey> newKeys(List<KeyRules.Valid> keys, CertificateSigner.Claims cert,
+                                                   Instant now) {
         // Privacy: creation times are kept only to the hour.
         Instant createdHour = now.truncatedTo(ChronoUnit.HOURS);
-        OffsetDateTime created = createdHour.atOffset(ZoneOffset.UTC);
         LocalDate onset = cert.symptomDate() != null ? cert.symptomDate() : cert.testDate();
-        Duration embargo = props.export().embargo();
-        ReportType type = cert.reportType();
-        List<Object[]> rows = new ArrayList<>(keys.size());
-        for (KeyValidator.Valid k : keys) {
-            Instant end = EnIntervalNumber.toInstant((long) k.rollingStart() + k.rollingPeriod());
-            Instant available = ceilHour(end.plus(embargo));
-            if (available.isBefore(createdHour)) {
-                available = createdHour;
-            }
-            rows.add(new Object[] {k.keyData(), k.rollingStart(), k.rollingPeriod(), k.transmissionRisk(), type.code(),
-                    daysSinceOnset(k.rollingStart(), onset), cert.region(), created, available.atOffset(ZoneOffset.UTC)});
+        List<DiagnosisKeyStore.NewKey> rows = new ArrayList<>(keys.size());
+        for (KeyRules.Valid k : keys) {
+            rows.add(new DiagnosisKeyStore.NewKey(k.keyData(), k.rollingStart(), k.rollingPeriod(), k.transmissionRisk(),
+                    cert.reportType(), daysSinceOnset(k.rollingStart(), onset), cert.region(), createdHour));
         }
         return rows;
     }
@@ -268,23 +234,5 @@ public class SubmissionService {
         long keyDay = Math.floorDiv(rollingStart, EnIntervalNumber.TEK_ROLLING_PERIOD);
         long d = keyDay - onset.toEpochDay();
         return Math.abs(d) > MAX_ABS_DAYS_SINCE_ONSET ? null : (int) d;
-    }
-
-    static Instant ceilHour(Instant t) {
-        Instant h = t.truncatedTo(ChronoUnit.HOURS);
-        return h.equals(t) ? h : h.plus(1, ChronoUnit.HOURS);
-    }
-
-    private static byte[] decodeHmacKey(String b64) {
-        byte[] k;
-        try {
-            k = Base64.getDecoder().decode(b64 == null ? "" : b64.trim());
-        } catch (IllegalArgumentException e) {
-            k = new byte[0];
-        }
-        if (k.length < ApiLimits.MIN_HMAC_KEY_BYTES || k.length > ApiLimits.MAX_HMAC_KEY_BYTES) {
-            throw ApiException.badRequest(ErrorCode.INVALID_HMAC_KEY, "hmacKey must be base64 of 16 to 128 random bytes");
-        }
-        return k;
     }
 }

@@ -2,21 +2,16 @@ package vn.bluezone.server.keys.verification;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
@@ -52,7 +47,8 @@ public class VerificationService {
     public static final java.util.Set<Role> ISSUERS = java.util.EnumSet.of(Role.HEALTH_OFFICER, Role.ADMIN,
             Role.HEALTH_STATION);
 
-    private final JdbcClient jdbc;
+    private final CodeStore store;
+    private final CertificateStore certificates;
     private final KeySecrets secrets;
     private final KeysProperties.Verification cfg;
     private final SecureRandom random;
@@ -63,11 +59,12 @@ public class VerificationService {
     private final ZoneId zone;
     private final Savepoints savepoints;
 
-    public VerificationService(JdbcClient jdbc, KeySecrets secrets, KeysProperties props, SecureRandom random,
-                               Clock clock, AuditLog audit, AreaScope scope, CertificateSigner signer,
-                               Savepoints savepoints, TimeZoneProperties time) {
+    public VerificationService(CodeStore store, CertificateStore certificates, KeySecrets secrets, KeysProperties props,
+                               SecureRandom random, Clock clock, AuditLog audit, AreaScope scope,
+                               CertificateSigner signer, Savepoints savepoints, TimeZoneProperties time) {
         this.savepoints = savepoints;
-        this.jdbc = jdbc;
+        this.store = store;
+        this.certificates = certificates;
         this.secrets = secrets;
         this.cfg = props.verification();
         this.random = random;
@@ -162,15 +159,10 @@ public class VerificationService {
             String longCode = RandomSecrets.fromAlphabet(random, RandomSecrets.UNAMBIGUOUS, LONG_CODE_LENGTH);
             try {
                 // In a savepoint: on PostgreSQL a duplicate would otherwise abort the whole transaction.
-                savepoints.attempt(() -> jdbc.sql("""
-                        INSERT INTO verification_code (public_id, short_code_hash, long_code_hash, report_type,
-                            symptom_date, test_date, region, issued_by, issued_at, short_expires_at, long_expires_at,
-                            case_reference)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(id, secrets.codeHash(shortCode), secrets.codeHash(longCode), req.reportType().code(),
-                                req.symptomDate(), req.testDate(), region, officer.username(), odt(now), odt(shortExp),
-                                odt(longExp), caseReference)
-                        .update());
+                CodeStore.NewCode code = new CodeStore.NewCode(id, secrets.codeHash(shortCode),
+                        secrets.codeHash(longCode), req.reportType(), req.symptomDate(), req.testDate(), region,
+                        officer.username(), now, shortExp, longExp, caseReference);
+                savepoints.attempt(() -> store.insert(code));
             } catch (DuplicateKeyException collision) {
                 // An earlier code (even a used one) had the same digits: draw again. 10^8 codes make this rare.
                 if (attempt >= 5) {
@@ -199,8 +191,7 @@ public class VerificationService {
 
     /** Records that the long code was sent by SMS (the number itself is not kept). */
     public void markSmsSent(String id) {
-        jdbc.sql("UPDATE verification_code SET sms_sent_at = ? WHERE public_id = ?").params(odt(clock.instant()), id)
-                .update();
+        store.markSmsSent(id, clock.instant());
     }
 
     /**
@@ -212,8 +203,7 @@ public class VerificationService {
         if (!q.matches("[0-9a-f-]{8,36}")) {
             throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
         }
-        List<CodeStatus> found = jdbc.sql("SELECT * FROM verification_code WHERE public_id LIKE ? ORDER BY id DESC "
-                + "LIMIT 2").param(q + "%").query(this::codeStatus).list();
+        List<CodeStatus> found = store.byIdPrefix(q, clock.instant());
         if (found.size() != 1 || !mayManage(officer, found.get(0))) {
             throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
         }
@@ -240,8 +230,7 @@ public class VerificationService {
     }
 
     public CodeStatus status(Official officer, String id) {
-        CodeStatus s = jdbc.sql("SELECT * FROM verification_code WHERE public_id = ?").param(id)
-                .query(this::codeStatus).optional()
+        CodeStatus s = store.byId(id, clock.instant())
                 .orElseThrow(() -> ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id));
         if (!mayManage(officer, s)) {
             throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id);
@@ -252,17 +241,12 @@ public class VerificationService {
     /** Codes issued by the officer (or, for administrators, by anyone), newest first. */
     public List<CodeStatus> recent(Official officer, int limit) {
         int n = Math.max(1, Math.min(limit, 500));
-        if (officer.role() == Role.ADMIN) {
-            return jdbc.sql("SELECT * FROM verification_code ORDER BY id DESC LIMIT " + n).query(this::codeStatus).list();
-        }
-        return jdbc.sql("SELECT * FROM verification_code WHERE issued_by = ? ORDER BY id DESC LIMIT " + n)
-                .param(officer.username()).query(this::codeStatus).list();
+        return store.recent(officer.role() == Role.ADMIN ? null : officer.username(), n, clock.instant());
     }
 
     /** Codes issued from {@code from} on that the officer may manage (for per-day statistics), oldest first. */
     public List<CodeStatus> issuedSince(Official officer, Instant from) {
-        return jdbc.sql("SELECT * FROM verification_code WHERE issued_at >= ? ORDER BY id LIMIT 100000")
-                .param(odt(from)).query(this::codeStatus).stream().filter(s -> mayManage(officer, s)).toList();
+        return store.issuedSince(from, clock.instant()).stream().filter(s -> mayManage(officer, s)).toList();
     }
 
     @Transactional
@@ -271,8 +255,7 @@ public class VerificationService {
         if (s.claimedAt() != null) {
             throw ApiException.conflict(ErrorCode.CODE_USED, "the code was already used");
         }
-        jdbc.sql("UPDATE verification_code SET expired_at = ? WHERE public_id = ? AND expired_at IS NULL")
-                .params(odt(clock.instant()), id).update();
+        store.expire(id, clock.instant());
         audit.record(officer.username(), "code.expire", id, null);
         return status(officer, id);
     }
@@ -291,47 +274,30 @@ public class VerificationService {
             throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
         }
         String hash = secrets.codeHash(code);
-        record Row(long id, String shortHash, String longHash, ReportType type, LocalDate symptom, LocalDate test,
-                   String region, Instant shortExp, Instant longExp, Instant claimed, Instant expired) {
-        }
-        Optional<Row> found = jdbc.sql("""
-                SELECT * FROM verification_code WHERE short_code_hash = ? OR long_code_hash = ?""")
-                .params(hash, hash)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("short_code_hash"),
-                        rs.getString("long_code_hash"), ReportType.ofCode(rs.getInt("report_type")),
-                        rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
-                        rs.getString("region"), instant(rs, "short_expires_at"), instant(rs, "long_expires_at"),
-                        instant(rs, "claimed_at"), instant(rs, "expired_at")))
-                .optional();
+        Optional<CodeStore.Secret> found = store.byHash(hash);
         // Constant-time comparison of the stored hash with ours (the index lookup already matched on it).
         boolean viaShort = found.isPresent() && constantTimeEquals(found.get().shortHash(), hash);
         boolean viaLong = found.isPresent() && constantTimeEquals(found.get().longHash(), hash);
         if (!viaShort && !viaLong) {
             throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
         }
-        Row r = found.get();
-        if (r.claimed() != null) {
+        CodeStore.Secret r = found.get();
+        if (r.claimedAt() != null) {
             throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
         }
         Instant now = clock.instant();
-        Instant expiry = viaShort ? r.shortExp() : r.longExp();
-        if (r.expired() != null || !now.isBefore(expiry)) {
+        Instant expiry = viaShort ? r.shortExpiresAt() : r.longExpiresAt();
+        if (r.expiredAt() != null || !now.isBefore(expiry)) {
             throw ApiException.badRequest(ErrorCode.CODE_EXPIRED, "the code has expired; ask the health station for a new one");
         }
-        int claimed = jdbc.sql("UPDATE verification_code SET claimed_at = ? WHERE id = ? AND claimed_at IS NULL AND expired_at IS NULL")
-                .params(odt(now), r.id()).update();
-        if (claimed != 1) {
+        if (!store.claim(r.id(), now)) {
             throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
         }
         String token = RandomSecrets.token(random, 32);
         Instant tokenExp = now.plus(cfg.tokenValidity());
-        jdbc.sql("""
-                INSERT INTO verification_token (token_hash, code_id, report_type, symptom_date, test_date, region, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(secrets.codeHash("token:" + token), r.id(), r.type().code(), r.symptom(), r.test(), r.region(),
-                        odt(tokenExp))
-                .update();
-        return new VerifiedToken(token, r.type(), r.symptom(), r.test(), tokenExp);
+        store.insertToken(new CodeStore.Token(secrets.codeHash("token:" + token), r.id(), r.type(), r.symptomDate(),
+                r.testDate(), r.region(), tokenExp, null));
+        return new VerifiedToken(token, r.type(), r.symptomDate(), r.testDate(), tokenExp);
     }
 
     /** Device: token + HMAC of the keys → signed certificate. The token is used up. */
@@ -350,31 +316,22 @@ public class VerificationService {
             throw ApiException.badRequest(ErrorCode.INVALID_EKEYHMAC, "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
         }
         String hash = secrets.codeHash("token:" + token.trim());
-        record Tok(String hash, ReportType type, LocalDate symptom, LocalDate test, String region, Instant exp,
-                   Instant used) {
-        }
-        Tok t = jdbc.sql("SELECT * FROM verification_token WHERE token_hash = ?").param(hash)
-                .query((rs, n) -> new Tok(rs.getString("token_hash"), ReportType.ofCode(rs.getInt("report_type")),
-                        rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
-                        rs.getString("region"), instant(rs, "expires_at"), instant(rs, "used_at")))
-                .optional().filter(x -> constantTimeEquals(x.hash(), hash))
+        CodeStore.Token t = store.token(hash).filter(x -> constantTimeEquals(x.hash(), hash))
                 .orElseThrow(() -> ApiException.badRequest(ErrorCode.TOKEN_INVALID, "the token is not valid"));
-        if (t.used() != null) {
+        if (t.usedAt() != null) {
             throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant now = clock.instant();
-        if (!now.isBefore(t.exp())) {
+        if (!now.isBefore(t.expiresAt())) {
             throw ApiException.badRequest(ErrorCode.TOKEN_EXPIRED, "the token has expired");
         }
-        if (jdbc.sql("UPDATE verification_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-                .params(odt(now), hash).update() != 1) {
+        if (!store.useToken(hash, now)) {
             throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant exp = now.plus(cfg.certificateValidity());
-        CertificateSigner.Signed signed = signer.sign(t.type(), t.symptom(), t.test(), t.region(),
+        CertificateSigner.Signed signed = signer.sign(t.type(), t.symptomDate(), t.testDate(), t.region(),
                 Base64.getEncoder().encodeToString(mac), exp);
-        jdbc.sql("INSERT INTO issued_certificate (jti, token_hash, expires_at) VALUES (?, ?, ?)")
-                .params(signed.jti(), CertificateSigner.tokenHash(signed.jwt()), odt(exp)).update();
+        certificates.recordIssued(signed.jti(), CertificateSigner.tokenHash(signed.jwt()), exp);
         return new IssuedCertificate(signed.jwt(), exp);
     }
 
@@ -396,27 +353,4 @@ public class VerificationService {
     private static boolean constantTimeEquals(String a, String b) {
         return a != null && b != null && MessageDigest.isEqual(a.getBytes(), b.getBytes());
     }
-
-    private CodeStatus codeStatus(ResultSet rs, int n) throws SQLException {
-        Instant claimed = instant(rs, "claimed_at");
-        Instant expired = instant(rs, "expired_at");
-        Instant longExp = instant(rs, "long_expires_at");
-        String status = claimed != null ? "CLAIMED"
-                : expired != null || !clock.instant().isBefore(longExp) ? "EXPIRED" : "UNCLAIMED";
-        return new CodeStatus(rs.getString("public_id"), status, ReportType.ofCode(rs.getInt("report_type")),
-                rs.getObject("symptom_date", LocalDate.class), rs.getObject("test_date", LocalDate.class),
-                rs.getString("region"), rs.getString("issued_by"), instant(rs, "issued_at"),
-                instant(rs, "short_expires_at"), longExp, claimed, expired, rs.getString("case_reference"),
-                instant(rs, "sms_sent_at"));
-    }
-
-    static Instant instant(ResultSet rs, String col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static OffsetDateTime odt(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
 }

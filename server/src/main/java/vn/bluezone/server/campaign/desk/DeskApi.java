@@ -1,8 +1,7 @@
-package vn.bluezone.server.campaign.web;
+package vn.bluezone.server.campaign.desk;
 
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
-import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,26 +20,17 @@ import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignProblem;
-import vn.bluezone.server.campaign.desk.DeskEntry;
-import vn.bluezone.server.campaign.desk.DeskService;
-import vn.bluezone.server.campaign.desk.DeskTotal;
-import vn.bluezone.server.campaign.referral.GroupScore;
-import vn.bluezone.server.campaign.referral.ReferralService;
-import vn.bluezone.server.campaign.referral.Referrer;
-import vn.bluezone.server.campaign.referral.ReferrerScore;
 
-/** The one-stop desk's quick entry and totals; referral leaderboards and targets. */
+/** The one-stop desk's quick entry and totals. */
 @RestController
 @RequestMapping("/api/v1/admin/campaign")
-public class DeskReferralApi {
+public class DeskApi {
     private final DeskService desk;
-    private final ReferralService referrals;
     private final CampaignAccess access;
     private final CampaignClock clock;
 
-    public DeskReferralApi(DeskService desk, ReferralService referrals, CampaignAccess access, CampaignClock clock) {
+    public DeskApi(DeskService desk, CampaignAccess access, CampaignClock clock) {
         this.desk = desk;
-        this.referrals = referrals;
         this.access = access;
         this.clock = clock;
     }
@@ -49,14 +39,6 @@ public class DeskReferralApi {
     }
 
     public record DeskReport(LocalDate from, LocalDate to, List<DeskTotal> perDesk, List<DeskTotal> perDeskAndDay) {
-    }
-
-    public record NewReferrer(String villageCode, String organisation, String displayName, String referralCode,
-            Boolean hasTarget) {
-    }
-
-    public record ReferralReport(List<ReferrerScore> leaderboard, List<GroupScore> byVillage,
-            List<GroupScore> byOrganisation, List<ReferrerScore> underTarget) {
     }
 
     @PostMapping("/communes/{commune}/desk-entries")
@@ -77,20 +59,5 @@ public class DeskReferralApi {
             throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         return new DeskReport(f, t, desk.perDesk(commune, f, t), desk.perDeskAndDay(commune, f, t));
-    }
-
-    @PostMapping("/communes/{commune}/referrers")
-    @ResponseStatus(HttpStatus.CREATED)
-    public Referrer addReferrer(@PathVariable String commune, @RequestBody NewReferrer r) {
-        Official o = access.require(VISITORS, commune);
-        return referrals.register(commune, r.villageCode(), r.organisation(), r.displayName(), r.referralCode(),
-                r.hasTarget() == null || r.hasTarget(), null, o.username());
-    }
-
-    @GetMapping("/communes/{commune}/referrals")
-    public ReferralReport referrals(@PathVariable String commune) {
-        access.require(STAFF, commune);
-        return new ReferralReport(referrals.leaderboard(commune), referrals.byVillage(commune),
-                referrals.byOrganisation(commune), referrals.underTarget(commune));
     }
 }

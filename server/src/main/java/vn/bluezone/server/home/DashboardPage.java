@@ -1,4 +1,4 @@
-package vn.bluezone.server.console;
+package vn.bluezone.server.home;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -18,6 +18,7 @@ import vn.bluezone.server.statistics.StatisticsAccess;
 import vn.bluezone.server.statistics.TrendPoint;
 import vn.bluezone.server.statistics.UnitFigures;
 import vn.bluezone.server.statistics.UnitStatistics;
+import vn.bluezone.server.console.Formats;
 
 /**
  * The console's home: a dashboard of the official's own area, not a list of links. Tiles (installs, the rate

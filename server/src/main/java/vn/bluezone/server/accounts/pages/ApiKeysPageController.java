@@ -1,4 +1,4 @@
-package vn.bluezone.server.console;
+package vn.bluezone.server.accounts.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -15,6 +15,7 @@ import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.console.Formats;
 
 /**
  * Any official's own API keys (for scripts, header {@code X-Api-Key}): list, issue (the secret appears once, in

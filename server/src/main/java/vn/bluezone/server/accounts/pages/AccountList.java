@@ -1,4 +1,4 @@
-package vn.bluezone.server.console;
+package vn.bluezone.server.accounts.pages;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package vn.bluezone.server.console;
+package vn.bluezone.server.statistics;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -32,14 +32,8 @@ import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.UnitLevel;
 import vn.bluezone.server.registry.VillageKind;
 import vn.bluezone.server.registry.Villages;
-import vn.bluezone.server.statistics.DemoDataSet;
-import vn.bluezone.server.statistics.Ranking;
-import vn.bluezone.server.statistics.RankingExport;
-import vn.bluezone.server.statistics.StatisticsAccess;
-import vn.bluezone.server.statistics.TrendPoint;
-import vn.bluezone.server.statistics.UnitFigures;
-import vn.bluezone.server.statistics.UnitStatistics;
 import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.console.Formats;
 
 /**
  * The officials' statistics pages: a unit's dashboard (tiles, trend, ranking of the units below with drill-down),

@@ -1,4 +1,4 @@
-package vn.bluezone.server.console;
+package vn.bluezone.server.accounts.pages;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -18,6 +18,7 @@ import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.console.Formats;
 
 /**
  * Administrators' console page for officials' accounts: list and search, create (the one-time password is shown

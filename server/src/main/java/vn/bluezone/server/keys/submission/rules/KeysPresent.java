@@ -1,0 +1,21 @@
+package vn.bluezone.server.keys.submission.rules;
+
+import vn.bluezone.api.ErrorCode;
+import vn.bluezone.api.submission.DiagnosisKeysRequest;
+import vn.bluezone.server.web.ApiException;
+
+/** {@code NO_KEYS}: an upload carries at least one key. */
+public final class KeysPresent implements UploadRule {
+    private final int maxKeys;
+
+    public KeysPresent(int maxKeys) {
+        this.maxKeys = maxKeys;
+    }
+
+    @Override
+    public void check(DiagnosisKeysRequest request) {
+        if (request.temporaryExposureKeys() == null || request.temporaryExposureKeys().isEmpty()) {
+            throw ApiException.badRequest(ErrorCode.NO_KEYS, "temporaryExposureKeys must hold 1 to " + maxKeys + " keys");
+        }
+    }
+}
