@@ -15,6 +15,7 @@ import vn.bluezone.simulator.SimulationConfig;
 import vn.bluezone.simulator.SimulationOutcome;
 import vn.bluezone.simulator.Simulator;
 import vn.bluezone.simulator.report.ReportFiles;
+import vn.bluezone.simulator.report.ReportText;
 
 /** {@code bluezone simulate}: a synthetic commune, with and without the app, and optionally an adoption sweep. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -117,8 +118,18 @@ final class SimulateCommand implements Callable<Integer> {
             defaultValue = "2.7")
     double sharedAirQuanta;
 
+    @Option(names = "--lang", paramLabel = "vi|en", description = "Language of report.html (default ${DEFAULT-VALUE}).",
+            defaultValue = "vi")
+    String lang;
+
     @Override
     public Integer call() {
+        ReportText text;
+        try {
+            text = ReportText.of(lang);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--lang must be 'vi' or 'en', got '" + lang + "'", e);
+        }
         SimulationConfig cfg = new SimulationConfig();
         cfg.commune = commune;
         cfg.communeName = communeName != null ? communeName : commune == 19873 ? cfg.communeName : null;
@@ -159,7 +170,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), e);
         }
         try {
-            ReportFiles.write(outcome, out);
+            ReportFiles.write(outcome, out, text);
         } catch (IOException e) {
             throw new CliException("cannot write " + out + ": " + e.getMessage(), e);
         }

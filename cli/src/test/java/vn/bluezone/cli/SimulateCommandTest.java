@@ -43,6 +43,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void langEnWritesTheReportInEnglish(@TempDir Path dir) throws Exception {
+        String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
+                "--lang", "en", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<html lang=\"en\">") && html.contains("Bluezone simulation – Xã Quảng Ngạn"),
+                html.substring(0, 300));
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitTwo(@TempDir Path dir) {
         String out = dir.toString();
         String[][] bad = {
@@ -62,6 +72,7 @@ class SimulateCommandTest {
                 {"simulate", "--checkin-min-overlap", "0", "--out", out},
                 {"simulate", "--shared-air-quanta", "-1", "--out", out},
                 {"simulate", "--mode", "engines", "--checkin-share", "0.5", "--population", "50", "--out", out},
+                {"simulate", "--lang", "fr", "--out", out},
         };
         for (String[] args : bad) {
             String[] r = run(args);

@@ -3,6 +3,7 @@ package vn.bluezone.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -75,6 +76,33 @@ class ReportFilesTest {
             int duration = Integer.parseInt(f[8]);
             assertEquals(duration / 5, f[12].split(";").length, "one distance per 5-minute scan: " + line);
         }
+    }
+
+    @Test
+    void englishReportHasTheSameContentInEnglishWords(@TempDir Path vi, @TempDir Path en) throws Exception {
+        SimulationOutcome o = outcome(2);
+        ReportFiles.write(o, vi);
+        ReportFiles.write(o, en, vn.bluezone.simulator.report.ReportText.of("en"));
+        String html = Files.readString(en.resolve("report.html"));
+        assertTrue(html.contains("<html lang=\"en\">"));
+        assertTrue(html.contains("<h1>Bluezone simulation – Xã Quảng Ngạn (code 19873)</h1>"), html.substring(0, 400));
+        assertTrue(html.contains("infections averted in one run</b>")
+                && html.contains("One run gives no confidence interval"));
+        assertTrue(html.contains("Close-contact detection") && html.contains("What is each point of adoption worth?"));
+        // English numbers: 1,500 people, a decimal point.
+        assertTrue(html.contains("<p>1,500 people in "), html.substring(html.indexOf("<h1>"), html.indexOf("<h2>")));
+        assertTrue(Files.readString(vi.resolve("report.html")).contains("<p>1.500 người trong "));
+        // No Vietnamese words left but the commune's name, and the same charts and figures as the Vietnamese report.
+        String words = html.replace("Xã Quảng Ngạn", "");
+        assertFalse(java.text.Normalizer.normalize(words, java.text.Normalizer.Form.NFD).chars()
+                .anyMatch(ch -> ch >= 0x0300 && ch <= 0x036F && ch != 0x0303 || ch == 'đ'), "Vietnamese left in English");
+        assertEquals(Files.readString(vi.resolve("metrics.json")), Files.readString(en.resolve("metrics.json")));
+        assertEquals(count(Files.readString(vi.resolve("report.html")), "<svg "), count(html, "<svg "));
+        assertThrows(IllegalArgumentException.class, () -> vn.bluezone.simulator.report.ReportText.of("fr"));
+    }
+
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test

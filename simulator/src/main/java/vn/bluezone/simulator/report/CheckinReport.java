@@ -35,31 +35,26 @@ final class CheckinReport {
         return m;
     }
 
-    static String html(CheckinComparison c, SimulationConfig cfg) {
+    static String html(CheckinComparison c, SimulationConfig cfg, ReportText t) {
         StringBuilder h = new StringBuilder();
-        h.append("<p>").append(ReportHtml.pct(c.share)).append(" người dùng ứng dụng quét mã QR khi vào chợ, quán ăn ")
-                .append("và bộ phận một cửa; điện thoại được cảnh báo khi thời gian trùng với một ca bệnh từ ")
-                .append(cfg.checkinMinimumOverlapMinutes).append(" phút. Lây qua không khí chung trong các nơi đó ")
-                .append("(Wells–Riley, ").append(ReportHtml.num(cfg.sharedAirQuantaPerHour))
-                .append(" quanta/giờ) có trong cả hai cột. ").append(c.seeds.length)
-                .append(" hạt giống, cùng dân số; khoảng tin cậy 95% (phân phối t).</p>\n");
-        h.append("<table><tr><th></th><th>chỉ Bluetooth</th><th>Bluetooth + quét mã</th></tr>");
-        row(h, "ca nhiễm", c.infectionsBluetooth, c.infectionsCheckins);
-        row(h, "ca nhiễm được cảnh báo sau khi nhiễm", c.detectedBluetooth, c.detectedCheckins);
+        h.append("<p>").append(t.t("checkins.intro", t.pct(c.share), String.valueOf(cfg.checkinMinimumOverlapMinutes),
+                t.num(cfg.sharedAirQuantaPerHour), String.valueOf(c.seeds.length))).append("</p>\n");
+        h.append("<table><tr><th></th><th>").append(t.t("checkins.col.bluetooth")).append("</th><th>")
+                .append(t.t("checkins.col.withCheckins")).append("</th></tr>");
+        row(h, t, t.t("checkins.row.infections"), c.infectionsBluetooth, c.infectionsCheckins);
+        row(h, t, t.t("checkins.row.detected"), c.detectedBluetooth, c.detectedCheckins);
         h.append("</table>\n");
         double[] added = c.addedToDetection();
         double[] averted = c.averted();
-        h.append("<p>Quét mã thêm <b>").append(ReportHtml.num(Stats.mean(added))).append(" ± ")
-                .append(ReportHtml.num(Stats.ci95HalfWidth(added))).append("</b> ca nhiễm được phát hiện và tránh được <b>")
-                .append(ReportHtml.num(Stats.mean(averted))).append(" ± ").append(ReportHtml.num(Stats.ci95HalfWidth(averted)))
-                .append("</b> ca nhiễm mỗi lần chạy.</p>\n");
+        h.append("<p>").append(t.t("checkins.result", t.num(Stats.mean(added)), t.num(Stats.ci95HalfWidth(added)),
+                t.num(Stats.mean(averted)), t.num(Stats.ci95HalfWidth(averted)))).append("</p>\n");
         return h.toString();
     }
 
-    private static void row(StringBuilder h, String label, int[] bt, int[] ci) {
-        h.append("<tr><td>").append(label).append("</td><td>").append(ReportHtml.num(CheckinComparison.mean(bt)))
-                .append(" ± ").append(ReportHtml.num(CheckinComparison.ci95(bt))).append("</td><td>")
-                .append(ReportHtml.num(CheckinComparison.mean(ci))).append(" ± ")
-                .append(ReportHtml.num(CheckinComparison.ci95(ci))).append("</td></tr>");
+    private static void row(StringBuilder h, ReportText t, String label, int[] bt, int[] ci) {
+        h.append("<tr><td>").append(label).append("</td><td>").append(t.num(CheckinComparison.mean(bt)))
+                .append(" ± ").append(t.num(CheckinComparison.ci95(bt))).append("</td><td>")
+                .append(t.num(CheckinComparison.mean(ci))).append(" ± ")
+                .append(t.num(CheckinComparison.ci95(ci))).append("</td></tr>");
     }
 }

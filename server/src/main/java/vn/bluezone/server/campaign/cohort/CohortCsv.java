@@ -1,10 +1,16 @@
 package vn.bluezone.server.campaign.cohort;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import vn.bluezone.server.registry.Areas;
 
 /** The steering committee's export: UTF-8 CSV with a BOM so spreadsheet programs show Vietnamese correctly. */
 final class CohortCsv {
+    /** The Vietnamese bundle (the export is for the steering committee): cohort labels are {@code campaign.cohort.*}. */
+    private static final ResourceBundle VI = ResourceBundle.getBundle("messages", Locale.ROOT,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
     private CohortCsv() {
     }
 
@@ -16,7 +22,7 @@ final class CohortCsv {
             s.append(p.id()).append(',')
                     .append(cell(areas.name(p.communeCode()).orElse(p.communeCode()))).append(',')
                     .append(cell(p.villageCode() == null ? "" : areas.name(p.villageCode()).orElse(p.villageCode())))
-                    .append(',').append(cell(p.cohort().vi())).append(',').append(cell(p.fullName())).append(',')
+                    .append(',').append(cell(VI.getString("campaign.cohort." + p.cohort().name()))).append(',').append(cell(p.fullName())).append(',')
                     .append(cell(p.phone())).append(',').append(cell(p.idNumber() == null ? "" : p.idNumber()))
                     .append(',').append(cell(p.address())).append(',').append(p.startDate()).append(',')
                     .append(p.endDate()).append(',').append(p.verified() ? "co" : "khong").append(',')

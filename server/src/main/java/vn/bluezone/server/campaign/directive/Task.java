@@ -23,8 +23,4 @@ public record Task(long id, long directiveId, TaskBody body, String assignee, St
     public long daysOverdue(LocalDate today) {
         return status(today) == TaskStatus.OVERDUE ? java.time.temporal.ChronoUnit.DAYS.between(deadline, today) : 0;
     }
-
-    public String bodyLabel() {
-        return assignee == null ? body.vi() : body.vi() + " – " + assignee;
-    }
 }

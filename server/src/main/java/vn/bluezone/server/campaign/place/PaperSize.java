@@ -1,22 +1,11 @@
 package vn.bluezone.server.campaign.place;
 
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** Poster paper sizes (ISO 216): A4 for a desk or a stall, A3 for a notice board or a market gate. */
 public enum PaperSize {
-    A4(PDRectangle.A4),
-    A3(PDRectangle.A3);
-
-    private final PDRectangle rectangle;
-
-    PaperSize(PDRectangle rectangle) {
-        this.rectangle = rectangle;
-    }
-
-    public PDRectangle rectangle() {
-        return rectangle;
-    }
+    A4,
+    A3;
 
     public static PaperSize parse(String s) {
         if (s == null || s.isBlank()) {

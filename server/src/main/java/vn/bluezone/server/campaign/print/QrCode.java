@@ -6,9 +6,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.IOException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * A QR code drawn as vector squares, so it stays sharp at any print size (a raster image would blur on A3).
@@ -46,19 +47,17 @@ public final class QrCode {
     }
 
     /**
-     * Draws the code with its quiet zone as a {@code side}-point square whose lower-left corner is ({@code x},
-     * {@code y}). Runs of dark modules in a row become one rectangle, which keeps the content stream small.
+     * Draws the code with its quiet zone as a {@code side}-unit square at the origin. Runs of dark modules in a row
+     * become one rectangle, which keeps the PDF content stream small.
      */
-    public void draw(PDPageContentStream cs, float x, float y, float side) throws IOException {
+    public void draw(Graphics2D g, float side) {
         int n = modules();
         float module = side / (n + 2 * QUIET_ZONE);
-        cs.saveGraphicsState();
-        cs.setNonStrokingColor(1f, 1f, 1f);
-        cs.addRect(x, y, side, side);
-        cs.fill();
-        cs.setNonStrokingColor(0f, 0f, 0f);
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Float(0, 0, side, side));
+        g.setColor(Color.BLACK);
         for (int row = 0; row < n; row++) {
-            float top = y + side - (QUIET_ZONE + row) * module;
+            float top = (QUIET_ZONE + row) * module;
             int col = 0;
             while (col < n) {
                 if (!matrix.get(col, row)) {
@@ -69,10 +68,8 @@ public final class QrCode {
                 while (col < n && matrix.get(col, row)) {
                     col++;
                 }
-                cs.addRect(x + (QUIET_ZONE + start) * module, top - module, (col - start) * module, module);
+                g.fill(new Rectangle2D.Float((QUIET_ZONE + start) * module, top, (col - start) * module, module));
             }
         }
-        cs.fill();
-        cs.restoreGraphicsState();
     }
 }

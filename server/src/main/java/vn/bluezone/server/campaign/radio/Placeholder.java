@@ -10,33 +10,32 @@ import vn.bluezone.server.registry.AreaSnapshot;
 /**
  * The live figures an announcement can quote, written {@code {key}} in a template. Keys are Vietnamese without
  * diacritics so a commune official can type them on any keyboard. A figure is empty when its denominator is unknown
- * (no population entered yet): the script is then not read out with a blank in it.
+ * (no population entered yet): the script is then not read out with a blank in it. What each figure is, is in the
+ * bundles ({@code campaign.placeholder.<key>}).
  */
 public enum Placeholder {
-    DON_VI("don_vi", "tên đơn vị (thôn, xã...)", s -> Optional.of(s.unitName())),
-    NGAY("ngay", "ngày số liệu (dd/MM/yyyy)", s -> Optional.of(DateTimeFormatter.ofPattern("dd/MM/yyyy")
+    DON_VI("don_vi", s -> Optional.of(s.unitName())),
+    NGAY("ngay", s -> Optional.of(DateTimeFormatter.ofPattern("dd/MM/yyyy")
             .format(s.day()))),
-    SO_CAI_DAT("so_cai_dat", "số người đã cài đặt", s -> Optional.of(count(s.installs()))),
-    DAN_SO("dan_so", "dân số", s -> Optional.ofNullable(s.population()).map(Placeholder::count)),
-    TY_LE("ty_le", "tỷ lệ cài đặt trên dân số", s -> Optional.ofNullable(s.populationRate())
+    SO_CAI_DAT("so_cai_dat", s -> Optional.of(count(s.installs()))),
+    DAN_SO("dan_so", s -> Optional.ofNullable(s.population()).map(Placeholder::count)),
+    TY_LE("ty_le", s -> Optional.ofNullable(s.populationRate())
             .map(Placeholder::percent)),
-    SO_DIEN_THOAI("so_dien_thoai", "số người dùng điện thoại thông minh", s -> Optional.ofNullable(s.phoneBase())
+    SO_DIEN_THOAI("so_dien_thoai", s -> Optional.ofNullable(s.phoneBase())
             .map(Placeholder::count)),
-    TY_LE_DIEN_THOAI("ty_le_dien_thoai", "tỷ lệ cài đặt trên người dùng điện thoại thông minh",
+    TY_LE_DIEN_THOAI("ty_le_dien_thoai",
             s -> Optional.ofNullable(s.phoneRate()).map(Placeholder::percent)),
-    TANG_TUAN("tang_tuan", "số cài đặt mới trong 7 ngày qua", s -> Optional.of(count(s.installs()
+    TANG_TUAN("tang_tuan", s -> Optional.of(count(s.installs()
             - s.installsWeekAgo()))),
-    DANG_HOAT_DONG("dang_hoat_dong", "số máy hoạt động trong 7 ngày qua", s -> Optional.of(count(s.active7d())));
+    DANG_HOAT_DONG("dang_hoat_dong", s -> Optional.of(count(s.active7d())));
 
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
 
     private final String key;
-    private final String description;
     private final Function<AreaSnapshot, Optional<String>> value;
 
-    Placeholder(String key, String description, Function<AreaSnapshot, Optional<String>> value) {
+    Placeholder(String key, Function<AreaSnapshot, Optional<String>> value) {
         this.key = key;
-        this.description = description;
         this.value = value;
     }
 
@@ -46,10 +45,6 @@ public enum Placeholder {
 
     public String token() {
         return "{" + key + "}";
-    }
-
-    public String description() {
-        return description;
     }
 
     public Optional<String> valueFor(AreaSnapshot snapshot) {

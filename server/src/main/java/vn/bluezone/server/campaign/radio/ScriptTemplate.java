@@ -66,7 +66,7 @@ public final class ScriptTemplate {
                     ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder " + m.group()));
             String value = p.valueFor(snapshot).orElse(null);
             if (value == null) {
-                missing.add(p.token() + " (" + p.description() + ")");
+                missing.add(p.token());
                 value = m.group();
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

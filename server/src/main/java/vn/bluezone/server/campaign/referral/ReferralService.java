@@ -56,7 +56,7 @@ public class ReferralService {
         String code = referralCode == null ? "" : referralCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 16 || !devices.referralCodeExists(code)) {
             throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_REFERRAL_CODE, "no install was given the referral code '"
-                    + referralCode + "'; copy it from the app's \"Giới thiệu\" screen");
+                    + referralCode + "'; copy it from the app's referral screen");
         }
         String name = Fields.required(displayName, "name", 200);
         String org = Fields.optional(organisation, "organisation", 200);

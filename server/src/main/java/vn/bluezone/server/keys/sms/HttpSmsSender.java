@@ -5,16 +5,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import vn.bluezone.server.keys.sms.SmsSender.Reason;
 
 /**
  * Sends through an HTTP SMS gateway: {@code POST <gateway-url>} with {@code {"to": "+84...", "text": "..."}}
  * (JSON, UTF-8) and, when a token is set, {@code Authorization: Bearer <token>}. Any 2xx answer means accepted;
- * anything else, or no answer within the timeout, is {@link SmsFailed}. Most Vietnamese brand-name SMS gateways
- * take such a request directly or through a small adapter.
+ * anything else is {@link Reason#REFUSED} with the status, no connection {@link Reason#UNREACHABLE}, and no answer
+ * within the timeout (connecting and answering each) {@link Reason#TIMEOUT}. Most Vietnamese brand-name SMS
+ * gateways take such a request directly or through a small adapter.
  */
 public class HttpSmsSender implements SmsSender {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final URI gateway;
     private final String token;
     private final Duration timeout;
@@ -29,48 +36,32 @@ public class HttpSmsSender implements SmsSender {
 
     @Override
     public void send(String phone, String text) {
-        String body = "{\"to\":\"" + json(phone) + "\",\"text\":\"" + json(text) + "\"}";
+        String body = JSON.writeValueAsString(Map.of("to", phone, "text", text));
         HttpRequest.Builder req = HttpRequest.newBuilder(gateway).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
         }
+        HttpResponse<Void> answer;
         try {
-            HttpResponse<Void> answer = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
-            if (answer.statusCode() / 100 != 2) {
-                throw new SmsFailed("the SMS gateway answered " + answer.statusCode(), null);
-            }
+            answer = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException e) {
+            throw new SmsFailed(Reason.TIMEOUT, 0, "the SMS gateway did not answer within " + timeout, e);
         } catch (IOException e) {
-            throw new SmsFailed("the SMS gateway could not be reached: " + e.getMessage(), e);
+            throw new SmsFailed(Reason.UNREACHABLE, 0, "the SMS gateway could not be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SmsFailed("interrupted while sending", e);
+            throw new SmsFailed(Reason.UNREACHABLE, 0, "interrupted while sending", e);
+        }
+        if (answer.statusCode() / 100 != 2) {
+            throw new SmsFailed(Reason.REFUSED, answer.statusCode(),
+                    "the SMS gateway answered " + answer.statusCode(), null);
         }
     }
 
     @Override
     public boolean delivers() {
         return true;
-    }
-
-    /** JSON string content: quotes, backslashes and control characters escaped (RFC 8259, section 7). */
-    static String json(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 }

@@ -33,6 +33,7 @@ import vn.bluezone.server.web.Dates;
  */
 @Controller
 public class CodesPages {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CodesPages.class);
     private final VerificationService service;
     private final BulkCodes bulk;
     private final CodeStatistics statistics;
@@ -112,7 +113,7 @@ public class CodesPages {
                         symptom.orElse(null), test.orElse(null), region.isBlank() ? null : region, caseReference));
                 model.addAttribute("issued", code);
                 if (mobile != null) {
-                    model.addAttribute("smsResult", sendSms(code, mobile));
+                    sendSms(code, mobile, model);
                 }
                 fill(model, me, IssueForm.empty());
                 return "console/codes";
@@ -141,19 +142,25 @@ public class CodesPages {
         };
     }
 
-    /** "sent", "logged" (no gateway: read the code out) or "failed". */
-    private String sendSms(VerificationService.IssuedCode code, String mobile) {
+    /**
+     * Sets {@code smsResult}: "sent", "logged" (no gateway: read the code out) or "failed.&lt;reason&gt;" with the
+     * gateway's status in {@code smsStatus}, so the officer knows the patient has no message and why.
+     */
+    private void sendSms(VerificationService.IssuedCode code, String mobile, Model model) {
         String body = text("codes.sms.text", code.longCode(), vn.bluezone.server.console.Formats.format(
                 code.longCodeExpiresAt()));
         try {
             sms.send(mobile, body);
             if (!sms.delivers()) {
-                return "logged";
+                model.addAttribute("smsResult", "logged");
+                return;
             }
             service.markSmsSent(code.id());
-            return "sent";
+            model.addAttribute("smsResult", "sent");
         } catch (SmsSender.SmsFailed e) {
-            return "failed";
+            LOG.warn("SMS for code {} not sent: {}", code.id(), e.getMessage());
+            model.addAttribute("smsResult", "failed." + e.reason().name());
+            model.addAttribute("smsStatus", e.status());
         }
     }
 

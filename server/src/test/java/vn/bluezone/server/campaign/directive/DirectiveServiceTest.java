@@ -88,6 +88,10 @@ class DirectiveServiceTest {
                 "3 nhiệm vụ: 2 hoàn thành, 1 đang thực hiện, 0 quá hạn", "Đoàn Thanh niên – Chi đoàn các thôn",
                 "Đã đến 210/300 hộ", "70%", "Hoàn thành 12/08/2020", "10/08/2020");
         assertThat(PdfChecks.nonEmbeddedFonts(pdf)).isEmpty();
+        String form = PdfChecks.text(new DirectiveReport().render(s.progress(d.id()), "Xã Quảng Ngạn"));
+        assertThat(form).contains("UBND XÃ QUẢNG NGẠN", "/BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Quảng Ngạn, ngày 12 tháng 08 năm 2020", "Nơi nhận:",
+                "Ban Chỉ đạo phòng, chống dịch", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)");
         PdfChecks.savePng(PdfChecks.render(pdf, 80), "directive-report-" + db);
     }
 

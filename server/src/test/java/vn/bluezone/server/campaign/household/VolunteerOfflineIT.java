@@ -41,6 +41,7 @@ class VolunteerOfflineIT {
     @Autowired Villages villages;
     @Autowired HouseholdService households;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.boot.web.server.context.WebServerApplicationContext server;
     private ConsoleBrowser browser;
 
     @BeforeEach
@@ -60,6 +61,29 @@ class VolunteerOfflineIT {
         ChromiumNetworkConditions c = new ChromiumNetworkConditions();
         c.setOffline(offline);
         browser.driver().setNetworkConditions(c);
+    }
+
+    /**
+     * The server out of reach for the service worker too: Chromium's offline emulation covers the page but not its
+     * service worker, whose fetches still reach the server. The connector is taken away (every connection refused)
+     * and a new one opened on the same port afterwards (a stopped Tomcat connector cannot bind again).
+     */
+    private void serverReachable(boolean reachable) throws Exception {
+        org.apache.catalina.startup.Tomcat tomcat =
+                ((org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer()).getTomcat();
+        if (reachable) {
+            org.apache.catalina.connector.Connector fresh = new org.apache.catalina.connector.Connector("HTTP/1.1");
+            fresh.setPort(port);
+            tomcat.getService().addConnector(fresh);
+            java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(r.statusCode()).as("server answers again").isEqualTo(200);
+        } else {
+            org.apache.catalina.connector.Connector old = tomcat.getService().findConnectors()[0];
+            tomcat.getService().removeConnector(old);
+            old.destroy();
+        }
     }
 
     private long visits() {
@@ -113,8 +137,26 @@ class VolunteerOfflineIT {
         assertThat(visits()).isZero();
         browser.shot("8-offline-three-waiting");
 
+        // Reopened without a connection: the service worker's copy of the page, with the waiting count. A fifth
+        // household added meanwhile shows that the copy is the phone's (the network copy would list it).
+        households.add("19873", haLac, "Phạm Văn Em", "Xóm 5", 3, 1, "test");
+        serverReachable(false);
+        browser.driver().navigate().refresh();
+        assertThat(browser.find("#todo-count").getText()).isEqualTo("4 hộ chưa đến");
+        browser.await().until(d -> "3".equals(pending()));
+        assertThat(browser.find("#pending").isDisplayed()).isTrue();
+        assertThat(visits()).isZero();
+        browser.shot("8-offline-reopened");
+        browser.size(ConsoleBrowser.DESKTOP);
+        browser.shot("8-offline-reopened");
+        browser.size(ConsoleBrowser.PHONE);
+        serverReachable(true);
+
         network(false);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "0".equals(pending()));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> "waiting: " + pending()
+                + ", queue " + browser.script("return localStorage.getItem('bz-visit-queue')") + ", page: "
+                + browser.script("return document.getElementById('pending').innerText"))
+                .until(d -> "0".equals(pending()));
         assertThat(visits()).isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT client_ref) FROM campaign_visit").query(Long.class).single())
                 .isEqualTo(3);
@@ -144,7 +186,7 @@ class VolunteerOfflineIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> jdbc.sql(
                 "SELECT COUNT(*) FROM campaign_visit WHERE nobody_home").query(Long.class).single() == 1);
         browser.get("/console/campaign/visits");
-        assertThat(browser.find("#todo-count").getText()).isEqualTo("1 hộ chưa đến");
+        assertThat(browser.find("#todo-count").getText()).isEqualTo("2 hộ chưa đến");
         assertThat(browser.find("span.away").getText()).startsWith("Lần trước không có ai ở nhà");
         browser.shot("8-offline-sent");
     }

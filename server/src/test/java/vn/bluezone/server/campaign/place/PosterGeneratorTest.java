@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.bluezone.server.campaign.print.PdfChecks;
+import vn.bluezone.server.campaign.print.PdfRenderer;
 
 class PosterGeneratorTest {
     private final PosterGenerator generator = new PosterGenerator();
@@ -29,8 +30,9 @@ class PosterGeneratorTest {
                 "Vì sao nên cài đặt?", "Ba bước cài đặt", "Bật Bluetooth và cho phép thông báo",
                 "không thu thập vị trí, họ tên hay số điện thoại", "Mã địa điểm: QN7K2M",
                 "https://bluezone.example.vn/i/QN7K2M", "UBND xã Quảng Ngạn");
-        for (String step : PosterGenerator.STEPS) {
-            assertThat(text).contains(step);
+        PdfRenderer texts = PdfRenderer.standalone();
+        for (int step = 1; step <= 3; step++) {
+            assertThat(text).contains(texts.message("print.poster.step." + step, PdfRenderer.VIETNAMESE));
         }
         assertThat(PdfChecks.nonEmbeddedFonts(pdf)).as("fonts that are not embedded").isEmpty();
         assertThat(PdfChecks.pages(pdf)).isEqualTo(1);
@@ -44,6 +46,23 @@ class PosterGeneratorTest {
         BufferedImage page = PdfChecks.render(pdf, 72);
         PdfChecks.savePng(page, "poster-" + paper);
         assertThat(PdfChecks.decodeQr(page)).isEqualTo("https://bluezone.example.vn/i/QN7K2M");
+    }
+
+    @Test
+    void theQrCarriesTheWholeContentPlaceLinksBuilt() throws Exception {
+        String link = "https://bluezone.example.vn/i/QN7K2M#CgZRTjdLMk0SDkNo4buNIFF14bqjbmcgTmfhuqFu";
+        PosterContent c = new PosterContent("Chợ Quảng Ngạn", PlaceKind.MARKET, "", "QN7K2M",
+                "https://bluezone.example.vn/i/QN7K2M", "", link);
+        byte[] pdf = generator.render(c, PaperSize.A3);
+        assertThat(PdfChecks.decodeQr(PdfChecks.render(pdf, 72))).isEqualTo(link);
+        assertThat(PdfChecks.text(pdf)).contains("https://bluezone.example.vn/i/QN7K2M").doesNotContain("#CgZ");
+    }
+
+    @Test
+    void theTextsComeFromTheBundleOfTheLanguage() throws Exception {
+        String text = PdfChecks.text(generator.render(market(), PaperSize.A4, java.util.Locale.ENGLISH));
+        assertThat(text).contains("Install Bluezone", "Three steps", "Market · Thôn Hà Lạc", "Place code: QN7K2M")
+                .doesNotContain("Ba bước");
     }
 
     @Test

@@ -63,14 +63,20 @@ class RadioServiceTest {
         assertThat(s.log("19873", MONDAY.minusDays(1), MONDAY.minusDays(1))).isEmpty();
 
         String sheet = new AnnouncerSheet().text("Xã Quảng Ngạn", MONDAY, s.schedule("19873", MONDAY));
-        assertThat(sheet).startsWith("LỊCH PHÁT THANH – Xã Quảng Ngạn\nThứ Hai, 10/08/2020")
+        assertThat(sheet).startsWith("LỊCH PHÁT THANH – Xã Quảng Ngạn\nThứ 2, 10/08/2020")
                 .contains("06:00 · Loa thôn Hà Lạc · Tỷ lệ cài đặt (Thôn Hà Lạc)", "[x] Đã phát",
                         "17:30 · Loa thôn Tân Mỹ", "CHƯA ĐỌC ĐƯỢC");
         byte[] pdf = new AnnouncerSheet().pdf("Xã Quảng Ngạn", MONDAY, s.schedule("19873", MONDAY));
         String text = PdfChecks.text(pdf);
-        assertThat(text).contains("LỊCH PHÁT THANH – Xã Quảng Ngạn", "Thứ Hai, 10/08/2020",
+        assertThat(text).contains("LỊCH PHÁT THANH – Xã Quảng Ngạn", "Thứ 2, 10/08/2020",
                 "Thôn Hà Lạc đã có 75% người dân cài đặt Bluezone", "Đã phát");
+        // The commune's administrative document form, from the fragment the directive report uses too.
+        assertThat(text).contains("UBND XÃ QUẢNG NGẠN", "/LPT-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Quảng Ngạn, ngày 10 tháng 08 năm 2020", "Nơi nhận:",
+                "Đài truyền thanh xã", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+        assertThat(PdfChecks.isNfc(text)).isTrue();
         assertThat(PdfChecks.nonEmbeddedFonts(pdf)).isEmpty();
+        PdfChecks.savePng(PdfChecks.render(pdf, 80), "announcer-sheet");
     }
 
     @ParameterizedTest
