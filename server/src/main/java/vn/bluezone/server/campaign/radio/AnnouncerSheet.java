@@ -43,7 +43,7 @@ public class AnnouncerSheet {
         int n = 1;
         for (ScheduledAnnouncement a : items) {
             s.append(n++).append(". ").append(heading(a)).append('\n');
-            s.append(a.ready() ? a.script() : renderer.message("print.sheet.unreadable", VI, a.problem())).append('\n');
+            s.append(a.ready() ? a.script() : renderer.message("print.sheet.unreadable", VI, problem(a))).append('\n');
             s.append(renderer.message(a.aired() ? "print.sheet.text.aired" : "print.sheet.text.toAir", VI))
                     .append("\n\n");
         }
@@ -53,7 +53,7 @@ public class AnnouncerSheet {
     public byte[] pdf(String communeName, LocalDate day, List<ScheduledAnnouncement> items) {
         AdministrativeForm form = AdministrativeForm.ofUnit(renderer, VI, communeName, communeName,
                 "print.sheet.number", day, List.of("print.recipient.radio"));
-        List<Item> rows = items.stream().map(a -> new Item(heading(a), a.ready(), a.script(), a.problem(), a.aired()))
+        List<Item> rows = items.stream().map(a -> new Item(heading(a), a.ready(), a.script(), problem(a), a.aired()))
                 .toList();
         return renderer.pdf("announcer-sheet", Map.of("form", form, "commune", communeName, "longDate",
                 longDate(day), "items", rows), VI).bytes();
@@ -66,6 +66,12 @@ public class AnnouncerSheet {
     private String longDate(LocalDate day) {
         return renderer.message("print.date.long", VI,
                 renderer.message("campaign.weekday." + day.getDayOfWeek().getValue(), VI), Formats.format(day));
+    }
+
+    /** The reason a script cannot be read, in Vietnamese from the bundle (the service's own words are English). */
+    private String problem(ScheduledAnnouncement a) {
+        String key = a.problemCode() == null ? "campaign.radio.figuresMissing" : "campaign.error." + a.problemCode();
+        return renderer.message(key, VI);
     }
 
     private static String heading(ScheduledAnnouncement a) {

@@ -127,12 +127,14 @@ public class RadioService {
             String subjectName = areas.name(slot.subjectUnitCode()).orElse(slot.subjectUnitCode());
             String script = null;
             String problem = null;
+            ErrorCode problemCode = null;
             try {
                 script = ScriptTemplate.fill(template.body(), snapshot(slot.subjectUnitCode(), day));
             } catch (CampaignProblem p) {
                 problem = p.getMessage();
+                problemCode = p.errorCode();
             }
-            result.add(new ScheduledAnnouncement(slot, subjectName, template.title(), script, problem,
+            result.add(new ScheduledAnnouncement(slot, subjectName, template.title(), script, problem, problemCode,
                     aired.contains(slot.id())));
         }
         return result;

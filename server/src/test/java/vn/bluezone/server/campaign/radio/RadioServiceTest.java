@@ -65,11 +65,13 @@ class RadioServiceTest {
         String sheet = new AnnouncerSheet().text("Xã Quảng Ngạn", MONDAY, s.schedule("19873", MONDAY));
         assertThat(sheet).startsWith("LỊCH PHÁT THANH – Xã Quảng Ngạn\nThứ 2, 10/08/2020")
                 .contains("06:00 · Loa thôn Hà Lạc · Tỷ lệ cài đặt (Thôn Hà Lạc)", "[x] Đã phát",
-                        "17:30 · Loa thôn Tân Mỹ", "CHƯA ĐỌC ĐƯỢC");
+                        "17:30 · Loa thôn Tân Mỹ", "CHƯA ĐỌC ĐƯỢC: Chưa có đủ số liệu cho bài này.")
+                .doesNotContain("has no figure"); // the reason in Vietnamese, not the service's English words
         byte[] pdf = new AnnouncerSheet().pdf("Xã Quảng Ngạn", MONDAY, s.schedule("19873", MONDAY));
         String text = PdfChecks.text(pdf);
         assertThat(text).contains("LỊCH PHÁT THANH – Xã Quảng Ngạn", "Thứ 2, 10/08/2020",
-                "Thôn Hà Lạc đã có 75% người dân cài đặt Bluezone", "Đã phát");
+                "Thôn Hà Lạc đã có 75% người dân cài đặt Bluezone", "Đã phát", "Chưa có đủ số liệu cho bài này")
+                .doesNotContain("has no figure");
         // The commune's administrative document form, from the fragment the directive report uses too.
         assertThat(text).contains("UBND XÃ QUẢNG NGẠN", "/LPT-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc", "Quảng Ngạn, ngày 10 tháng 08 năm 2020", "Nơi nhận:",
