@@ -24,7 +24,6 @@ class JavaLiteralsTest {
     private static final Map<String, String> ALLOWED = Map.of(
             "campaign/demo/CampaignDemoData.java", "the demo commune's villages, people, places and scripts",
             "registry/VillageKind.java", "the kind word is part of a village's official name (Thôn Hà Lạc)",
-            "campaign/RegistryTables.java", "the same kind words, read from the registry's tables by slug",
             "registry/AdministrativeUnitsMigration.java", "the country's name as a registry unit",
             "statistics/DemoDataSet.java", "the source string already stored by older demo data sets",
             "campaign/print/AdministrativeForm.java", "unit kind words taken off a unit's name for the place line");

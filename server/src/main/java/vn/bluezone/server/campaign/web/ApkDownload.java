@@ -2,6 +2,8 @@ package vn.bluezone.server.campaign.web;
 
 import java.time.Duration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -24,9 +26,11 @@ public class ApkDownload {
     public static final MediaType APK = MediaType.parseMediaType("application/vnd.android.package-archive");
 
     private final AndroidApk apk;
+    private final MessageSource messages;
 
-    public ApkDownload(AndroidApk apk) {
+    public ApkDownload(AndroidApk apk, MessageSource messages) {
         this.apk = apk;
+        this.messages = messages;
     }
 
     @GetMapping(PATH)
@@ -36,7 +40,7 @@ public class ApkDownload {
         if (info == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
                     .body(new org.springframework.core.io.ByteArrayResource(
-                            "Chưa có tệp cài đặt Bluezone cho Android trên máy chủ này. Hãy tải Bluezone từ Google Play."
+                            messages.getMessage("install.apk.missing", null, LocaleContextHolder.getLocale())
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         String etag = "\"" + info.sha256() + "\"";

@@ -241,6 +241,10 @@ class CampaignApiTest {
         assertThat(r.get("installs").asLong()).isEqualTo(2);
         assertThat(r.get("views").asLong()).isEqualTo(2);
         mvc.perform(get("/i/NOPE99")).andExpect(status().isNotFound());
+        // No APK configured on this server: the download says so in the reader's language.
+        String missing = mvc.perform(get("/download/bluezone.apk")).andExpect(status().isNotFound()).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(missing).startsWith("Chưa có tệp cài đặt Bluezone cho Android");
         call(get("/api/v1/admin/campaign/places/" + placeId + "/poster.pdf?size=A5"), xa, null, 400);
     }
 
