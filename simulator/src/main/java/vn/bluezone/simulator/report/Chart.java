@@ -22,6 +22,7 @@ public final class Chart {
     private double y1;
     private final StringBuilder body = new StringBuilder();
     private final List<String[]> legend = new ArrayList<>();
+    private Locale numbers = ReportText.VIETNAMESE;
 
     public Chart(String title, String xLabel, String yLabel, double x0, double x1, double y0, double y1) {
         this.title = title;
@@ -31,6 +32,14 @@ public final class Chart {
         this.x1 = x1 == x0 ? x0 + 1 : x1;
         this.y0 = y0;
         this.y1 = y1 <= y0 ? y0 + 1 : y1;
+    }
+
+    /** A chart whose axis numbers follow {@code locale} (Vietnamese 1.234,5; English 1,234.5). */
+    public static Chart in(Locale locale, String title, String xLabel, String yLabel, double x0, double x1, double y0,
+                           double y1) {
+        Chart c = new Chart(title, xLabel, yLabel, x0, x1, y0, y1);
+        c.numbers = locale;
+        return c;
     }
 
     private double px(double x) {
@@ -136,11 +145,12 @@ public final class Chart {
         return s.toString();
     }
 
-    private static String label(double v) {
+    /** An axis number as readers write it: grouping and decimal mark of the report's language, no trailing zeros. */
+    String label(double v) {
         if (Math.abs(v - Math.rint(v)) < 1e-9) {
-            return Long.toString(Math.round(v));
+            return String.format(numbers, "%,d", Math.round(v));
         }
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+        return String.format(numbers, "%,.2f", v).replaceAll("0+$", "");
     }
 
     static List<Double> ticks(double lo, double hi) {

@@ -113,7 +113,7 @@ public final class ReportHtml {
             b[d] = n.dailyInfections[d];
             max = Math.max(max, Math.max(a[d], b[d]));
         }
-        return new Chart(t.t("chart.curve"), t.t("chart.curve.x"), t.t("chart.curve.y"), 0, Math.max(1, days - 1), 0, max * 1.1)
+        return Chart.in(t.locale(), t.t("chart.curve"), t.t("chart.curve.x"), t.t("chart.curve.y"), 0, Math.max(1, days - 1), 0, max * 1.1)
                 .line(t.t("col.withoutApp"), NO_APP, x, b, true)
                 .line(t.t("col.withApp"), APP, x, a, false)
                 .svg();
@@ -130,7 +130,7 @@ public final class ReportHtml {
             f[i] = RunResult.f1(w.noiseTp[i], w.noiseFp[i], w.noiseFn[i]);
         }
         double maxX = k == 0 ? 1 : w.noiseLevelsDb[k - 1];
-        return new Chart(t.t("chart.noise"), t.t("chart.noise.x"), t.t("chart.noise.y"),
+        return Chart.in(t.locale(), t.t("chart.noise"), t.t("chart.noise.x"), t.t("chart.noise.y"),
                 w.noiseLevelsDb.length == 0 ? 0 : w.noiseLevelsDb[0], maxX, 0, 1)
                 .line(t.t("col.precision"), APP, w.noiseLevelsDb, p, false)
                 .line(t.t("col.recall"), NO_APP, w.noiseLevelsDb, r, false)
@@ -154,7 +154,7 @@ public final class ReportHtml {
         for (double cnt : counts) {
             top = Math.max(top, cnt);
         }
-        return new Chart(t.t("chart.hours"), t.t("chart.hours.x"), t.t("chart.hours.y"), 0, edges[bins], 0,
+        return Chart.in(t.locale(), t.t("chart.hours"), t.t("chart.hours.x"), t.t("chart.hours.y"), 0, edges[bins], 0,
                 top * 1.1).bars(t.t("chart.hours.y"), APP, edges, counts).svg();
     }
 
@@ -211,7 +211,7 @@ public final class ReportHtml {
             for (double v : x) {
                 maxX = Math.max(maxX, v);
             }
-            h.append(new Chart(t.t("chart.sweep"), t.t("chart.sweep.x"), t.t("chart.sweep.y"), 0, maxX * 1.1, minY,
+            h.append(Chart.in(t.locale(), t.t("chart.sweep"), t.t("chart.sweep.x"), t.t("chart.sweep.y"), 0, maxX * 1.1, minY,
                     maxY * 1.1)
                     .band(t.t("chart.sweep.published", t.num(MetricsJson.WYMANT_MODELLING),
                             t.num(MetricsJson.WYMANT_STATISTICAL)), PUB, MetricsJson.WYMANT_MODELLING,

@@ -40,6 +40,10 @@ public final class ReportText {
         return new MessageFormat(bundle.getString(key), locale).format(args);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public String num(double v) {
         return Double.isNaN(v) ? "–" : String.format(locale, "%,.2f", v);
     }
