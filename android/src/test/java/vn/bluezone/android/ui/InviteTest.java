@@ -47,8 +47,18 @@ public class InviteTest {
         bz.settings().setOnboarded(true);
         Registration me = new AppActions(bz).register();
         RegistryClient registry = bz.registry();
+        java.util.List<Registration> invited = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            registry.register(new DeviceRegistration("android", "1.0.0", null, null, null, me.referralCode(), null));
+            invited.add(registry.register(new DeviceRegistration("android", "1.0.0", null, null, null,
+                    me.referralCode(), null)));
+        }
+        // A referral counts once the invited phone has sent heartbeats on two different days (issue 15 §3).
+        for (Registration r : invited) {
+            registry.heartbeat(r, true, "1.0.0");
+        }
+        server.advanceMinutes(24 * 60);
+        for (Registration r : invited) {
+            registry.heartbeat(r, true, "1.0.0");
         }
 
         MyCodeActivity a = Robolectric.buildActivity(MyCodeActivity.class).setup().get();
