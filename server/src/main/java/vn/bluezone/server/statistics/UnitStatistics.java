@@ -144,17 +144,18 @@ public class UnitStatistics {
         units.require(code);
         installQueue.flush();
         Map<LocalDate, long[]> rows = new HashMap<>();
-        long[] before = new long[1];
-        jdbc.query("SELECT stat_day, installs, active_1d, active_7d, bluetooth_on_1d FROM unit_day_stat "
-                        + "WHERE unit_code = :unit AND stat_day <= :to",
+        long[] before = new long[2]; // installs, attested installs before the first day
+        jdbc.query("SELECT stat_day, installs, active_1d, active_7d, bluetooth_on_1d, attested_installs "
+                        + "FROM unit_day_stat WHERE unit_code = :unit AND stat_day <= :to",
                 new MapSqlParameterSource("unit", code).addValue("to", Date.valueOf(to)), rs -> {
                     LocalDate d = rs.getDate(1).toLocalDate();
                     if (d.isBefore(from)) {
                         before[0] += rs.getLong(2);
+                        before[1] += rs.getLong(6);
                     } else {
                         // Striped units have several rows a day (StatisticsCounters): they add up.
-                        long[] r = rows.computeIfAbsent(d, k -> new long[4]);
-                        for (int i = 0; i < 4; i++) {
+                        long[] r = rows.computeIfAbsent(d, k -> new long[5]);
+                        for (int i = 0; i < 5; i++) {
                             r[i] += rs.getLong(i + 2);
                         }
                     }
@@ -164,14 +165,18 @@ public class UnitStatistics {
                 .filter(e -> e.kind() == DenominatorKind.POPULATION).toList();
         List<TrendPoint> points = new ArrayList<>();
         long cumulative = before[0];
+        long attested = before[1];
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            long[] r = rows.getOrDefault(d, new long[4]);
+            long[] r = rows.getOrDefault(d, new long[5]);
             cumulative += r[0];
+            attested += r[4];
             LocalDate day = d;
             Long pop = populations.stream().filter(e -> !e.asOf().isAfter(day)).findFirst()
                     .map(vn.bluezone.server.registry.DenominatorEntry::amount).orElse(null);
+            // The rate is the ranked one: attested installs only unless required-for-ranking is off.
+            long ranked = rankedOnAttested ? attested : cumulative;
             points.add(new TrendPoint(d, cumulative, r[0], r[1], r[2], r[3],
-                    pop == null || pop == 0 ? null : (double) cumulative / pop));
+                    pop == null || pop == 0 ? null : (double) ranked / pop));
         }
         return points;
     }
