@@ -34,6 +34,7 @@ public class Attestations {
     private final AppAttestKeys appAttestKeys;
     private final boolean requiredForRanking;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Attestations(AttestationProperties properties, JdbcTemplate jdbc, Clock clock) {
         this.appAttestKeys = new AppAttestKeys(jdbc);
         this.requiredForRanking = properties.requiredForRanking();

@@ -59,14 +59,16 @@ public final class Cbor {
                 return new String(take(n), StandardCharsets.UTF_8);
             case 4: {
                 List<Object> list = new ArrayList<>();
-                for (long i = 0; i < count(n); i++) {
+                long size = count(n);
+                for (long i = 0; i < size; i++) {
                     list.add(item(depth + 1));
                 }
                 return list;
             }
             case 5: {
                 Map<Object, Object> map = new LinkedHashMap<>();
-                for (long i = 0; i < count(n); i++) {
+                long size = count(n);
+                for (long i = 0; i < size; i++) {
                     Object key = item(depth + 1);
                     map.put(key, item(depth + 1));
                 }
