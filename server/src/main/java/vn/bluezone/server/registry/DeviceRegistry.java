@@ -318,6 +318,20 @@ public class DeviceRegistry {
         return new HeartbeatResult(false, day);
     }
 
+    /**
+     * The campaign demo's phones (labelled DEMO like the rest of the demo): marks an install attested with kind
+     * {@code DEMO}, as a verified verdict would, so the demo shows a compliant cohort person. Never reached from the
+     * API; only the demo loader calls it, on a database it fills with demo data.
+     */
+    @Transactional
+    public void attestDemoInstall(String deviceId) {
+        Map<String, Object> d = jdbc.queryForMap("SELECT commune_code, village_id FROM device WHERE id = ?", deviceId);
+        Long villageId = d.get("village_id") == null ? null : ((Number) d.get("village_id")).longValue();
+        attested.attestExisting(new DeviceAttestation.Verdict("DEMO", null), deviceId,
+                chainOf((String) d.get("commune_code"), villageId), LocalDate.ofInstant(clock.clock().instant(),
+                        clock.zone()));
+    }
+
     private static Object toSqlDate(Object o) {
         if (o instanceof LocalDate d) {
             return Date.valueOf(d);
