@@ -46,7 +46,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles) {
         Official o = current.require();
         if (!roles.contains(o.role())) {
-            throw CampaignProblem.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not use this");
+            throw new CampaignProblem(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not use this");
         }
         return o;
     }
@@ -55,7 +55,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles, String unitCode) {
         Official o = require(roles);
         if (!maySee(o, unitCode)) {
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + (unitCode == null ? "VN (whole country)"
+            throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + (unitCode == null ? "VN (whole country)"
                     : unitCode) + " is outside your area");
         }
         return o;
@@ -77,7 +77,7 @@ public class CampaignAccess {
         if (maySee(o, unitCode) || (o.areaCode() != null && unitCode != null && areas.contains(unitCode, o.areaCode()))) {
             return o;
         }
-        throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
+        throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
     }
 
     /**
@@ -101,10 +101,10 @@ public class CampaignAccess {
         Official o = requireConcerned(STAFF, directiveUnit);
         if (o.role() == Role.VOLUNTEER && !maySee(o, directiveUnit)) {
             // Issue 15 §4: a volunteer could close any task of the district's directives.
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "volunteers post only on their own commune's directives");
+            throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "volunteers post only on their own commune's directives");
         }
         if (!mayPostOn(o, body)) {
-            throw CampaignProblem.forbidden(ErrorCode.NOT_YOUR_TASK, "only the body the task was given to, and the "
+            throw new CampaignProblem(ErrorCode.NOT_YOUR_TASK, "only the body the task was given to, and the "
                     + "officials above it, post its progress");
         }
         return o;

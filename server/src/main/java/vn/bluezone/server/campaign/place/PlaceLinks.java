@@ -35,7 +35,7 @@ public class PlaceLinks {
     }
 
     public String requireInstallUrl(Place place) {
-        return installUrl(place).orElseThrow(() -> CampaignProblem.conflict(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
+        return installUrl(place).orElseThrow(() -> new CampaignProblem(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
                 + "configured: set " + PublicUrl.SETTING + " (" + PublicUrl.ENVIRONMENT + ") to the address phones "
                 + "reach this server at; a poster must not carry localhost or no address"));
     }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.keys.KeySecrets;
 import vn.bluezone.server.keys.KeysProperties;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Limits a public call per client address and per {@link NetworkPrefix} ({@link NetworkLimitsProperties}), so that a
@@ -71,7 +71,7 @@ public class NetworkLimiter {
     public void check(Action action, String address) {
         Decision d = tryAcquire(action, address);
         if (!d.allowed()) {
-            throw new ApiException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+            throw new DomainException(ErrorCode.RATE_LIMITED,
                     "too many requests from this network; try again in " + d.retryAfterSeconds() + " s",
                     d.retryAfterSeconds());
         }
