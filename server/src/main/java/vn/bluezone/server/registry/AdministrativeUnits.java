@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * The administrative hierarchy: country → province → district → commune (GSO, immutable, held in memory once loaded)

@@ -21,6 +21,7 @@ import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * Anonymous installs and their daily heartbeats. A registration queues its install for the roll-ups

@@ -10,6 +10,7 @@ import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * The app's commune picker: GSO units and villages are public facts, so these need no login.

@@ -20,6 +20,7 @@ import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /** Officials' API for villages and denominators, each within the official's area. Changes are audited. */
 @RestController

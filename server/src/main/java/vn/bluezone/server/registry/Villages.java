@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /** Villages and residential groups (thôn, tổ dân phố...), which GSO does not list: commune officials create them. */
 @Service

@@ -139,7 +139,7 @@ public class DirectivePages {
         model.addAttribute("manager", MANAGERS.contains(o.role()) && access.maySee(o, d.unitCode()));
         model.addAttribute("bodies", TaskBody.values());
         model.addAttribute("postable", directives.progress(id).tasks().stream()
-                .filter(tp -> CampaignAccess.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
+                .filter(tp -> TaskPosters.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
                 .collect(Collectors.toSet()));
         return "campaign/directive";
     }
@@ -158,7 +158,7 @@ public class DirectivePages {
     public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
         var t = directives.task(id);
-        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
+        Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         page.attempt(flash, page.text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
                 progress == null ? -1 : progress, note, o.username()));
         return "redirect:/console/campaign/directives/" + t.directiveId();
