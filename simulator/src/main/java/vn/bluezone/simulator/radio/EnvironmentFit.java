@@ -19,7 +19,7 @@ public final class EnvironmentFit {
     }
 
     public record Fit(int exposures, double interceptDb, double slopeDbPerDecade, double betweenSdDb,
-                      double withinSdDb, double encounterSigmaDb, double scanSigmaDb) {
+                      double withinSdDb, double encounterSigmaDb, double scanSigmaDb, double slopeStandardErrorDb) {
     }
 
     /** A study with one phone model (the Dublin studies: Pixel 2 only), so no calibration error between phones. */
@@ -89,7 +89,8 @@ public final class EnvironmentFit {
         double encounter = Math.sqrt(Math.max(0, between * between - 2 * Pose.varianceDb2()
                 - calibrationVarianceDb2));
         double scan = Math.sqrt(Math.max(0, withinSd * withinSd - rounding / n));
-        return new Fit(n, intercept, slope, between, withinSd, encounter, scan);
+        double slopeSe = sxx == 0 ? Double.POSITIVE_INFINITY : between / Math.sqrt(sxx);
+        return new Fit(n, intercept, slope, between, withinSd, encounter, scan, slopeSe);
     }
 
     private static double mid(AttenuationHistogram h, int i) {

@@ -15,6 +15,8 @@ final class StudyData {
     static final String TRAM = "/vn/bluezone/simulator/radio/leith-farrell-dublin-tram-2020.csv";
     static final String MITLL_UA_QUEUE = "/vn/bluezone/simulator/radio/mitll-ua-bus-queue-2021.csv";
     static final String MITLL_UA_CLASSROOM = "/vn/bluezone/simulator/radio/mitll-ua-classroom-2021.csv";
+    static final String MITLL_UA_CLASSROOM_VALIDATION =
+            "/vn/bluezone/simulator/radio/mitll-ua-classroom-validation-2021.csv";
 
     private StudyData() {
     }
