@@ -21,7 +21,7 @@ import vn.bluezone.api.registry.Attestation;
 import vn.bluezone.api.registry.AttestationBinding;
 import vn.bluezone.server.registry.RegistryTestSupport;
 import vn.bluezone.server.support.AttestationFixtures;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * The three verifiers with keys and tokens the test makes (no vendor call): a valid token passes; a wrong nonce, a
@@ -38,7 +38,7 @@ class DeviceAttestationTest extends RegistryTestSupport {
     static String code(Executable call) {
         try {
             call.execute();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return e.code();
         } catch (Throwable t) {
             throw new AssertionError(t);
