@@ -26,7 +26,25 @@ public final class PackageScan {
     }
 
     public static Result read(byte[] file, List<VerificationKey> trusted, CheckinMatcher places) {
-        byte[] body = CheckinPackage.verifiedBody(file, trusted);
+        return scan(CheckinPackage.verifiedBody(file, trusted), places);
+    }
+
+    /**
+     * A package listed in a verified daily manifest: accepted only if the SHA-256 of the whole file equals the one
+     * the manifest lists under {@code name} (constant-time compare; {@code NOT_IN_MANIFEST}, {@code HASH_MISMATCH}),
+     * then scanned like {@link #read} without verifying the file's own signatures (the manifest's covers it).
+     */
+    public static Result readListed(byte[] file, CheckinManifest manifest, String name, CheckinMatcher places) {
+        if (!manifest.lists(name)) {
+            throw new CheckinFormatException("NOT_IN_MANIFEST", name + " is not listed in the manifest of its day");
+        }
+        if (file == null || !manifest.vouchesFor(name, file)) {
+            throw new CheckinFormatException("HASH_MISMATCH", "the SHA-256 of " + name + " is not the one its manifest lists");
+        }
+        return scan(CheckinPackage.listedBody(file), places);
+    }
+
+    private static Result scan(byte[] body, CheckinMatcher places) {
         try {
             CodedInputStream in = CodedInputStream.newInstance(body);
             String region = "";
