@@ -53,10 +53,13 @@ public final class PackageScan {
             int count = 0;
             List<ProtectedReport> kept = new ArrayList<>();
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                int type = WireFormat.getTagWireType(tag);
+                boolean varint = type == WireFormat.WIRETYPE_VARINT;
+                // A field of another wire type than the schema's is an unknown field, as for protobuf's parser.
                 switch (WireFormat.getTagFieldNumber(tag)) {
-                    case 1 -> region = in.readString();
-                    case 2 -> start = in.readUInt64();
-                    case 3 -> end = in.readUInt64();
+                    case 1 -> region = type == WireFormat.WIRETYPE_LENGTH_DELIMITED ? in.readString() : skip(in, tag, region);
+                    case 2 -> start = varint ? in.readUInt64() : skip(in, tag, start);
+                    case 3 -> end = varint ? in.readUInt64() : skip(in, tag, end);
                     case REPORTS -> {
                         if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                             throw new IOException("reports field of the wrong wire type");
@@ -76,6 +79,11 @@ public final class PackageScan {
         } catch (IOException e) {
             throw new CheckinFormatException("BAD_PROTOBUF", "the signed check-in package is not readable");
         }
+    }
+
+    private static <T> T skip(CodedInputStream in, int tag, T keep) throws IOException {
+        in.skipField(tag);
+        return keep;
     }
 
     /** One report: each field's offset and length (last occurrence wins, as in protobuf); built only if wanted. */
