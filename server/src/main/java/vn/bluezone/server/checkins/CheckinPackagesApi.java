@@ -62,7 +62,7 @@ public class CheckinPackagesApi {
                                            @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         checkRegion(region);
         byte[] body = store.get(CheckinPackageService.PREFIX + CheckinManifests.path(region, day))
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.CHECKIN_MANIFEST_NOT_FOUND,
+                .orElseThrow(() -> new DomainException(ErrorCode.CHECKIN_MANIFEST_NOT_FOUND,
                         "no check-in manifest " + CheckinManifests.path(region, day)));
         return cached(body, MediaType.APPLICATION_OCTET_STREAM, cache.indexMaxAgeSeconds(), false, ifNoneMatch);
     }
