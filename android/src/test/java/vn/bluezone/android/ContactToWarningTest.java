@@ -119,7 +119,9 @@ public class ContactToWarningTest {
 
         WarningsActivity list = Robolectric.buildActivity(WarningsActivity.class).setup().get();
         assertEquals(title, ((TextView) list.findViewById(R.id.warning_title)).getText().toString());
-        assertFalse(((TextView) list.findViewById(R.id.warning_body)).getText().toString().isEmpty());
+        String body = ((TextView) list.findViewById(R.id.warning_body)).getText().toString();
+        assertTrue("the F1 advice names the server's configured hotline: " + body,
+                body.contains(KeyServerHarness.HEALTH_HOTLINE));
         HomeActivity home = Robolectric.buildActivity(HomeActivity.class).setup().get();
         assertEquals(home.getString(R.string.home_state_exposed),
                 ((TextView) home.findViewById(R.id.home_state)).getText().toString());

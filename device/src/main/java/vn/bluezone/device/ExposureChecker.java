@@ -141,11 +141,13 @@ final class ExposureChecker {
             storage.saveMatchedKey(m.key(), now);
         }
 
-        List<ExposureWarning> warnings = decide(matcher.match(storage.matchedKeys()), risk, now);
+        List<ExposureWarning> warnings = decide(matcher.match(storage.matchedKeys()), risk, now,
+                configuration.healthHotline());
         return new ExposureCheckResult(read, rejected, newKeys.size(), fresh.size(), warnings, configuration);
     }
 
-    private List<ExposureWarning> decide(List<KeyMatch> matches, RiskConfiguration risk, Instant now) {
+    private List<ExposureWarning> decide(List<KeyMatch> matches, RiskConfiguration risk, Instant now,
+                                         String hotline) {
         ExposureWindowBuilder builder = ExposureWindowBuilder.forDevice(config.calibration().rssiCorrection());
         DutyCycleHistory dutyCycles = settings.dutyCycleHistory();
         List<ExposureWindow> windows = new ArrayList<>();
@@ -205,7 +207,7 @@ final class ExposureChecker {
             ExposureWarning w = new ExposureWarning(level, day.day(), minutes, DurationBucket.of(minutes),
                     closeness(windows, day.day(), types, risk), risk.closeContact().closeContactDistanceMeters(),
                     risk.closeContact().minimumCumulativeMinutes(), now);
-            RenderedWarning text = WarningMessages.render(w, config.locale());
+            RenderedWarning text = WarningMessages.render(w, config.locale(), hotline);
             notifier.notify(w, text.title(), text.body());
             given.add(w);
         }

@@ -21,8 +21,18 @@ public final class WarningMessages {
     private WarningMessages() {
     }
 
-    /** Renders in the locale's language when it is Vietnamese or English, in Vietnamese otherwise. */
+    /** As {@link #render(ExposureWarning, Locale, String)} before any hotline arrived: the advice names none. */
     public static RenderedWarning render(ExposureWarning w, Locale locale) {
+        return render(w, locale, null);
+    }
+
+    /**
+     * Renders in the locale's language when it is Vietnamese or English, in Vietnamese otherwise.
+     *
+     * @param hotline the health hotline of the server's signed configuration ({@code health.hotline}), or null: the
+     *                F1 advice then names the health station only ({@code todo.F1.nohotline})
+     */
+    public static RenderedWarning render(ExposureWarning w, Locale locale, String hotline) {
         Locale lang = language(locale);
         ResourceBundle b = bundle(lang);
         String level = w.level().name();
@@ -33,7 +43,7 @@ public final class WarningMessages {
                 w.ruleMinutes());
         String title = b.getString("title." + level);
         String body = format(b.getString("body"), lang, b.getString("intro." + level), day, duration, closeness,
-                rule, b.getString("todo." + level));
+                rule, todo(b, lang, level, hotline));
         return new RenderedWarning(nfc(title), nfc(body));
     }
 
@@ -43,6 +53,14 @@ public final class WarningMessages {
         ResourceBundle b = bundle(lang);
         return new RenderedWarning(nfc(b.getString("update.title")), nfc(format(b.getString("update.body"), lang,
                 u.appVersion().text(), u.minimumAppVersion().text())));
+    }
+
+    private static String todo(ResourceBundle b, Locale lang, String level, String hotline) {
+        String key = "todo." + level;
+        if (hotline == null || hotline.isBlank()) {
+            return b.containsKey(key + ".nohotline") ? b.getString(key + ".nohotline") : b.getString(key);
+        }
+        return format(b.getString(key), lang, hotline);
     }
 
     private static Locale language(Locale locale) {

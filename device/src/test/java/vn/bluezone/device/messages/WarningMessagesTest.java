@@ -1,6 +1,7 @@
 package vn.bluezone.device.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
@@ -21,14 +22,26 @@ class WarningMessagesTest {
 
     @Test
     void vietnameseTellsDayDurationClosenessRuleAndWhatToDo() {
-        RenderedWarning w = WarningMessages.render(f1, WarningMessages.VIETNAMESE);
+        RenderedWarning w = WarningMessages.render(f1, WarningMessages.VIETNAMESE, "0234 3822 222");
         assertTrue(w.title().contains("F1"), w.title());
         assertTrue(w.body().contains("19/07/2021"), w.body());
         assertTrue(w.body().contains("từ 15 đến 30 phút"), w.body());
         assertTrue(w.body().contains("trong khoảng 2 mét"), w.body());
         assertTrue(w.body().contains("tổng cộng từ 15 phút"), w.body());
-        assertTrue(w.body().contains("1900 9095"), w.body());
+        assertTrue(w.body().contains("đường dây nóng y tế 0234 3822 222"), w.body());
         assertEquals(Normalizer.normalize(w.body(), Normalizer.Form.NFC), w.body());
+    }
+
+    @Test
+    void theAdviceNamesTheConfiguredHotlineOrNone() {
+        String none = WarningMessages.render(f1, WarningMessages.VIETNAMESE).body();
+        assertTrue(none.contains("gọi ngay trạm y tế xã/phường trong hôm nay"), none);
+        assertFalse(none.matches("(?s).*\\d{4} \\d{4}.*"), "no number before the server sent one: " + none);
+        String en = WarningMessages.render(f1, Locale.ENGLISH, "1900 1234").body();
+        assertTrue(en.contains("the health hotline 1900 1234 today"), en);
+        String f2 = WarningMessages.render(new ExposureWarning(WarningLevel.F2, LocalDate.of(2021, 7, 19), 20,
+                DurationBucket.of(20), ClosenessBucket.CLOSE, 2, 15, Instant.now()), Locale.ENGLISH, "1900 1234").body();
+        assertFalse(f2.contains("1900 1234"), "F2 advice names the local health station only: " + f2);
     }
 
     @Test
