@@ -103,6 +103,9 @@ class EveryRolePageScreenshotsIT {
                     if (!"vi".equals(browser.script("return document.documentElement.lang"))) {
                         problems.add(where + "not in Vietnamese");
                     }
+                    if (browser.has("input[type=date], input[type=time]")) {
+                        problems.add(where + "a date or time field the browser draws in its own language");
+                    }
                     if (ISO_DATE.matcher(text).find() || ENGLISH_ERROR.matcher(text).find()) {
                         problems.add(where + "ISO date or English error");
                     }
@@ -134,6 +137,41 @@ class EveryRolePageScreenshotsIT {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void daysAreTypedDayFirstWhateverTheBrowsersLanguage() throws Exception {
+        // Chromium here runs in English (en-US), like many officials' browsers: a native date field would read
+        // 02/12 as February. The console's day fields are text, dd/mm/yyyy, read strictly by the server.
+        accounts.create("test", "ngay.xa", "Chủ tịch UBND xã", Role.COMMUNE, "19873", "a-long-test-password", false);
+        browser.login("ngay.xa", "a-long-test-password");
+        java.time.LocalDate yesterday = java.time.LocalDate.now(Formats.VIETNAM).minusDays(1);
+        String typed = Formats.format(yesterday);
+        for (Dimension size : new Dimension[] {ConsoleBrowser.PHONE, ConsoleBrowser.DESKTOP}) {
+            browser.size(size);
+            browser.get("/console/statistics/19873");
+            WebElement day = browser.find("input[name=day]");
+            assertThat(day.getAttribute("value")).isEqualTo(Formats.format(java.time.LocalDate.now(Formats.VIETNAM)));
+            assertThat(day.getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            day.clear();
+            day.sendKeys(typed);
+            day.submit();
+            browser.await().until(d -> d.getCurrentUrl().contains("day="));
+            assertThat(browser.find("input[name=day]").getAttribute("value")).isEqualTo(typed);
+            assertThat(browser.text()).contains(typed);
+            browser.shot("dates-typed-day-first");
+            // An impossible day is refused in Vietnamese, on an HTML page, not moved to the 30th.
+            browser.get("/console/statistics/19873?day=31/11/2026");
+            assertThat(browser.find("#error-reason").getText()).isNotBlank();
+            assertThat(browser.script("return document.contentType")).isEqualTo("text/html");
+            assertThat(browser.text()).doesNotContain("30/11/2026");
+            browser.shot("dates-impossible-day");
+        }
+        String household = String.valueOf(jdbc.sql("SELECT MIN(id) FROM campaign_household").query(Long.class)
+                .single());
+        browser.get("/console/campaign/visits/" + household);
+        assertThat(browser.find("#visit-form input[name=visitedOn]").getAttribute("value"))
+                .isEqualTo(Formats.format(java.time.LocalDate.now(Formats.VIETNAM)));
     }
 
     private final List<String> downloads = new ArrayList<>();

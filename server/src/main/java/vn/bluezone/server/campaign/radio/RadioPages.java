@@ -134,11 +134,8 @@ public class RadioPages {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            return LocalTime.parse(s.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw CampaignProblem.badRequest(ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)");
-        }
+        return vn.bluezone.server.web.Times.parse(s).orElseThrow(() -> CampaignProblem.badRequest(
+                ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)"));
     }
 
     @PostMapping("/console/campaign/radio/slots/{id}/aired")
