@@ -36,7 +36,7 @@ public class AdminBootstrap implements ApplicationRunner {
         }
         AccountService.CreatedAccount created;
         try {
-            created = accounts.createWithRandomPassword("system", ADMIN_USERNAME, "Administrator", Role.ADMIN, null);
+            created = accounts.createWithRandomPassword("system", ADMIN_USERNAME, "Quản trị viên", Role.ADMIN, null);
         } catch (ApiException e) {
             // Another server instance created it at the same moment: it printed the password.
             log.info("administrator account already created by another instance");
