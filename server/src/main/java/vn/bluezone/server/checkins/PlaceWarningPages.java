@@ -78,7 +78,8 @@ public class PlaceWarningPages {
             model.addAttribute("error", text("checkins.warning.badTime"));
             response.setStatus(400);
         } catch (ApiException e) {
-            model.addAttribute("error", text("checkins.warning.error." + e.code()) + " (" + e.code() + ")");
+            // The officer reads the reason in words; the code itself is for the API (no enum names on pages).
+            model.addAttribute("error", text("checkins.warning.error." + e.code()));
             response.setStatus(e.status().value());
         }
         fill(model, me);

@@ -79,7 +79,7 @@ class PlaceWarningPagesTest {
         String reversed = mvc.perform(post("/console/checkins/warnings").session(hue).with(csrf()).param("placeCode", market)
                         .param("day", today).param("from", "00:30").param("to", "00:10").param("message", "Có ca bệnh"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(reversed).contains("INVALID_WINDOW");
+        assertThat(reversed).contains("Giờ kết thúc phải sau giờ bắt đầu").doesNotContain("INVALID_WINDOW");
 
         MockHttpSession hanoi = login("yte.hanoi");
         mvc.perform(post("/console/checkins/warnings").session(hanoi).with(csrf()).param("placeCode", market)
