@@ -83,7 +83,7 @@ public class CheckinsAdminApi {
     public LinkJson link(@PathVariable String code) {
         Official o = current.require();
         Place place = places.byCode(code).orElseThrow(() ->
-                CheckinProblem.notFound(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + code + "'"));
+                new CheckinProblem(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + code + "'"));
         scope.check(o, place.communeCode());
         return new LinkJson(place.code(), links.qrContent(place));
     }

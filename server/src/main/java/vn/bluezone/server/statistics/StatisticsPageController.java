@@ -32,8 +32,9 @@ import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.UnitLevel;
 import vn.bluezone.server.registry.VillageKind;
 import vn.bluezone.server.registry.Villages;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.console.Formats;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * The officials' statistics pages: a unit's dashboard (tiles, trend, ranking of the units below with drill-down),
@@ -84,7 +85,7 @@ public class StatisticsPageController {
         Official o = access.requireUnit(code);
         // The day field is text (dd/mm/yyyy, see Formats.input); links carry ISO days. Both are read strictly.
         LocalDate chosen = vn.bluezone.server.web.Dates.optional(day,
-                () -> ApiException.badRequest(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)"));
+                () -> new DomainException(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)"));
         LocalDate d = chosen == null ? clock.today() : chosen;
         Ranking ranking = statistics.ranking(code, d);
         common(model, o, code, d);
@@ -121,7 +122,7 @@ public class StatisticsPageController {
     public String villagesPage(@PathVariable String code, Model model) {
         Official o = access.requireUnit(code);
         if (units.require(code).level() != UnitLevel.COMMUNE) {
-            throw ApiException.badRequest(ErrorCode.NOT_A_COMMUNE, "villages belong to communes");
+            throw new DomainException(ErrorCode.NOT_A_COMMUNE, "villages belong to communes");
         }
         common(model, o, code, clock.today());
         model.addAttribute("villages", units.children(code));
@@ -139,8 +140,8 @@ public class StatisticsPageController {
             audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
             redirect.addFlashAttribute("info", messages.getMessage("stats.villages.created",
                     new Object[] {v.fullName()}, locale));
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -169,7 +170,7 @@ public class StatisticsPageController {
             Long n = DenominatorImport.parseAmount(amount);
             LocalDate date = DenominatorImport.parseDate(asOf);
             if (n == null || date == null) {
-                throw ApiException.badRequest(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
+                throw new DomainException(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
             }
             DenominatorKind k = DenominatorKind.valueOf(kind);
             denominators.record(List.of(new NewFigure(code, k, n, date, source.isBlank() ? null : source)),
@@ -178,8 +179,8 @@ public class StatisticsPageController {
             redirect.addFlashAttribute("info", messages.getMessage("stats.denominators.saved", null, locale));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Unknown figure kind '" + kind + "'");
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +60,7 @@ public class DeskPages {
             @RequestParam(required = false) String day, RedirectAttributes flash) {
         Official o = access.require(MANAGERS, commune);
         page.attempt(flash, page.text("campaign.desk.recorded"), () -> this.desk.add(commune, desk, procedure,
-                vn.bluezone.server.web.Dates.optional(day, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+                vn.bluezone.server.web.Dates.optional(day, () -> new CampaignProblem(ErrorCode.BAD_DATE,
                         "'" + day + "' is not a day (dd/mm/yyyy)")), installs, o.username()));
         return "redirect:/console/campaign/desk?commune=" + commune;
     }

@@ -76,7 +76,7 @@ public class DirectiveApi {
     @ResponseStatus(HttpStatus.CREATED)
     public TaskUpdate update(@PathVariable long id, @RequestBody NewUpdate u) {
         Task t = directives.task(id);
-        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
+        Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         return directives.postUpdate(id, u.progress() == null ? -1 : u.progress(), u.note(), o.username());
     }
 

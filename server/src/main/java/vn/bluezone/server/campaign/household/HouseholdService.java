@@ -53,7 +53,7 @@ public class HouseholdService {
             Integer smartphones, String actor) {
         areas.requireName(communeCode);
         if (villageCode == null || !areas.villagesOf(communeCode).containsKey(villageCode)) {
-            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
+            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
         }
         String h = Fields.required(head, "head of household", 200);
         String a = Fields.required(address, "address", 500);
@@ -65,16 +65,16 @@ public class HouseholdService {
 
     private static int count(Integer v, String field, int min) {
         if (v == null) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, field + " is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, field + " is required");
         }
         if (v < min || v > MAX_PEOPLE) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
         }
         return v;
     }
 
     public Household household(long id) {
-        return store.find(id).orElseThrow(() -> CampaignProblem.notFound(ErrorCode.HOUSEHOLD_NOT_FOUND,
+        return store.find(id).orElseThrow(() -> new CampaignProblem(ErrorCode.HOUSEHOLD_NOT_FOUND,
                 "no household " + id));
     }
 
@@ -96,7 +96,7 @@ public class HouseholdService {
         areas.requireName(communeCode);
         List<List<String>> rows = CsvLines.parse(csv == null ? "" : csv);
         if (rows.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file is empty");
+            throw new CampaignProblem(ErrorCode.IMPORT_EMPTY, "the file is empty");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = rows.get(0);
@@ -113,7 +113,7 @@ public class HouseholdService {
             }
         }
         if (!missing.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_BAD_HEADER, "line 1 must name the columns thon, chu_ho, "
+            throw new CampaignProblem(ErrorCode.IMPORT_BAD_HEADER, "line 1 must name the columns thon, chu_ho, "
                     + "dia_chi, nhan_khau, dien_thoai_thong_minh; missing: " + missing);
         }
         Map<String, String> villages = villageIndex(communeCode);
@@ -150,7 +150,7 @@ public class HouseholdService {
             throw new ImportRejected(errors);
         }
         if (good.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file has a header but no households");
+            throw new CampaignProblem(ErrorCode.IMPORT_EMPTY, "the file has a header but no households");
         }
         Instant now = clock.now();
         for (Object[] g : good) {
@@ -167,7 +167,7 @@ public class HouseholdService {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be a whole number, not '" + s + "'");
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be a whole number, not '" + s + "'");
         }
     }
 
@@ -203,7 +203,7 @@ public class HouseholdService {
         String ref = clientRef == null || clientRef.isBlank() ? null : clientRef.strip();
         if (ref != null) {
             if (!ref.matches("[A-Za-z0-9-]{8,64}")) {
-                throw CampaignProblem.badRequest(ErrorCode.BAD_CLIENT_REF, "the visit reference is 8-64 letters, digits, -");
+                throw new CampaignProblem(ErrorCode.BAD_CLIENT_REF, "the visit reference is 8-64 letters, digits, -");
             }
             var earlier = store.visitByClientRef(ref);
             if (earlier.isPresent()) {
@@ -213,7 +213,7 @@ public class HouseholdService {
         Household h = household(householdId);
         LocalDate day = v.visitedOn() == null ? clock.today() : v.visitedOn();
         if (day.isAfter(clock.today())) {
-            throw CampaignProblem.badRequest(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
+            throw new CampaignProblem(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
         }
         if (v.isNobodyHome()) {
             String branch = Fields.optional(v.branch(), "branch", 200);
@@ -232,13 +232,13 @@ public class HouseholdService {
         int now = count(orZero(v.installedNow()), "installed during the visit", 0);
         int refused = count(orZero(v.refused()), "refused", 0);
         if (already + now + refused > present) {
-            throw CampaignProblem.badRequest(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
+            throw new CampaignProblem(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
                     + ") + installed now (" + now + ") + refused (" + refused + ") is more than the " + present
                     + " smartphone(s) present");
         }
         String reason = Fields.optional(v.refusalReason(), "refusal reason", 500);
         if (refused > 0 && reason == null) {
-            throw CampaignProblem.badRequest(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
+            throw new CampaignProblem(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
         }
         String branch = Fields.optional(v.branch(), "branch", 200);
         String note = Fields.optional(v.note(), "note", 1000);

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.radio;
 
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -91,7 +92,7 @@ public class RadioPages {
             flash.addFlashAttribute("info", page.text("campaign.radio.templateSaved", t.title()));
             return "redirect:/console/campaign/radio?commune=" + commune;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             String view = radioPage(commune, null, model);
@@ -119,7 +120,7 @@ public class RadioPages {
             flash.addFlashAttribute("info", page.text("campaign.radio.scheduled"));
             return "redirect:/console/campaign/radio?commune=" + commune;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             model.addAttribute("slotForm", new SlotForm(templateId, subject, days, airTime, location));
@@ -134,7 +135,7 @@ public class RadioPages {
         if (s == null || s.isBlank()) {
             return null;
         }
-        return vn.bluezone.server.web.Times.parse(s).orElseThrow(() -> CampaignProblem.badRequest(
+        return vn.bluezone.server.web.Times.parse(s).orElseThrow(() -> new CampaignProblem(
                 ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)"));
     }
 
