@@ -22,10 +22,12 @@ public class AdminBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final AccountService accounts;
+    private final org.springframework.context.MessageSource messages;
     private final PrintStream out;
 
-    public AdminBootstrap(AccountService accounts) {
+    public AdminBootstrap(AccountService accounts, org.springframework.context.MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
         this.out = System.out;
     }
 
@@ -36,7 +38,10 @@ public class AdminBootstrap implements ApplicationRunner {
         }
         AccountService.CreatedAccount created;
         try {
-            created = accounts.createWithRandomPassword("system", ADMIN_USERNAME, "Administrator", Role.ADMIN, null);
+            created = accounts.createWithRandomPassword("system", ADMIN_USERNAME,
+                    // The name the console shows in its header: Vietnamese, like the rest of the console.
+                    messages.getMessage("accounts.admin.displayName", null, java.util.Locale.forLanguageTag("vi")),
+                    Role.ADMIN, null);
         } catch (DomainException e) {
             // Another server instance created it at the same moment: it printed the password.
             log.info("administrator account already created by another instance");

@@ -2,7 +2,6 @@ package vn.bluezone.server.checkins;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,7 +27,6 @@ import vn.bluezone.server.web.ErrorStatus;
 @Controller
 public class PlaceWarningPages {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").withZone(VIETNAM);
 
     private final PlaceWarningService warnings;
@@ -67,9 +65,12 @@ public class PlaceWarningPages {
         model.addAttribute("to", to);
         model.addAttribute("message", message);
         try {
-            LocalDate d = LocalDate.parse(day.strip(), DAY);
-            Instant start = d.atTime(LocalTime.parse(from.strip())).atZone(VIETNAM).toInstant();
-            Instant end = d.atTime(LocalTime.parse(to.strip())).atZone(VIETNAM).toInstant();
+            // Strict: 31/11 is refused, never moved to 30/11 (issue 13, problem 5).
+            LocalDate d = vn.bluezone.server.web.Dates.parse(day).orElseThrow(() -> bad(day));
+            Instant start = d.atTime(vn.bluezone.server.web.Times.parse(from).orElseThrow(() -> bad(from)))
+                    .atZone(VIETNAM).toInstant();
+            Instant end = d.atTime(vn.bluezone.server.web.Times.parse(to).orElseThrow(() -> bad(to)))
+                    .atZone(VIETNAM).toInstant();
             PlaceWarning w = warnings.warn(me, placeCode.strip(), start, end, message);
             model.addAttribute("issued", w);
             model.addAttribute("placeCode", "");
@@ -78,11 +79,16 @@ public class PlaceWarningPages {
             model.addAttribute("error", text("checkins.warning.badTime"));
             response.setStatus(400);
         } catch (DomainException e) {
-            model.addAttribute("error", text("checkins.warning.error." + e.code()) + " (" + e.code() + ")");
+            // The officer reads the reason in words; the code itself is for the API (no enum names on pages).
+            model.addAttribute("error", text("checkins.warning.error." + e.code()));
             response.setStatus(ErrorStatus.of(e).value());
         }
         fill(model, me);
         return "console/place-warnings";
+    }
+
+    private static DateTimeParseException bad(String s) {
+        return new DateTimeParseException("not a day or time", s, 0);
     }
 
     private void fill(Model model, Official me) {

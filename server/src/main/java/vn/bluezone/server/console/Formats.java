@@ -92,7 +92,16 @@ public final class Formats {
         return v == null ? "" : v.toString();
     }
 
-    /** Raw ISO day for {@code <input type="date">} values (the browser shows it in the reader's format). */
+    /**
+     * A day as a form field's value, "05/03/2021" ("" when unknown). Day fields are text, not {@code type="date"}:
+     * the browser draws those in its own language, mm/dd/yyyy and AM/PM in an English-language Chrome, where an
+     * officer typing 02/12 means 2 December (issue 13). The server reads dd/mm/yyyy (and ISO) strictly.
+     */
+    public String input(LocalDate d) {
+        return d == null ? "" : DATE.format(d);
+    }
+
+    /** Raw ISO day, for links. */
     public String iso(LocalDate d) {
         return d == null ? "" : d.toString();
     }

@@ -17,7 +17,7 @@ import vn.bluezone.server.web.JsonSecurityHandlers;
 /**
  * An account created with a one-time password (the first administrator, accounts made by an administrator)
  * can do nothing but change it: console pages redirect to the password page, API calls get 403
- * {@code PASSWORD_CHANGE_REQUIRED}.
+ * {@code PASSWORD_CHANGE_REQUIRED}. The second factor's pages stay open: a role that requires one sets it up first.
  */
 public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
     public static final String PASSWORD_PAGE = "/console/password";
@@ -30,7 +30,11 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         if (a != null && a.getPrincipal() instanceof OfficialDetails d && d.official().mustChangePassword()) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             boolean allowed = path.equals(PASSWORD_PAGE) || path.equals(PASSWORD_API) || path.equals("/logout")
-                    || path.equals("/api/v1/admin/me") || path.startsWith("/css/") || path.equals("/error");
+                    || path.equals("/api/v1/admin/me") || path.startsWith("/css/") || path.equals("/error")
+                    // The second factor comes first (SecondFactorFilter guards its pages): sending its pages here
+                    // while that filter sends this page there looped the first administrator's login forever.
+                    || path.equals(SecondFactorFilter.CODE_PAGE) || path.equals(SecondFactorFilter.SETUP_PAGE)
+                    || path.startsWith("/js/");
             if (!allowed) {
                 if (ApiPaths.isApi(request)) {
                     JsonSecurityHandlers.write(response, new ApiError(

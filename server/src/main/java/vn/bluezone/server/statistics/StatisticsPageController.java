@@ -80,11 +80,13 @@ public class StatisticsPageController {
     }
 
     @GetMapping("/console/statistics/{code}")
-    public String dashboard(@PathVariable String code,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    public String dashboard(@PathVariable String code, @RequestParam(required = false) String day,
                             Model model, Locale locale) {
         Official o = access.requireUnit(code);
-        LocalDate d = day == null ? clock.today() : day;
+        // The day field is text (dd/mm/yyyy, see Formats.input); links carry ISO days. Both are read strictly.
+        LocalDate chosen = vn.bluezone.server.web.Dates.optional(day,
+                () -> new DomainException(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)"));
+        LocalDate d = chosen == null ? clock.today() : chosen;
         Ranking ranking = statistics.ranking(code, d);
         common(model, o, code, d);
         model.addAttribute("figures", ranking.parent());

@@ -93,7 +93,7 @@ class FoundationTest {
                         .param("confirmPassword", "correct horse battery"))
                 .andExpect(redirectedUrl("/console?passwordChanged"));
         mvc.perform(get("/console").session(session)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Administrator")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Quản trị viên"))); // a Vietnamese name, not "Administrator"
         mvc.perform(get("/api/v1/admin/accounts").session(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].username").value("admin"));
         // The old password no longer works.

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
@@ -57,11 +57,11 @@ public class DeskPages {
     @PostMapping("/console/campaign/desk")
     public String addDesk(@RequestParam String commune, @RequestParam(required = false) String desk,
             @RequestParam(required = false) String procedure, @RequestParam(required = false) Integer installs,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            RedirectAttributes flash) {
+            @RequestParam(required = false) String day, RedirectAttributes flash) {
         Official o = access.require(MANAGERS, commune);
-        page.attempt(flash, page.text("campaign.desk.recorded"), () -> this.desk.add(commune, desk, procedure, day, installs,
-                o.username()));
+        page.attempt(flash, page.text("campaign.desk.recorded"), () -> this.desk.add(commune, desk, procedure,
+                vn.bluezone.server.web.Dates.optional(day, () -> new CampaignProblem(ErrorCode.BAD_DATE,
+                        "'" + day + "' is not a day (dd/mm/yyyy)")), installs, o.username()));
         return "redirect:/console/campaign/desk?commune=" + commune;
     }
 

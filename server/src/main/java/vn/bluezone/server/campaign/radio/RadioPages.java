@@ -135,11 +135,8 @@ public class RadioPages {
         if (s == null || s.isBlank()) {
             return null;
         }
-        try {
-            return LocalTime.parse(s.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)");
-        }
+        return vn.bluezone.server.web.Times.parse(s).orElseThrow(() -> new CampaignProblem(
+                ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)"));
     }
 
     @PostMapping("/console/campaign/radio/slots/{id}/aired")
