@@ -142,6 +142,9 @@ class AnomalyFlagsTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-unit=\"" + oneNetwork + "\"").contains("data-unit=\"" + untrusted + "\"")
                 .doesNotContain("data-unit=\"" + manyNetworks + "\"").contains("đến từ một dải mạng");
+        String all = mvc.perform(get("/console/statistics/46/ranking").param("level", "COMMUNE")
+                        .with(user(province))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(all).contains("data-unit=\"" + oneNetwork + "\"").doesNotContain("data-unit=\"" + manyNetworks + "\"");
         String home = mvc.perform(get("/console").with(user(province))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         String section = home.substring(home.indexOf("id=\"anomalies\""));
