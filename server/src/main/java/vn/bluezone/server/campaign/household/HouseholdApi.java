@@ -61,7 +61,8 @@ public class HouseholdApi {
     @PostMapping("/households/{id}/visits")
     @ResponseStatus(HttpStatus.CREATED)
     public Visit visit(@PathVariable long id, @RequestBody NewVisit v) {
-        Official o = access.require(VISITORS, households.household(id).villageCode());
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         return households.recordVisit(id, v, o.username());
     }
 

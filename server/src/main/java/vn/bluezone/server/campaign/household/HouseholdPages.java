@@ -168,8 +168,9 @@ public class HouseholdPages {
 
     @GetMapping("/console/campaign/visits/{id}")
     public String visitForm(@PathVariable long id, Model model) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         page.common(model, o, h.communeCode());
         model.addAttribute("household", h);
         model.addAttribute("villageName", areas.name(h.villageCode()).orElse(h.villageCode()));
@@ -185,8 +186,9 @@ public class HouseholdPages {
     @PostMapping("/console/campaign/visits/{id}/nobody-home")
     public String nobodyHome(@PathVariable long id, @RequestParam(required = false) String branch,
             RedirectAttributes flash) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         page.attempt(flash, page.text("campaign.visit.nobodyHomeRecorded", h.headName()),
                 () -> households.recordVisit(id, NewVisit.nobodyHome(null, branch, null), o.username()));
         return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
@@ -204,8 +206,9 @@ public class HouseholdPages {
             @RequestParam(required = false) String installedNow, @RequestParam(required = false) String refused,
             @RequestParam(required = false) String refusalReason, @RequestParam(required = false) String note,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         VisitForm form = new VisitForm(visitedOn, branch, smartphonesPresent, alreadyInstalled, installedNow, refused,
                 refusalReason, note);
         try {
@@ -244,8 +247,9 @@ public class HouseholdPages {
     @org.springframework.web.bind.annotation.ResponseBody
     public org.springframework.http.ResponseEntity<Map<String, Object>> queuedVisit(@PathVariable long id,
             @org.springframework.web.bind.annotation.RequestBody QueuedVisit q) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> CampaignProblem.badRequest(
                     ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day"));
