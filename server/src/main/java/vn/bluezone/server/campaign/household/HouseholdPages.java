@@ -44,9 +44,12 @@ public class HouseholdPages {
     private final Areas areas;
     private final HouseholdService households;
     private final MessageSource messages;
+    private final HouseholdReads reads;
 
-    public HouseholdPages(CampaignAccess access, CampaignPageModel page, Areas areas, HouseholdService households,
+    public HouseholdPages(HouseholdReads reads, CampaignAccess access, CampaignPageModel page, Areas areas,
+            HouseholdService households,
             MessageSource messages) {
+        this.reads = reads;
         this.access = access;
         this.page = page;
         this.areas = areas;
@@ -73,6 +76,7 @@ public class HouseholdPages {
         model.addAttribute("villages", villages);
         model.addAttribute("village", v);
         List<Household> list = v == null ? List.of() : households.inVillage(v);
+        reads.read(o, v, list); // names and addresses shown: audited (issue 15 §4)
         Set<Long> notVisited = households.notVisited(c, v).stream().map(Household::id).collect(Collectors.toSet());
         model.addAttribute("households", list);
         model.addAttribute("notVisited", notVisited);
@@ -171,6 +175,7 @@ public class HouseholdPages {
         Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
                 () -> HouseholdService.notFound(id));
         Household h = households.household(id);
+        reads.read(o, "household " + id, List.of(h));
         page.common(model, o, h.communeCode());
         model.addAttribute("household", h);
         model.addAttribute("villageName", areas.name(h.villageCode()).orElse(h.villageCode()));
