@@ -8,6 +8,7 @@ import vn.bluezone.device.calibration.CalibrationTable;
 import vn.bluezone.device.exposure.WarningLevel;
 import vn.bluezone.device.report.PendingReport;
 import vn.bluezone.device.server.KeyServerException;
+import vn.bluezone.device.sim.Environment;
 import vn.bluezone.device.sim.RadioModel;
 import vn.bluezone.device.sim.SimulatedClock;
 import vn.bluezone.device.store.DeviceStorage;
@@ -67,7 +68,9 @@ public final class EngineTracing implements AutoCloseable {
         this.downloads = new DownloadCache(server.client());
         try {
             // The table average calibration for every phone; per-phone residual error comes from calibrationError.
-            RadioModel radio = RadioModel.defaults().withPathLoss(cfg.radio.referenceLossDb(), cfg.radio.pathLossExponent())
+            // Every place is a room here (EnginePhones), so the mean is the room environment's, as in contacts mode.
+            RadioModel radio = RadioModel.defaults()
+                    .withPathLoss(Environment.ROOM.referenceDb(), Environment.ROOM.slopeDbPerDecade() / 10)
                     .withShadowingSigma(cfg.radio.shadowingSigmaDb()).withPacketLoss(cfg.radio.packetLoss());
             if (cfg.radio.shadowingSigmaDb() == 0) {
                 // A noiseless channel has no fast fading either.

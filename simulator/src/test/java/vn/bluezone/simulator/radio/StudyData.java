@@ -9,10 +9,14 @@ import java.util.List;
 import vn.bluezone.protocol.risk.evaluation.FieldDataCsv;
 import vn.bluezone.protocol.risk.evaluation.FieldExposure;
 
-/** The published Dublin measurements shipped in the simulator's resources. */
+/** The published measurements shipped in the simulator's resources (Dublin bus and tram, MITLL-UA). */
 final class StudyData {
     static final String BUS = "/vn/bluezone/simulator/radio/leith-farrell-dublin-bus-2020.csv";
     static final String TRAM = "/vn/bluezone/simulator/radio/leith-farrell-dublin-tram-2020.csv";
+    static final String MITLL_UA_QUEUE = "/vn/bluezone/simulator/radio/mitll-ua-bus-queue-2021.csv";
+    static final String MITLL_UA_CLASSROOM = "/vn/bluezone/simulator/radio/mitll-ua-classroom-2021.csv";
+    static final String MITLL_UA_CLASSROOM_VALIDATION =
+            "/vn/bluezone/simulator/radio/mitll-ua-classroom-validation-2021.csv";
 
     private StudyData() {
     }

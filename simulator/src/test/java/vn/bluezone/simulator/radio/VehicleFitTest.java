@@ -10,7 +10,7 @@ class VehicleFitTest {
 
     @Test
     void busEnvironmentIsTheFitOfTheDublinBusData() {
-        VehicleFit.Fit f = VehicleFit.fit(StudyData.read(StudyData.BUS));
+        EnvironmentFit.Fit f = EnvironmentFit.fit(StudyData.read(StudyData.BUS));
         assertEquals(60, f.exposures());
         assertEquals(Environment.BUS.referenceDb(), f.interceptDb(), 0.05, f.toString());
         assertEquals(Environment.BUS.slopeDbPerDecade(), f.slopeDbPerDecade(), 0.05, f.toString());
@@ -25,7 +25,7 @@ class VehicleFitTest {
         assertEquals(Environment.BUS.referenceDb(), Environment.TRAM.referenceDb());
         assertEquals(Environment.BUS.slopeDbPerDecade(), Environment.TRAM.slopeDbPerDecade());
         // For the README's validation table only: what a fit of the tram data would give (never used).
-        VehicleFit.Fit tram = VehicleFit.fit(StudyData.read(StudyData.TRAM));
+        EnvironmentFit.Fit tram = EnvironmentFit.fit(StudyData.read(StudyData.TRAM));
         System.out.printf("tram (validation set, not used): %s%n", tram);
         assertEquals(70, tram.exposures());
     }

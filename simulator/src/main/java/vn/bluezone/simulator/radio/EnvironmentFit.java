@@ -9,18 +9,29 @@ import vn.bluezone.protocol.risk.evaluation.FieldExposure;
  * Fits an environment's distance model to measured attenuation-duration histograms: per exposure the
  * time-weighted mean attenuation (bucket midpoints) and its spread; ordinary least squares of the means on
  * log10(distance) gives intercept and slope; the residual SD is the exposure-to-exposure spread, of which the pose
- * mix explains 2 × {@link Pose#varianceDb2()} and the rest is the encounter σ; the mean within-exposure SD, less
- * the bucket rounding (w² / 12), is the per-scan σ. Exposures with no time at all are left out (nothing heard).
+ * mix explains 2 × {@link Pose#varianceDb2()}, phone-model calibration errors (studies with several models) a given
+ * variance per pair, and the rest is the encounter σ; the mean within-exposure SD, less the bucket rounding
+ * (w² / 12), is the per-scan σ. Exposures with no time at all are left out (nothing heard). Used for the Dublin
+ * bus (one phone model) and the MITLL-UA rooms and queue (several models); simulator/README.md, "Radio model".
  */
-public final class VehicleFit {
-    private VehicleFit() {
+public final class EnvironmentFit {
+    private EnvironmentFit() {
     }
 
     public record Fit(int exposures, double interceptDb, double slopeDbPerDecade, double betweenSdDb,
-                      double withinSdDb, double encounterSigmaDb, double scanSigmaDb) {
+                      double withinSdDb, double encounterSigmaDb, double scanSigmaDb, double slopeStandardErrorDb) {
     }
 
+    /** A study with one phone model (the Dublin studies: Pixel 2 only), so no calibration error between phones. */
     public static Fit fit(List<FieldExposure> data) {
+        return fit(data, 0);
+    }
+
+    /**
+     * @param calibrationVarianceDb2 the variance per pair that phone-model calibration errors add to the
+     *                               exposure-to-exposure spread (0 for one model; 2 σ² per phone otherwise)
+     */
+    public static Fit fit(List<FieldExposure> data, double calibrationVarianceDb2) {
         int n = 0;
         double[] x = new double[data.size()];
         double[] y = new double[data.size()];
@@ -75,9 +86,11 @@ public final class VehicleFit {
         }
         double between = Math.sqrt(rss / (n - 2));
         double withinSd = within / n;
-        double encounter = Math.sqrt(Math.max(0, between * between - 2 * Pose.varianceDb2()));
+        double encounter = Math.sqrt(Math.max(0, between * between - 2 * Pose.varianceDb2()
+                - calibrationVarianceDb2));
         double scan = Math.sqrt(Math.max(0, withinSd * withinSd - rounding / n));
-        return new Fit(n, intercept, slope, between, withinSd, encounter, scan);
+        double slopeSe = sxx == 0 ? Double.POSITIVE_INFINITY : between / Math.sqrt(sxx);
+        return new Fit(n, intercept, slope, between, withinSd, encounter, scan, slopeSe);
     }
 
     private static double mid(AttenuationHistogram h, int i) {
