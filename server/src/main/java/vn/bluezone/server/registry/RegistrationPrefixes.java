@@ -103,8 +103,10 @@ public class RegistrationPrefixes {
             } else if (level == UnitLevel.VILLAGE) {
                 filter = " AND unit_code LIKE 'V%'";
             }
+            // PostgreSQL refuses a constant in GROUP BY: the country's rows are grouped by prefix alone.
+            String groupBy = level == UnitLevel.NATION ? "prefix_hash" : column + ", prefix_hash";
             named.query("SELECT " + column + ", prefix_hash, SUM(registrations) FROM registration_prefix_hour "
-                    + "WHERE hour_start >= :since" + filter + " GROUP BY " + column + ", prefix_hash", p, rs -> {
+                    + "WHERE hour_start >= :since" + filter + " GROUP BY " + groupBy, p, rs -> {
                         if (rs.getString(1) != null) {
                             result.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                                     .merge(rs.getString(2), rs.getLong(3), Long::sum);
