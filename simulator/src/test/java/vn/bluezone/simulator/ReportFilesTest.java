@@ -43,6 +43,10 @@ class ReportFilesTest {
         assertEquals(2, m.get("sweep").get("levels").size(), "0 is added as the baseline");
         assertEquals(0.8, m.get("published").get("reductionPercentPerUptakePointModelling").asDouble());
         assertTrue(m.get("speed").has("medianHoursFromConfirmationToWarning"));
+        JsonNode room = m.get("parameters").get("radioEnvironments").get("room");
+        assertEquals(vn.bluezone.device.sim.Environment.ROOM.slopeDbPerDecade(), room.get("slopeDbPerDecade").asDouble(),
+                "the parameters list the path loss that drives the run");
+        assertFalse(m.get("parameters").has("radioPathLossExponent"), "no figure that drives nothing");
 
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>"));

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.audit.AuditLog;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Officials' accounts: creation, lookup, password changes. Passwords are stored only as encoder hashes. */
 @Service
@@ -67,19 +67,19 @@ public class AccountService implements UserDetailsService {
                            String rawPassword, boolean mustChangePassword) {
         String u = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(u).matches()) {
-            throw ApiException.badRequest(ErrorCode.INVALID_USERNAME,
+            throw new DomainException(ErrorCode.INVALID_USERNAME,
                     "username must be 3-64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
         if (role == null) {
-            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, "role is required");
+            throw new DomainException(ErrorCode.INVALID_ROLE, "role is required");
         }
         String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
         if (area != null && !AREA.matcher(area).matches()) {
-            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "area code must be a GSO unit code of 2-5 digits");
+            throw new DomainException(ErrorCode.INVALID_AREA, "area code must be a GSO unit code of 2-5 digits");
         }
         if (area != null && !areas.hierarchy().contains(area, area)) {
             // An account scoped to a unit that does not exist would see nothing at all.
-            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
+            throw new DomainException(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
         }
         String name = displayName == null ? null
                 : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
@@ -87,11 +87,11 @@ public class AccountService implements UserDetailsService {
             name = null;
         }
         if (name != null && name.length() > 200) {
-            throw ApiException.badRequest(ErrorCode.INVALID_DISPLAY_NAME, "display name must have at most 200 characters");
+            throw new DomainException(ErrorCode.INVALID_DISPLAY_NAME, "display name must have at most 200 characters");
         }
         if (area == null && role.needsArea()) {
             // Without an area a local account's scope checks saw the whole country (issue 15 §4).
-            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "a " + role + " account needs the code of its area");
+            throw new DomainException(ErrorCode.AREA_REQUIRED, "a " + role + " account needs the code of its area");
         }
         PasswordPolicy.check(rawPassword, u);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -103,7 +103,7 @@ public class AccountService implements UserDetailsService {
                     .params(u, name, encoder.encode(rawPassword), role.name(), area, mustChangePassword, now())
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict(ErrorCode.USERNAME_TAKEN, "an account named '" + u + "' already exists");
+            throw new DomainException(ErrorCode.USERNAME_TAKEN, "an account named '" + u + "' already exists");
         }
         long id = keys.getKey().longValue();
         audit.record(actor, "account.create", u, "role=" + role + " area=" + (area == null ? "VN" : area));
@@ -137,13 +137,13 @@ public class AccountService implements UserDetailsService {
     public void changePassword(long accountId, String currentPassword, String newPassword) {
         String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = ?").param(accountId)
                 .query(String.class).optional()
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (currentPassword == null || !encoder.matches(currentPassword, hash)) {
-            throw ApiException.badRequest(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
+            throw new DomainException(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
         }
         PasswordPolicy.check(newPassword, find(accountId).map(Official::username).orElse(null));
         if (newPassword.equals(currentPassword)) {
-            throw ApiException.badRequest(ErrorCode.SAME_PASSWORD, "choose a password different from the current one");
+            throw new DomainException(ErrorCode.SAME_PASSWORD, "choose a password different from the current one");
         }
         jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
                 .params(encoder.encode(newPassword), accountId).update();
@@ -157,12 +157,12 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void setEnabled(String actor, long accountId, boolean enabled) {
         Official target = find(accountId)
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (!enabled && target.username().equals(actor)) {
-            throw ApiException.badRequest(ErrorCode.CANNOT_DISABLE_SELF, "you cannot disable your own account");
+            throw new DomainException(ErrorCode.CANNOT_DISABLE_SELF, "you cannot disable your own account");
         }
         if (enabled && target.areaCode() == null && target.role().needsArea()) {
-            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "give this " + target.role() + " account its area first");
+            throw new DomainException(ErrorCode.AREA_REQUIRED, "give this " + target.role() + " account its area first");
         }
         jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, accountId).update();
         audit.record(actor, enabled ? "account.enable" : "account.disable", target.username(), "id=" + accountId);
@@ -174,13 +174,13 @@ public class AccountService implements UserDetailsService {
      */
     public void setArea(String actor, long accountId, String areaCode) {
         Official target = find(accountId)
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         String area = areaCode == null || areaCode.isBlank() ? null : areaCode.trim();
         if (area == null && target.role().needsArea()) {
-            throw ApiException.badRequest(ErrorCode.AREA_REQUIRED, "a " + target.role() + " account needs the code of its area");
+            throw new DomainException(ErrorCode.AREA_REQUIRED, "a " + target.role() + " account needs the code of its area");
         }
         if (area != null && (!AREA.matcher(area).matches() || !areas.hierarchy().contains(area, area))) {
-            throw ApiException.badRequest(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
+            throw new DomainException(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
         }
         jdbc.sql("UPDATE account SET area_code = ? WHERE id = ?").params(area, accountId).update();
         audit.record(actor, "account.area", target.username(), "id=" + accountId + " area=" + (area == null ? "VN" : area));
@@ -193,7 +193,7 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public CreatedAccount resetPassword(String actor, long accountId) {
         Official target = find(accountId)
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         String password = RandomSecrets.password(random);
         jdbc.sql("UPDATE account SET password_hash = ?, must_change_password = TRUE WHERE id = ?")
                 .params(encoder.encode(password), accountId).update();

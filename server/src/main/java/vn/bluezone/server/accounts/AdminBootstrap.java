@@ -8,7 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * First start: when there is no account at all, creates the administrator {@code admin} with a random password
@@ -37,7 +37,7 @@ public class AdminBootstrap implements ApplicationRunner {
         AccountService.CreatedAccount created;
         try {
             created = accounts.createWithRandomPassword("system", ADMIN_USERNAME, "Administrator", Role.ADMIN, null);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             // Another server instance created it at the same moment: it printed the password.
             log.info("administrator account already created by another instance");
             return;

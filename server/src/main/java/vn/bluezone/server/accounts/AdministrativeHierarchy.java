@@ -13,6 +13,11 @@ public interface AdministrativeHierarchy {
      */
     boolean contains(String ancestorCode, String unitCode);
 
+    /** The unit's name and the names above it, for the accounts pages; empty when unknown (no registry). */
+    default java.util.Optional<AreaName> name(String unitCode) {
+        return java.util.Optional.empty();
+    }
+
     /** The province (2-digit code) a unit lies in; the code itself for a province; empty when unknown. */
     default java.util.Optional<String> provinceOf(String unitCode) {
         return unitCode != null && unitCode.matches("\\d{2}") ? java.util.Optional.of(unitCode)

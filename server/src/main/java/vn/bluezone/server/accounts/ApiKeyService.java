@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.audit.AuditLog;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * API keys for officials' scripts ({@code X-Api-Key} header). A key is 256 random bits shown once at issue; the
@@ -58,7 +58,7 @@ public class ApiKeyService {
             label = null;
         }
         if (label != null && label.length() > 100) {
-            throw ApiException.badRequest(ErrorCode.INVALID_LABEL, "the label must have at most 100 characters");
+            throw new DomainException(ErrorCode.INVALID_LABEL, "the label must have at most 100 characters");
         }
         String key = PREFIX + RandomSecrets.token(random, 32);
         String prefix = key.substring(0, 10);
@@ -84,7 +84,7 @@ public class ApiKeyService {
         int n = jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
                 .params(now(), keyId, owner.id()).update();
         if (n == 0) {
-            throw ApiException.notFound(ErrorCode.API_KEY_NOT_FOUND, "no active API key " + keyId + " of yours");
+            throw new DomainException(ErrorCode.API_KEY_NOT_FOUND, "no active API key " + keyId + " of yours");
         }
         audit.record(owner.username(), "apikey.revoke", String.valueOf(keyId), null);
     }

@@ -3,7 +3,7 @@ package vn.bluezone.server.accounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Answers "may this official see administrative unit X". National roles and accounts without an area see
@@ -35,7 +35,7 @@ public class AreaScope {
     /** Throws a 403 {@code OUT_OF_SCOPE} API error when the official may not see the unit. */
     public void check(Official official, String unitCode) {
         if (!maySee(official, unitCode)) {
-            throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE,
+            throw new DomainException(ErrorCode.OUT_OF_SCOPE,
                     "unit " + (unitCode == null ? "VN (whole country)" : unitCode) + " is outside your area");
         }
     }

@@ -7,7 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** The console's login page and the password page (server-rendered, Vietnamese first); home: home.DashboardPage. */
 @Controller
@@ -55,7 +55,7 @@ public class ConsoleController {
         }
         try {
             accounts.changePassword(me.id(), currentPassword, newPassword);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             model.addAttribute("error", messages.getMessage("password.error." + e.code(), null, e.getMessage(),
                     org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "console/password";

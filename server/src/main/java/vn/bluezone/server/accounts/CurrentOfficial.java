@@ -5,8 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
-import org.springframework.http.HttpStatus;
+import vn.bluezone.server.problem.DomainException;
 
 /** The official behind the current request, whether they came with a console session or an API key. */
 @Component
@@ -22,7 +21,7 @@ public class CurrentOfficial {
 
     /** The current official, or a 401 API error. */
     public Official require() {
-        return get().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHORIZED, "authentication required"));
+        return get().orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "authentication required"));
     }
 
     /** The current official if they hold one of {@code roles}, else a 403 API error. */
@@ -33,7 +32,7 @@ public class CurrentOfficial {
                 return o;
             }
         }
-        throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not do this");
+        throw new DomainException(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not do this");
     }
 
     /** Username for audit records; "system" outside a request. */

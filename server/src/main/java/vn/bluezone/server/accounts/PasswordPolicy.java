@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * What an official's password must be: 10 to 256 characters (long Vietnamese passphrases welcome: the hash reads
@@ -54,8 +54,8 @@ public final class PasswordPolicy {
         }
     }
 
-    private static ApiException weak(String message) {
-        return ApiException.badRequest(ErrorCode.WEAK_PASSWORD, message);
+    private static DomainException weak(String message) {
+        return new DomainException(ErrorCode.WEAK_PASSWORD, message);
     }
 
     /** NFC, lower case, no Vietnamese diacritics (đ → d), no spaces: "Mật khẩu 123" and "matkhau123" are the same. */

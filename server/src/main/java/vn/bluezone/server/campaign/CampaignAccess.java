@@ -47,7 +47,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles) {
         Official o = current.require();
         if (!roles.contains(o.role())) {
-            throw CampaignProblem.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not use this");
+            throw new CampaignProblem(ErrorCode.FORBIDDEN, "your role " + o.role() + " may not use this");
         }
         return o;
     }
@@ -56,7 +56,7 @@ public class CampaignAccess {
     public Official require(Set<Role> roles, String unitCode) {
         Official o = require(roles);
         if (!maySee(o, unitCode)) {
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + (unitCode == null ? "VN (whole country)"
+            throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + (unitCode == null ? "VN (whole country)"
                     : unitCode) + " is outside your area");
         }
         return o;
@@ -78,37 +78,7 @@ public class CampaignAccess {
         if (maySee(o, unitCode) || (o.areaCode() != null && unitCode != null && areas.contains(unitCode, o.areaCode()))) {
             return o;
         }
-        throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
-    }
-
-    /**
-     * Who posts progress on a task: the body it was given to (police, health station, youth union through its
-     * volunteers) and the managers above them; anyone else concerned reads it only (issue 13).
-     */
-    public static boolean mayPostOn(Official o, vn.bluezone.server.campaign.directive.TaskBody body) {
-        if (MANAGERS.contains(o.role())) {
-            return true;
-        }
-        return switch (o.role()) {
-            case POLICE -> body == vn.bluezone.server.campaign.directive.TaskBody.POLICE;
-            case HEALTH_STATION -> body == vn.bluezone.server.campaign.directive.TaskBody.HEALTH_STATION;
-            case VOLUNTEER -> body == vn.bluezone.server.campaign.directive.TaskBody.YOUTH_UNION;
-            default -> false;
-        };
-    }
-
-    /** {@link #requireConcerned} for posting progress on a task of {@code body}: 403 NOT_YOUR_TASK otherwise. */
-    public Official requireTaskPoster(String directiveUnit, vn.bluezone.server.campaign.directive.TaskBody body) {
-        Official o = requireConcerned(STAFF, directiveUnit);
-        if (o.role() == Role.VOLUNTEER && !maySee(o, directiveUnit)) {
-            // Issue 15 §4: a volunteer could close any task of the district's directives.
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "volunteers post only on their own commune's directives");
-        }
-        if (!mayPostOn(o, body)) {
-            throw CampaignProblem.forbidden(ErrorCode.NOT_YOUR_TASK, "only the body the task was given to, and the "
-                    + "officials above it, post its progress");
-        }
-        return o;
+        throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
     }
 
     /**

@@ -2,10 +2,10 @@ package vn.bluezone.server.campaign;
 
 import vn.bluezone.server.registry.Areas;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * What every campaign page shares, for the feature folders' {@code XPages} controllers: the official, the commune
@@ -40,7 +40,7 @@ public class CampaignPageModel {
     }
 
     /** A refusal in the reader's language when the bundle knows its code, else the service's own words. */
-    public String problem(ApiException p) {
+    public String problem(DomainException p) {
         return messages.getMessage("campaign.error." + p.code(), null, p.getMessage(),
                 LocaleContextHolder.getLocale());
     }
@@ -49,10 +49,10 @@ public class CampaignPageModel {
     public String commune(Official o, String requested) {
         String c = requested != null && !requested.isBlank() ? requested.trim() : o.areaCode();
         if (c == null) {
-            throw CampaignProblem.badRequest(ErrorCode.COMMUNE_REQUIRED, "choose a commune (?commune=GSO code)");
+            throw new CampaignProblem(ErrorCode.COMMUNE_REQUIRED, "choose a commune (?commune=GSO code)");
         }
         if (!access.maySee(o, c)) {
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + c + " is outside your area");
+            throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + c + " is outside your area");
         }
         return c;
     }
@@ -72,7 +72,7 @@ public class CampaignPageModel {
             action.run();
             flash.addFlashAttribute("info", ok);
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             flash.addFlashAttribute("error", problem(p));

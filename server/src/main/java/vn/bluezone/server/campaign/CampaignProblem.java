@@ -1,32 +1,15 @@
 package vn.bluezone.server.campaign;
 
-import org.springframework.http.HttpStatus;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
- * An expected failure in the campaign tools, answered with its HTTP status and
- * {@code {"error": code, "message": ...}}: bad input is always a clear 4xx, never a stack trace.
+ * An expected failure in the campaign tools: bad input, an unknown thing, a clash. {@code web/} answers it with
+ * the code's status and {@code {"error": code, "message": ...}}: bad input is always a clear 4xx, never a stack trace.
  */
-public class CampaignProblem extends ApiException {
+public class CampaignProblem extends DomainException {
 
-    public CampaignProblem(HttpStatus status, ErrorCode code, String message) {
-        super(status, code, message);
-    }
-
-    public static CampaignProblem badRequest(ErrorCode code, String message) {
-        return new CampaignProblem(HttpStatus.BAD_REQUEST, code, message);
-    }
-
-    public static CampaignProblem notFound(ErrorCode code, String message) {
-        return new CampaignProblem(HttpStatus.NOT_FOUND, code, message);
-    }
-
-    public static CampaignProblem forbidden(ErrorCode code, String message) {
-        return new CampaignProblem(HttpStatus.FORBIDDEN, code, message);
-    }
-
-    public static CampaignProblem conflict(ErrorCode code, String message) {
-        return new CampaignProblem(HttpStatus.CONFLICT, code, message);
+    public CampaignProblem(ErrorCode code, String message) {
+        super(code, message);
     }
 }

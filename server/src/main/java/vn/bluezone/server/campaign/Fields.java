@@ -10,7 +10,7 @@ public final class Fields {
 
     public static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, field + " is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, field + " is required");
         }
         return bounded(value, field, max);
     }
@@ -23,7 +23,7 @@ public final class Fields {
     private static String bounded(String value, String field, int max) {
         String v = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
         if (v.length() > max) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_TOO_LONG, field + " is longer than " + max + " characters");
+            throw new CampaignProblem(ErrorCode.FIELD_TOO_LONG, field + " is longer than " + max + " characters");
         }
         return v;
     }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.distribution.BlobStore;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Signed check-in packages for phones, cached like key exports (strong ETag, 304, max-age; files immutable). */
 @RestController
@@ -49,13 +49,13 @@ public class CheckinPackagesApi {
                                        @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         checkRegion(region);
         byte[] body = store.get(CheckinPackageService.PREFIX + region + "/" + file + ".bin")
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.CHECKIN_PACKAGE_NOT_FOUND, "no check-in package " + region + "/" + file + ".bin"));
+                .orElseThrow(() -> new DomainException(ErrorCode.CHECKIN_PACKAGE_NOT_FOUND, "no check-in package " + region + "/" + file + ".bin"));
         return cached(body, MediaType.APPLICATION_OCTET_STREAM, cache.fileMaxAgeSeconds(), true, ifNoneMatch);
     }
 
     private static void checkRegion(String region) {
         if (!region.matches("VN|\\d{2}")) {
-            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
+            throw new DomainException(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.submission.CheckinReport;
 import vn.bluezone.protocol.checkin.ProtectedReport;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * The check-in part of a case's upload, kept apart from the key code (the certificate's HMAC over keys and
@@ -39,7 +39,7 @@ public class CheckinSubmission {
             return Checked.NONE;
         }
         if (checkins.size() > props.maxPerUpload()) {
-            throw ApiException.badRequest(ErrorCode.TOO_MANY_CHECKINS, "at most " + props.maxPerUpload() + " check-ins per upload");
+            throw new DomainException(ErrorCode.TOO_MANY_CHECKINS, "at most " + props.maxPerUpload() + " check-ins per upload");
         }
         CheckinValidator.Outcome o = CheckinValidator.validate(checkins);
         return new Checked(o.accepted(), o.reasons());

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.protocol.checkin.PlacePayload;
 import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.place.Place;
+import vn.bluezone.server.campaign.place.PlaceLinkFragment;
 import vn.bluezone.server.db.Savepoints;
 
 /**
@@ -16,7 +17,7 @@ import vn.bluezone.server.db.Savepoints;
  * a health officer's warning still reaches the phones that scanned it.
  */
 @Service
-public class PlaceQrService {
+public class PlaceQrService implements PlaceLinkFragment {
     private final PlaceQrStore store;
     private final PlaceSecret secret;
     private final Areas areas;
@@ -44,14 +45,10 @@ public class PlaceQrService {
      * What follows {@code #} in the place's check-in link ({@code <install URL>#<fragment>}): base64url of the payload.
      * Kept apart from the install URL so that the poster code (which owns that URL) composes the link.
      */
+    @Override
     @Transactional
     public String fragment(Place place) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload(place).bytes());
-    }
-
-    /** The check-in link: the install URL of the place's poster with the payload in the fragment. */
-    public static String link(String installUrl, String fragment) {
-        return installUrl + "#" + fragment;
     }
 
     private PlaceQr issue(Place place) {

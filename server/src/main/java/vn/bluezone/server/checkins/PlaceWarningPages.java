@@ -18,7 +18,8 @@ import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.place.PlaceService;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * Console page for health officers: warn everyone who checked in at a registered place on a day between two times
@@ -76,9 +77,9 @@ public class PlaceWarningPages {
         } catch (DateTimeParseException e) {
             model.addAttribute("error", text("checkins.warning.badTime"));
             response.setStatus(400);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             model.addAttribute("error", text("checkins.warning.error." + e.code()) + " (" + e.code() + ")");
-            response.setStatus(e.status().value());
+            response.setStatus(ErrorStatus.of(e).value());
         }
         fill(model, me);
         return "console/place-warnings";
@@ -96,7 +97,7 @@ public class PlaceWarningPages {
         try {
             var p = places.place(placeId);
             return p.name() + " (" + p.code() + ")";
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return "#" + placeId;
         }
     }

@@ -65,18 +65,18 @@ public class PlaceWarningService {
                 .orElseThrow(() -> placeNotFound(placeCode));
         Instant now = clock.instant();
         if (start == null || end == null || !end.isAfter(start)) {
-            throw CheckinProblem.badRequest(ErrorCode.INVALID_WINDOW, "the warning's end must be after its start");
+            throw new CheckinProblem(ErrorCode.INVALID_WINDOW, "the warning's end must be after its start");
         }
         if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw CheckinProblem.badRequest(ErrorCode.INVALID_WINDOW, "a warning covers at most 24 hours");
+            throw new CheckinProblem(ErrorCode.INVALID_WINDOW, "a warning covers at most 24 hours");
         }
         if (start.isAfter(now) || start.isBefore(now.minus(Duration.ofDays(props.retentionDays())))) {
-            throw CheckinProblem.badRequest(ErrorCode.INVALID_WINDOW, "the window must start in the last "
+            throw new CheckinProblem(ErrorCode.INVALID_WINDOW, "the window must start in the last "
                     + props.retentionDays() + " days, not in the future");
         }
         String text = Normalizer.normalize(message == null ? "" : message.strip(), Normalizer.Form.NFC);
         if (text.isEmpty() || text.length() > CheckinRecord.MAX_MESSAGE) {
-            throw CheckinProblem.badRequest(ErrorCode.INVALID_MESSAGE, "the message needs 1 to " + CheckinRecord.MAX_MESSAGE + " characters");
+            throw new CheckinProblem(ErrorCode.INVALID_MESSAGE, "the message needs 1 to " + CheckinRecord.MAX_MESSAGE + " characters");
         }
         CheckinRecord record = CheckinRecord.covering(start.getEpochSecond(), end.getEpochSecond(), WARNING_RISK_LEVEL, text);
         ProtectedReport report = ReportCipher.encrypt(qr.payload(place).locationId(), record, random);
@@ -102,6 +102,6 @@ public class PlaceWarningService {
 
     /** The answer for a missing place code, and for another area's place. */
     static CheckinProblem placeNotFound(String placeCode) {
-        return CheckinProblem.notFound(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + placeCode + "'");
+        return new CheckinProblem(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + placeCode + "'");
     }
 }

@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.web.limits.ClientHasher;
 
 /**
  * The HMAC key under which verification codes and tokens are stored. From {@code bluezone.keys.verification.code-secret}
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * otherwise generated once and kept in the database so that every server instance agrees.
  */
 @Component
-public class KeySecrets {
+public class KeySecrets implements ClientHasher {
     static final String CODE_HMAC = "code-hmac";
     private final byte[] codeKey;
     private final byte[] addressKey;
@@ -71,6 +72,7 @@ public class KeySecrets {
      * 32 hex digits (128 bits) of HMAC-SHA256 of a client address under a key derived from the code key: what the
      * shared attempt limiter stores instead of the address. Every instance derives the same key.
      */
+    @Override
     public String clientHash(String address) {
         return HexFormat.of().formatHex(hmac(addressKey, address)).substring(0, 32);
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 import vn.bluezone.api.ApiLimits;
+import vn.bluezone.server.web.limits.RateLimitSwitches;
 
 /**
  * Key server settings ({@code bluezone.keys.*}; environment e.g. {@code BLUEZONE_KEYS_VERIFICATION_SHORT_CODE_VALIDITY}).
@@ -24,7 +25,19 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
                              @Valid @NotNull @DefaultValue Submission submission,
                              @Valid @NotNull @DefaultValue Export export,
                              @Valid @NotNull @DefaultValue DeviceConfig deviceConfig,
-                             @Valid @NotNull @DefaultValue Signing signing) {
+                             @Valid @NotNull @DefaultValue Signing signing) implements RateLimitSwitches {
+
+    /** {@code rate-limit.enabled}: the one switch of every limiter, the network limits' included. */
+    @Override
+    public boolean rateLimitsEnabled() {
+        return rateLimit.enabled();
+    }
+
+    /** {@code rate-limit.shared}: every limiter counts in the database. */
+    @Override
+    public boolean rateLimitsShared() {
+        return rateLimit.shared();
+    }
 
     /**
      * @param shortCodeValidity   8-digit codes read out to the case (1 min to 1 h)

@@ -27,7 +27,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * The server's ECDSA P-256 key pairs, kept in the database so that all instances sign alike. Purpose EXPORT
@@ -131,12 +131,12 @@ public class SigningKeys {
     @Transactional
     public StoredKey rotate(String purpose, String keyVersion) {
         if (keyVersion == null || !keyVersion.matches("[A-Za-z0-9_]{1,16}")) {
-            throw ApiException.badRequest(ErrorCode.INVALID_KEY_VERSION, "key version must be 1-16 characters [A-Za-z0-9_]");
+            throw new DomainException(ErrorCode.INVALID_KEY_VERSION, "key version must be 1-16 characters [A-Za-z0-9_]");
         }
         try {
             create(purpose, props.signing().keyId(), keyVersion);
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict(ErrorCode.KEY_VERSION_EXISTS, "key version " + keyVersion + " already exists");
+            throw new DomainException(ErrorCode.KEY_VERSION_EXISTS, "key version " + keyVersion + " already exists");
         }
         cache.remove(purpose);
         return current(purpose);
@@ -147,12 +147,12 @@ public class SigningKeys {
     public void retire(String purpose, String keyVersion) {
         List<StoredKey> a = active(purpose);
         if (a.size() <= 1) {
-            throw ApiException.conflict(ErrorCode.LAST_ACTIVE_KEY, "rotate in a new key before retiring the last active one");
+            throw new DomainException(ErrorCode.LAST_ACTIVE_KEY, "rotate in a new key before retiring the last active one");
         }
         int n = jdbc.sql("UPDATE signing_key SET active = FALSE WHERE purpose = ? AND key_version = ? AND active = TRUE")
                 .params(purpose, keyVersion).update();
         if (n == 0) {
-            throw ApiException.notFound(ErrorCode.KEY_NOT_FOUND, "no active key version " + keyVersion);
+            throw new DomainException(ErrorCode.KEY_NOT_FOUND, "no active key version " + keyVersion);
         }
         cache.remove(purpose);
     }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Test servers only ({@code bluezone.simulation-clock.enabled=true}, never in production): the clock of the key
@@ -34,7 +34,7 @@ public final class SimulationClock extends Clock {
     /** Moves the clock to {@code t}; refuses to go back ({@code CLOCK_BACKWARDS}). Answers the new time. */
     public synchronized Instant moveTo(Instant t) {
         if (t.isBefore(now)) {
-            throw ApiException.conflict(ErrorCode.CLOCK_BACKWARDS, "the simulation clock is at " + now
+            throw new DomainException(ErrorCode.CLOCK_BACKWARDS, "the simulation clock is at " + now
                     + " and never goes back (asked for " + t + ")");
         }
         now = t;

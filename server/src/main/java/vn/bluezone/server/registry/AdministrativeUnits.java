@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * The administrative hierarchy: country → province → district → commune (GSO, immutable, held in memory once loaded)
@@ -78,7 +78,7 @@ public class AdministrativeUnits {
 
     /** The unit, or 404 UNIT_NOT_FOUND. */
     public AdministrativeUnit require(String code) {
-        return find(code).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.UNIT_NOT_FOUND,
+        return find(code).orElseThrow(() -> new DomainException(ErrorCode.UNIT_NOT_FOUND,
                 "No administrative unit or village with code '" + code + "'"));
     }
 

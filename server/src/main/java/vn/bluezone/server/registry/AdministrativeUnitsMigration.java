@@ -13,6 +13,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * Flyway migration 201: loads the GSO units shipped in {@code registry/units.tsv} (see server/scripts/

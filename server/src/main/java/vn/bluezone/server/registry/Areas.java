@@ -2,7 +2,7 @@ package vn.bluezone.server.registry;
 
 import java.util.Optional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Names and nesting of administrative units and villages, as the registry offers them to other features (campaign,
@@ -20,7 +20,7 @@ public interface Areas {
 
     /** The name, or a clear 400 when the unit does not exist. */
     default String requireName(String unitCode) {
-        return name(unitCode).orElseThrow(() -> ApiException.badRequest(ErrorCode.UNKNOWN_UNIT,
+        return name(unitCode).orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 }

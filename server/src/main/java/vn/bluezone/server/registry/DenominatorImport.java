@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * Imports denominators from CSV or XLSX, one row per unit and as-of date:

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Population, households, mobile subscribers and smartphone users per unit, with history. Entries are only ever
@@ -42,13 +42,13 @@ public class Denominators {
         for (NewFigure f : figures) {
             units.require(f.unitCode());
             if (!inScope.test(f.unitCode())) {
-                throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "Unit " + f.unitCode() + " is outside your area");
+                throw new DomainException(ErrorCode.OUT_OF_SCOPE, "Unit " + f.unitCode() + " is outside your area");
             }
             if (f.amount() < 0) {
-                throw ApiException.badRequest(ErrorCode.BAD_NUMBER, "A figure cannot be negative");
+                throw new DomainException(ErrorCode.BAD_NUMBER, "A figure cannot be negative");
             }
             if (f.asOf().isAfter(clock.today())) {
-                throw ApiException.badRequest(ErrorCode.FUTURE_DATE, "The as-of date " + f.asOf() + " is in the future");
+                throw new DomainException(ErrorCode.FUTURE_DATE, "The as-of date " + f.asOf() + " is in the future");
             }
         }
         Timestamp now = Timestamp.from(clock.clock().instant());

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +20,8 @@ import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * Anonymous installs and their daily heartbeats. A registration queues its install for the roll-ups
@@ -76,33 +76,32 @@ public class DeviceRegistry {
     @Transactional
     public RegistrationOutcome registerOnce(DeviceRegistration r, String presentedSecret) {
         if (r == null) {
-            throw ApiException.badRequest(ErrorCode.BAD_REQUEST, "A JSON body is required");
+            throw new DomainException(ErrorCode.BAD_REQUEST, "A JSON body is required");
         }
         String platform = r.platform() == null ? "" : r.platform().trim().toLowerCase(Locale.ROOT);
         if (!PLATFORMS.contains(platform)) {
-            throw ApiException.badRequest(ErrorCode.BAD_PLATFORM, "platform must be one of " + PLATFORMS);
+            throw new DomainException(ErrorCode.BAD_PLATFORM, "platform must be one of " + PLATFORMS);
         }
         if (r.appVersion() == null || !APP_VERSION.matcher(r.appVersion()).matches()) {
-            throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION,
+            throw new DomainException(ErrorCode.BAD_APP_VERSION,
                     "appVersion is required: 1 to 32 letters, digits or . + _ -");
         }
         String model = r.model() == null || r.model().isBlank() ? null : VietnameseText.nfc(r.model());
         if (model != null && !MODEL.matcher(model).matches()) {
-            throw ApiException.badRequest(ErrorCode.BAD_MODEL, "model is at most 64 letters, digits, spaces or . _ ( ) + / -");
+            throw new DomainException(ErrorCode.BAD_MODEL, "model is at most 64 letters, digits, spaces or . _ ( ) + / -");
         }
         String communeCode = blankToNull(r.communeCode());
         if (communeCode != null) {
             Optional<AdministrativeUnit> commune = units.find(communeCode);
             if (commune.isEmpty() || commune.get().level() != UnitLevel.COMMUNE) {
-                throw ApiException.badRequest(ErrorCode.UNKNOWN_COMMUNE,
+                throw new DomainException(ErrorCode.UNKNOWN_COMMUNE,
                         "communeCode '" + communeCode + "' is not a GSO commune code");
             }
         }
         if (r.villageId() != null) {
-            AdministrativeUnit village = units.findVillage(r.villageId()).orElseThrow(() -> ApiException
-                    .badRequest(ErrorCode.UNKNOWN_VILLAGE, "villageId " + r.villageId() + " does not exist"));
+            AdministrativeUnit village = units.findVillage(r.villageId()).orElseThrow(() -> new DomainException(ErrorCode.UNKNOWN_VILLAGE, "villageId " + r.villageId() + " does not exist"));
             if (communeCode != null && !communeCode.equals(village.parentCode())) {
-                throw ApiException.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE,
+                throw new DomainException(ErrorCode.VILLAGE_NOT_IN_COMMUNE,
                         "village " + r.villageId() + " is not in commune " + communeCode);
             }
             communeCode = village.parentCode();
@@ -112,13 +111,13 @@ public class DeviceRegistry {
             boolean known = ShortCodes.isCode(referredBy, REFERRAL_CODE_LENGTH) && Boolean.TRUE.equals(jdbc.queryForObject(
                     "SELECT COUNT(*) > 0 FROM device WHERE referral_code = ?", Boolean.class, referredBy));
             if (!known) {
-                throw ApiException.badRequest(ErrorCode.UNKNOWN_REFERRAL_CODE,
+                throw new DomainException(ErrorCode.UNKNOWN_REFERRAL_CODE,
                         "referralCode '" + r.referralCode() + "' was not given to any install");
             }
         }
         String placeCode = blankToNull(r.placeCode());
         if (placeCode != null && !PLACE_CODE.matcher(placeCode).matches()) {
-            throw ApiException.badRequest(ErrorCode.BAD_PLACE_CODE, "placeCode is 1 to 32 letters, digits or -");
+            throw new DomainException(ErrorCode.BAD_PLACE_CODE, "placeCode is 1 to 32 letters, digits or -");
         }
 
         String installation = installationHash(r.installationId());
@@ -157,7 +156,7 @@ public class DeviceRegistry {
                 }
             }
         }
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.CODES_EXHAUSTED, "Could not allocate codes; retry");
+        throw new DomainException(ErrorCode.CODES_EXHAUSTED, "Could not allocate codes; retry");
     }
 
     private static String installationHash(String installationId) {
@@ -166,7 +165,7 @@ public class DeviceRegistry {
         }
         String id = installationId.trim().toLowerCase(Locale.ROOT);
         if (!DEVICE_ID.matcher(id).matches()) {
-            throw ApiException.badRequest(ErrorCode.BAD_INSTALLATION_ID,
+            throw new DomainException(ErrorCode.BAD_INSTALLATION_ID,
                     "installationId is a UUID the app generates once, e.g. 3f2b8c1e-5d4a-4b6f-9e21-7c0d8a9b1f34");
         }
         return ShortCodes.hash(id);
@@ -186,7 +185,7 @@ public class DeviceRegistry {
         if (presentedSecret != null && !presentedSecret.isBlank()) {
             if (!MessageDigest.isEqual(((String) d.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
                     ShortCodes.hash(presentedSecret).getBytes(StandardCharsets.US_ASCII))) {
-                throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
+                throw new DomainException(ErrorCode.BAD_DEVICE_CREDENTIALS,
                         "Unknown device or wrong device secret");
             }
             return Optional.of(new RegistrationOutcome(
@@ -202,7 +201,7 @@ public class DeviceRegistry {
                         new RegisteredDevice(id, secret, installCode, referralCode), false));
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, ErrorCode.ALREADY_REGISTERED, "This installation is already registered; "
+        throw new DomainException(ErrorCode.ALREADY_REGISTERED, "This installation is already registered; "
                 + "send its device secret as 'Authorization: Bearer <deviceSecret>' to get its codes again");
     }
 
@@ -242,7 +241,7 @@ public class DeviceRegistry {
     @Transactional
     public HeartbeatResult heartbeatAt(String deviceId, String secret, Heartbeat h, Instant now) {
         if (secret == null || secret.isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
+            throw new DomainException(ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
         }
         Map<String, Object> device = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
@@ -252,14 +251,14 @@ public class DeviceRegistry {
         if (device == null || !MessageDigest.isEqual(
                 ((String) device.get("secret_hash")).getBytes(StandardCharsets.US_ASCII),
                 ShortCodes.hash(secret).getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
+            throw new DomainException(ErrorCode.BAD_DEVICE_CREDENTIALS,
                     "Unknown device or wrong device secret");
         }
         if (h == null || h.bluetoothOn() == null) {
-            throw ApiException.badRequest(ErrorCode.BAD_HEARTBEAT, "bluetoothOn (true or false) is required");
+            throw new DomainException(ErrorCode.BAD_HEARTBEAT, "bluetoothOn (true or false) is required");
         }
         if (h.appVersion() != null && !APP_VERSION.matcher(h.appVersion()).matches()) {
-            throw ApiException.badRequest(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
+            throw new DomainException(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
         }
         LocalDate day = LocalDate.ofInstant(now, clock.zone());
         java.sql.Date previous = (java.sql.Date) toSqlDate(device.get("last_seen_day"));

@@ -9,7 +9,8 @@ import vn.bluezone.api.ApiLimits;
 import vn.bluezone.api.ApiPaths;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.Unit;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /**
  * The app's commune picker: GSO units and villages are public facts, so these need no login.
@@ -39,7 +40,7 @@ public class PublicUnitsController {
                                  @RequestParam(required = false) String within,
                                  @RequestParam(defaultValue = "20") int limit) {
         if (VietnameseText.fold(q).length() < ApiLimits.UNIT_QUERY_MIN_LETTERS) {
-            throw ApiException.badRequest(ErrorCode.QUERY_TOO_SHORT, "q needs at least 2 letters");
+            throw new DomainException(ErrorCode.QUERY_TOO_SHORT, "q needs at least 2 letters");
         }
         if (within != null) {
             units.require(within);

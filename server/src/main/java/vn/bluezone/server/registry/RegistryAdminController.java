@@ -19,7 +19,8 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.audit.AuditLog;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /** Officials' API for villages and denominators, each within the official's area. Changes are audited. */
 @RestController
@@ -94,7 +95,7 @@ public class RegistryAdminController {
     public ImportResult record(@RequestBody List<FigureRequest> figures) {
         Official o = access.editor();
         if (figures == null || figures.isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.NO_FIGURES, "send a JSON array of {unitCode, kind, amount, asOf, source}");
+            throw new DomainException(ErrorCode.NO_FIGURES, "send a JSON array of {unitCode, kind, amount, asOf, source}");
         }
         List<NewFigure> list = figures.stream().map(RegistryAdminController::toFigure).toList();
         denominators.record(list, o.username(), access.scopeOf(o));
@@ -104,17 +105,17 @@ public class RegistryAdminController {
 
     static NewFigure toFigure(FigureRequest f) {
         if (f == null || f.unitCode() == null || f.kind() == null || f.amount() == null || f.asOf() == null) {
-            throw ApiException.badRequest(ErrorCode.BAD_FIGURE, "unitCode, kind, amount and asOf are required");
+            throw new DomainException(ErrorCode.BAD_FIGURE, "unitCode, kind, amount and asOf are required");
         }
         DenominatorKind kind;
         try {
             kind = DenominatorKind.valueOf(f.kind().trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(ErrorCode.BAD_KIND, "kind is one of POPULATION, HOUSEHOLDS, MOBILE_SUBSCRIBERS, "
+            throw new DomainException(ErrorCode.BAD_KIND, "kind is one of POPULATION, HOUSEHOLDS, MOBILE_SUBSCRIBERS, "
                     + "SMARTPHONE_USERS");
         }
         if (f.source() != null && f.source().length() > 1000) {
-            throw ApiException.badRequest(ErrorCode.BAD_SOURCE, "source is at most 1000 characters");
+            throw new DomainException(ErrorCode.BAD_SOURCE, "source is at most 1000 characters");
         }
         return new NewFigure(f.unitCode(), kind, f.amount(), f.asOf(), VietnameseText.nfc(f.source()));
     }
@@ -123,7 +124,7 @@ public class RegistryAdminController {
     public ImportResult importFile(@RequestParam("file") MultipartFile file) throws IOException {
         Official o = access.editor();
         if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.EMPTY_FILE, "attach a CSV or XLSX file as 'file'");
+            throw new DomainException(ErrorCode.EMPTY_FILE, "attach a CSV or XLSX file as 'file'");
         }
         int n = importer.importFile(file.getOriginalFilename(), file.getBytes(), o.username(), access.scopeOf(o));
         audit.record(o.username(), "denominator.import", file.getOriginalFilename(), n + " figure(s)");

@@ -2,10 +2,11 @@ package vn.bluezone.server.registry;
 
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.accounts.AdministrativeHierarchy;
+import vn.bluezone.server.accounts.AreaName;
 
 /**
  * The accounts' view of the hierarchy: an official scoped to a unit sees it and everything under it (villages
- * included). A null ancestor or "VN" is the whole country.
+ * included). A null ancestor or "VN" is the whole country. Also names an official's area for the accounts pages.
  */
 @Component
 public class RegistryHierarchy implements AdministrativeHierarchy {
@@ -21,6 +22,19 @@ public class RegistryHierarchy implements AdministrativeHierarchy {
             return unitCode == null || units.find(unitCode).isPresent();
         }
         return units.contains(ancestorCode, unitCode);
+    }
+
+    @Override
+    public java.util.Optional<AreaName> name(String unitCode) {
+        return units.find(unitCode).map(unit -> {
+            java.util.List<String> above = new java.util.ArrayList<>();
+            for (AdministrativeUnit u : units.chain(unit.code())) {
+                if (!u.code().equals(unit.code()) && !u.code().equals(AdministrativeUnit.NATION_CODE)) {
+                    above.add(0, u.fullName()); // nearest first: "Huyện ..., Tỉnh ..."
+                }
+            }
+            return new AreaName(unit.fullName(), above);
+        });
     }
 
     @Override

@@ -4,13 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.VietnameseText;
 
 /** Villages and residential groups (thôn, tổ dân phố...), which GSO does not list: commune officials create them. */
 @Service
@@ -32,18 +32,18 @@ public class Villages {
     public AdministrativeUnit create(String communeCode, String kindSlug, String rawName, String actor) {
         AdministrativeUnit commune = units.require(communeCode);
         if (commune.level() != UnitLevel.COMMUNE) {
-            throw ApiException.badRequest(ErrorCode.NOT_A_COMMUNE,
+            throw new DomainException(ErrorCode.NOT_A_COMMUNE,
                     "Villages are created in a commune; '" + communeCode + "' is a " + commune.level());
         }
         VillageKind kind;
         try {
             kind = VillageKind.fromSlug(kindSlug == null ? "thon" : kindSlug);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(ErrorCode.BAD_VILLAGE_KIND, "Unknown village kind '" + kindSlug + "'");
+            throw new DomainException(ErrorCode.BAD_VILLAGE_KIND, "Unknown village kind '" + kindSlug + "'");
         }
         String name = VietnameseText.nfc(rawName);
         if (name == null || !NAME.matcher(name).matches() || name.isBlank()) {
-            throw ApiException.badRequest(ErrorCode.BAD_VILLAGE_NAME,
+            throw new DomainException(ErrorCode.BAD_VILLAGE_NAME,
                     "A village name is 1 to 100 letters, digits, spaces or . , ' ( ) / -");
         }
         String key = VietnameseText.fold(kind.label() + " " + name);
@@ -61,7 +61,7 @@ public class Villages {
                 return ps;
             }, keys);
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.VILLAGE_EXISTS,
+            throw new DomainException(ErrorCode.VILLAGE_EXISTS,
                     "'" + kind.label() + " " + name + "' already exists in " + commune.fullName());
         }
         long id = keys.getKey().longValue();

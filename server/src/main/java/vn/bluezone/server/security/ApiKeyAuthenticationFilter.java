@@ -39,8 +39,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<OfficialDetails> details = keys.authenticate(presented.trim());
         if (details.isEmpty()) {
-            JsonSecurityHandlers.write(response, HttpServletResponse.SC_UNAUTHORIZED,
-                    new ApiError(ErrorCode.INVALID_API_KEY, "the API key is unknown, revoked or its account is disabled"));
+            JsonSecurityHandlers.write(response, new ApiError(ErrorCode.INVALID_API_KEY, "the API key is unknown, revoked or its account is disabled"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -33,7 +33,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
                     || path.equals("/api/v1/admin/me") || path.startsWith("/css/") || path.equals("/error");
             if (!allowed) {
                 if (ApiPaths.isApi(request)) {
-                    JsonSecurityHandlers.write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError(
+                    JsonSecurityHandlers.write(response, new ApiError(
                             ErrorCode.PASSWORD_CHANGE_REQUIRED, "change your one-time password first (POST " + PASSWORD_API + ")"));
                 } else {
                     response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);

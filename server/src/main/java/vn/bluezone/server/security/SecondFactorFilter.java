@@ -46,7 +46,7 @@ public class SecondFactorFilter extends OncePerRequestFilter {
                     || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
             if (!allowed) {
                 if (ApiPaths.isApi(request)) {
-                    JsonSecurityHandlers.write(response, HttpServletResponse.SC_FORBIDDEN, new ApiError(
+                    JsonSecurityHandlers.write(response, new ApiError(
                             ErrorCode.SECOND_FACTOR_REQUIRED, "enter the code of your authenticator app at " + CODE_PAGE));
                 } else {
                     boolean enrolled = secondFactor.enabled(d.official().id());

@@ -17,7 +17,7 @@ import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.UnitLevel;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * All units of one level under the official's unit in one table: a province ranks its communes at once (filter by
@@ -58,22 +58,22 @@ public class LevelRankingPages {
             levels.add(l);
         }
         if (levels.isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.NO_LEVEL_BELOW, "a village has no units below it");
+            throw new DomainException(ErrorCode.NO_LEVEL_BELOW, "a village has no units below it");
         }
         UnitLevel target = levels.get(Math.min(1, levels.size() - 1));
         if (level != null && !level.isBlank()) {
             target = levels.stream().filter(l -> l.name().equals(level)).findFirst().orElseThrow(
-                    () -> ApiException.badRequest(ErrorCode.BAD_LEVEL, "level is one of " + levels));
+                    () -> new DomainException(ErrorCode.BAD_LEVEL, "level is one of " + levels));
         }
         List<AdministrativeUnit> children = units.children(code);
         AdministrativeUnit filter = within == null || within.isBlank() ? null : children.stream()
                 .filter(c -> c.code().equals(within)).findFirst().orElseThrow(
-                        () -> ApiException.badRequest(ErrorCode.BAD_WITHIN, "within is a unit directly below " + code));
+                        () -> new DomainException(ErrorCode.BAD_WITHIN, "within is a unit directly below " + code));
         Map<AdministrativeUnit, AdministrativeUnit> found = new LinkedHashMap<>();
         for (AdministrativeUnit child : filter == null ? children : List.of(filter)) {
             collect(child, child, target, found);
             if (found.size() > MAX_UNITS) {
-                throw ApiException.badRequest(ErrorCode.TOO_MANY_UNITS, "more than " + MAX_UNITS + " units: choose a "
+                throw new DomainException(ErrorCode.TOO_MANY_UNITS, "more than " + MAX_UNITS + " units: choose a "
                         + "higher level or one unit below");
             }
         }

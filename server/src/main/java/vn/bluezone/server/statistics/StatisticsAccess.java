@@ -11,7 +11,7 @@ import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.UnitAccess;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Who may see and change statistics, villages and denominators: administrators and the national, province,
@@ -40,7 +40,7 @@ public class StatisticsAccess implements UnitAccess {
     public Official official() {
         Official o = current.require();
         if (!READERS.contains(o.role())) {
-            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " has no access to install statistics");
+            throw new DomainException(ErrorCode.FORBIDDEN, "your role " + o.role() + " has no access to install statistics");
         }
         return o;
     }
@@ -55,7 +55,7 @@ public class StatisticsAccess implements UnitAccess {
     public Official requireUnit(String code) {
         Official o = official();
         if (!maySee(o, code)) {
-            throw ApiException.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + code + " is outside your area");
+            throw new DomainException(ErrorCode.OUT_OF_SCOPE, "unit " + code + " is outside your area");
         }
         units.require(code);
         return o;
@@ -66,7 +66,7 @@ public class StatisticsAccess implements UnitAccess {
     public Official editor() {
         Official o = official();
         if (!ROLES.contains(o.role())) {
-            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "your role " + o.role() + " may read statistics, not change them");
+            throw new DomainException(ErrorCode.FORBIDDEN, "your role " + o.role() + " may read statistics, not change them");
         }
         return o;
     }

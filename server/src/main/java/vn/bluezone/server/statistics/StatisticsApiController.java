@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.registry.Unit;
 import vn.bluezone.server.registry.RegistryClock;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Officials' statistics API (session or X-Api-Key), scoped like the console. */
 @RestController
@@ -109,7 +109,7 @@ public class StatisticsApiController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename(name + ".xlsx").build().toString())
                     .body(export.xlsx(r, locale));
-            default -> throw ApiException.badRequest(ErrorCode.BAD_FORMAT, "format is csv or xlsx");
+            default -> throw new DomainException(ErrorCode.BAD_FORMAT, "format is csv or xlsx");
         };
     }
 
@@ -121,7 +121,7 @@ public class StatisticsApiController {
         LocalDate end = day(to);
         LocalDate start = from == null ? end.minusDays(statistics.properties().trendDays() - 1L) : from;
         if (start.isAfter(end) || start.plusDays(730).isBefore(end)) {
-            throw ApiException.badRequest(ErrorCode.BAD_RANGE, "from must be before to, at most 730 days apart");
+            throw new DomainException(ErrorCode.BAD_RANGE, "from must be before to, at most 730 days apart");
         }
         return statistics.trend(code, start, end);
     }

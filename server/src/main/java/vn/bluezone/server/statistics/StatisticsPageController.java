@@ -32,8 +32,9 @@ import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.UnitLevel;
 import vn.bluezone.server.registry.VillageKind;
 import vn.bluezone.server.registry.Villages;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.console.Formats;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * The officials' statistics pages: a unit's dashboard (tiles, trend, ranking of the units below with drill-down),
@@ -124,7 +125,7 @@ public class StatisticsPageController {
     public String villagesPage(@PathVariable String code, Model model) {
         Official o = access.requireUnit(code);
         if (units.require(code).level() != UnitLevel.COMMUNE) {
-            throw ApiException.badRequest(ErrorCode.NOT_A_COMMUNE, "villages belong to communes");
+            throw new DomainException(ErrorCode.NOT_A_COMMUNE, "villages belong to communes");
         }
         common(model, o, code, clock.today());
         model.addAttribute("villages", units.children(code));
@@ -142,8 +143,8 @@ public class StatisticsPageController {
             audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
             redirect.addFlashAttribute("info", messages.getMessage("stats.villages.created",
                     new Object[] {v.fullName()}, locale));
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());
@@ -172,7 +173,7 @@ public class StatisticsPageController {
             Long n = DenominatorImport.parseAmount(amount);
             LocalDate date = DenominatorImport.parseDate(asOf);
             if (n == null || date == null) {
-                throw ApiException.badRequest(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
+                throw new DomainException(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
             }
             DenominatorKind k = DenominatorKind.valueOf(kind);
             denominators.record(List.of(new NewFigure(code, k, n, date, source.isBlank() ? null : source)),
@@ -181,8 +182,8 @@ public class StatisticsPageController {
             redirect.addFlashAttribute("info", messages.getMessage("stats.denominators.saved", null, locale));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Unknown figure kind '" + kind + "'");
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", e.getMessage());

@@ -18,23 +18,22 @@ public final class JsonSecurityHandlers {
     }
 
     public static AuthenticationEntryPoint unauthorized() {
-        return (req, res, ex) -> write(res, HttpServletResponse.SC_UNAUTHORIZED,
-                new ApiError(ErrorCode.UNAUTHORIZED, "log in or send a valid X-Api-Key header"));
+        return (req, res, ex) -> write(res, new ApiError(ErrorCode.UNAUTHORIZED, "log in or send a valid X-Api-Key header"));
     }
 
     public static AccessDeniedHandler forbidden() {
         return (req, res, ex) -> {
             if (ex instanceof CsrfException) {
-                write(res, HttpServletResponse.SC_FORBIDDEN,
-                        new ApiError(ErrorCode.CSRF_TOKEN_INVALID, "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
+                write(res, new ApiError(ErrorCode.CSRF_TOKEN_INVALID, "missing or invalid CSRF token (send X-XSRF-TOKEN or use X-Api-Key)"));
             } else {
-                write(res, HttpServletResponse.SC_FORBIDDEN, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
+                write(res, new ApiError(ErrorCode.FORBIDDEN, "you are not allowed to do this"));
             }
         };
     }
 
-    public static void write(HttpServletResponse res, int status, ApiError body) throws IOException {
-        res.setStatus(status);
+    /** Writes the answer with its code's status ({@link ErrorStatus}). */
+    public static void write(HttpServletResponse res, ApiError body) throws IOException {
+        res.setStatus(ErrorStatus.of(body.code().orElseThrow()).value());
         res.setContentType(MediaType.APPLICATION_JSON_VALUE);
         res.setCharacterEncoding("UTF-8");
         MAPPER.writeValue(res.getOutputStream(), body);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 class AreaScopeTest {
     private static Official official(Role role, String area) {
@@ -22,7 +22,7 @@ class AreaScopeTest {
         assertThat(scope.maySee(official(Role.NATIONAL, "01"), "79")).isTrue();
         assertThat(scope.maySee(official(Role.HEALTH_OFFICER, null), "79")).isTrue();
         assertThatThrownBy(() -> scope.check(official(Role.COMMUNE, "00004"), "00007"))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("OUT_OF_SCOPE");
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("OUT_OF_SCOPE");
     }
 
     @Test

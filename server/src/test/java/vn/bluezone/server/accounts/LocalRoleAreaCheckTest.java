@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.support.TestDatabase;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Issue 15 §4: a local account without an area (made before the rule, directly in the database) is disabled at
@@ -46,11 +46,11 @@ class LocalRoleAreaCheckTest {
             assertThat(e.target()).isEqualTo("xa.cu");
         });
         assertThatThrownBy(() -> accounts.setEnabled("root", commune.id(), true))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("AREA_REQUIRED");
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("AREA_REQUIRED");
         assertThatThrownBy(() -> accounts.setArea("root", commune.id(), ""))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("AREA_REQUIRED");
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("AREA_REQUIRED");
         assertThatThrownBy(() -> accounts.setArea("root", commune.id(), "99999"))
-                .isInstanceOf(ApiException.class).extracting("code").isEqualTo("INVALID_AREA");
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("INVALID_AREA");
 
         accounts.setArea("root", commune.id(), "19882");
         accounts.setEnabled("root", commune.id(), true);

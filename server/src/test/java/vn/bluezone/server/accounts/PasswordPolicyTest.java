@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.bluezone.server.security.SecurityConfig;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Passwords: long Vietnamese passphrases hash whole, common ones are refused, old BCrypt hashes still verify. */
 class PasswordPolicyTest {
@@ -43,11 +43,11 @@ class PasswordPolicyTest {
         for (String p : new String[] {"Password123", "1234567890", "qwertyuiop", "Anh yêu em 123", "MẬT KHẨU 123",
                 "aaaaaaaaaaaa", "abababababab", "abcdefghijkl", "9876543210", "hanoi.admin-2026"}) {
             assertThatThrownBy(() -> PasswordPolicy.check(p, "hanoi.admin")).as(p)
-                    .isInstanceOf(ApiException.class).extracting("code").isEqualTo("WEAK_PASSWORD");
+                    .isInstanceOf(DomainException.class).extracting("code").isEqualTo("WEAK_PASSWORD");
         }
-        assertThatThrownBy(() -> PasswordPolicy.check("short", null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> PasswordPolicy.check("short", null)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> PasswordPolicy.check("z".repeat(5) + "y".repeat(100) + "x".repeat(200), null))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(DomainException.class);
         PasswordPolicy.check("xanh-lá-cây-42-tre", "hanoi.admin");
     }
 }

@@ -30,7 +30,7 @@ class ErrorCodeCoverageTest {
     private static final Pattern CONSTANT = Pattern.compile("ErrorCode\\.([A-Z][A-Z0-9_]+)");
     /** Places where an error or problem code is built; a quoted code there bypasses the enum. */
     private static final Pattern INLINE = Pattern.compile(
-            "(?:badRequest|notFound|forbidden|conflict|serviceUnavailable|new ApiException|new CampaignProblem"
+            "(?:badRequest|notFound|forbidden|conflict|serviceUnavailable|new DomainException|new CampaignProblem|new CheckinProblem|new Conflict"
                     + "|new ApiError|new ImportProblem|new ImportError|rejected|reason\\s*=)\\s*\\(?[^;]{0,80}?"
                     + "\"([A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,})\"");
 

@@ -3,6 +3,7 @@ package vn.bluezone.server.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import vn.bluezone.server.VietnameseText;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,8 @@ import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.statistics.UnitFigures;
 import vn.bluezone.server.statistics.UnitStatistics;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
+import vn.bluezone.server.web.ErrorStatus;
 
 class DeviceRegistryTest extends RegistryTestSupport {
     // Days of their own (March 2022) so other test classes' counters in the shared database do not interfere.
@@ -96,8 +97,8 @@ class DeviceRegistryTest extends RegistryTestSupport {
         assertCode("BAD_DEVICE_CREDENTIALS", () -> registry.heartbeat(d.deviceId(), "wrong", new Heartbeat(true, "1")));
         assertCode("BAD_DEVICE_CREDENTIALS", () -> registry.heartbeat("not-a-device", d.deviceSecret(), new Heartbeat(true, "1")));
         assertCode("BAD_HEARTBEAT", () -> registry.heartbeat(d.deviceId(), d.deviceSecret(), new Heartbeat(null, "1")));
-        ApiException e = assertThrows(ApiException.class, () -> registry.heartbeat(d.deviceId(), "x", new Heartbeat(true, "1")));
-        assertEquals(HttpStatus.UNAUTHORIZED, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> registry.heartbeat(d.deviceId(), "x", new Heartbeat(true, "1")));
+        assertEquals(HttpStatus.UNAUTHORIZED, ErrorStatus.of(e));
     }
 
     @Test
@@ -194,7 +195,7 @@ class DeviceRegistryTest extends RegistryTestSupport {
     }
 
     static void assertCode(String code, Runnable r) {
-        ApiException e = assertThrows(ApiException.class, r::run);
+        DomainException e = assertThrows(DomainException.class, r::run);
         assertEquals(code, e.code(), e.getMessage());
     }
 }

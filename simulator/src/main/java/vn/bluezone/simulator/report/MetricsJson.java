@@ -3,6 +3,7 @@ package vn.bluezone.simulator.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.bluezone.device.sim.Environment;
 import vn.bluezone.simulator.RunResult;
 import vn.bluezone.simulator.SimulationConfig;
 import vn.bluezone.simulator.SimulationOutcome;
@@ -213,8 +214,17 @@ public final class MetricsJson {
 
     private static Map<String, Object> parameters(SimulationConfig c) {
         Map<String, Object> m = Json.object();
-        m.put("radioReferenceLossDb", c.radio.referenceLossDb());
-        m.put("radioPathLossExponent", c.radio.pathLossExponent());
+        // The path loss that drives both modes is the environment's (device-sim Environment), not RadioModel's own.
+        Map<String, Object> environments = Json.object();
+        for (Environment e : Environment.values()) {
+            Map<String, Object> env = Json.object();
+            env.put("referenceDbAt1m", e.referenceDb());
+            env.put("slopeDbPerDecade", e.slopeDbPerDecade());
+            env.put("encounterSigmaDb", e.encounterSigmaDb());
+            env.put("scanSigmaDb", e.scanSigmaDb());
+            environments.put(e.name().toLowerCase(java.util.Locale.ROOT), env);
+        }
+        m.put("radioEnvironments", environments);
         m.put("radioShadowingSigmaDb", c.radio.shadowingSigmaDb());
         m.put("radioCalibrationSigmaDb", c.radio.calibrationSigmaDb());
         m.put("radioPacketLoss", c.radio.packetLoss());

@@ -10,24 +10,25 @@ import org.springframework.stereotype.Component;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
-import vn.bluezone.server.registry.AdministrativeUnit;
-import vn.bluezone.server.registry.AdministrativeUnits;
-import vn.bluezone.server.registry.VietnameseText;
+import vn.bluezone.server.VietnameseText;
+import vn.bluezone.server.accounts.AreaName;
+import vn.bluezone.server.accounts.AreaScope;
 
 /**
  * The administrators' list of accounts: each with the Vietnamese name of its area, in dictionary order of the
  * officials' names, filtered by a search that ignores case and diacritics ("quang ngan" finds "Xã Quảng Ngạn",
- * "hue" every official of Thừa Thiên Huế because the area's province is part of what is searched).
+ * "hue" every official of Thừa Thiên Huế because the area's province is part of what is searched). Area names come
+ * through the {@code AdministrativeHierarchy} the registry supplies.
  */
 @Component
 public class AccountList {
     private final AccountService accounts;
-    private final AdministrativeUnits units;
+    private final AreaScope scope;
     private final MessageSource messages;
 
-    public AccountList(AccountService accounts, AdministrativeUnits units, MessageSource messages) {
+    public AccountList(AccountService accounts, AreaScope scope, MessageSource messages) {
         this.accounts = accounts;
-        this.units = units;
+        this.scope = scope;
         this.messages = messages;
     }
 
@@ -72,16 +73,11 @@ public class AccountList {
         if (o.areaCode() == null) {
             name = messages.getMessage("accounts.area.country", null, locale);
         } else {
-            AdministrativeUnit unit = units.find(o.areaCode()).orElse(null);
-            name = unit == null ? null : unit.fullName();
-            if (unit != null) {
-                List<String> above = new ArrayList<>();
-                for (AdministrativeUnit u : units.chain(unit.code())) {
-                    if (!u.code().equals(unit.code()) && !u.code().equals(AdministrativeUnit.NATION_CODE)) {
-                        above.add(0, u.fullName()); // nearest first: "Huyện ..., Tỉnh ..."
-                    }
-                }
-                context = String.join(", ", above);
+            // The registry names the area (AdministrativeHierarchy), so the accounts need not depend on it.
+            AreaName area = scope.hierarchy().name(o.areaCode()).orElse(null);
+            name = area == null ? null : area.fullName();
+            if (area != null) {
+                context = String.join(", ", area.above());
             }
         }
         return new Row(o.id(), o.username(), o.displayName(), o.role(), o.areaCode(), name, context, enabled,

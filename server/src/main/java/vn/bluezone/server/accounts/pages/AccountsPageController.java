@@ -17,8 +17,9 @@ import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.console.Formats;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * Administrators' console page for officials' accounts: list and search, create (the one-time password is shown
@@ -68,11 +69,11 @@ public class AccountsPageController {
             AccountService.CreatedAccount created = accounts.createWithRandomPassword(admin.username(), username,
                     displayName, role(role), areaCode);
             return secretPage(model, admin, created, true, locale);
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
-            response.setStatus(e.status().value());
+            response.setStatus(ErrorStatus.of(e).value());
             model.addAttribute("error", problem(e, locale));
             fill(model, admin, "", new NewAccountForm(username, displayName, role, areaCode), locale);
             return "console/accounts";
@@ -97,8 +98,8 @@ public class AccountsPageController {
         Official admin = current.requireRole(Role.ADMIN);
         try {
             return secretPage(model, admin, accounts.resetPassword(admin.username(), id), false, locale);
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", problem(e, locale));
@@ -113,8 +114,8 @@ public class AccountsPageController {
             String username = accounts.find(id).map(Official::username).orElse("?");
             redirect.addFlashAttribute("info", messages.getMessage(
                     enabled ? "accounts.enabled.done" : "accounts.disabled.done", new Object[] {username}, locale));
-        } catch (ApiException e) {
-            if (e.status().value() == 403) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             redirect.addFlashAttribute("error", problem(e, locale));
@@ -156,17 +157,17 @@ public class AccountsPageController {
     /** The role chosen in the form; the same refusal as the API for a missing or unknown one. */
     private static Role role(String value) {
         if (value.isBlank()) {
-            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, "role is required");
+            throw new DomainException(ErrorCode.INVALID_ROLE, "role is required");
         }
         try {
             return Role.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(ErrorCode.INVALID_ROLE, e.getMessage());
+            throw new DomainException(ErrorCode.INVALID_ROLE, e.getMessage());
         }
     }
 
     /** A refusal in the reader's language when the bundle knows its code, else the service's own words. */
-    private String problem(ApiException e, Locale locale) {
+    private String problem(DomainException e, Locale locale) {
         return messages.getMessage("accounts.error." + e.code(), null, e.getMessage(), locale);
     }
 }

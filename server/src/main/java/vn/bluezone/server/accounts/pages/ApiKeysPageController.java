@@ -14,8 +14,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.bluezone.server.accounts.ApiKeyService;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.console.Formats;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * Any official's own API keys (for scripts, header {@code X-Api-Key}): list, issue (the secret appears once, in
@@ -48,8 +49,8 @@ public class ApiKeysPageController {
             model.addAttribute("meUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                     .path("/api/v1/admin/me").toUriString());
             fill(model, me, "");
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (DomainException e) {
+            response.setStatus(ErrorStatus.of(e).value());
             model.addAttribute("error", problem(e, locale));
             fill(model, me, label);
         }
@@ -62,7 +63,7 @@ public class ApiKeysPageController {
         try {
             keys.revoke(me, id);
             redirect.addFlashAttribute("info", messages.getMessage("apikeys.revoked", null, locale));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             redirect.addFlashAttribute("error", problem(e, locale));
         }
         return "redirect:/console/api-keys";
@@ -75,7 +76,7 @@ public class ApiKeysPageController {
         model.addAttribute("fmt", new Formats());
     }
 
-    private String problem(ApiException e, Locale locale) {
+    private String problem(DomainException e, Locale locale) {
         return messages.getMessage("apikeys.error." + e.code(), null, e.getMessage(), locale);
     }
 }

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.cohort;
 
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_EXPORTERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_READERS;
 import static vn.bluezone.server.campaign.CampaignAccess.COHORT_WRITERS;
@@ -96,16 +97,16 @@ public class CohortPages {
         Official o = access.require(COHORT_WRITERS, commune);
         PersonForm form = new PersonForm(fullName, phone, idNumber, villageCode, address, cohort, startDate, endDate);
         try {
-            LocalDate start = Dates.optional(startDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+            LocalDate start = Dates.optional(startDate, () -> new CampaignProblem(ErrorCode.BAD_DATE,
                     "start date '" + startDate + "' is not a day"));
-            LocalDate end = Dates.optional(endDate, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+            LocalDate end = Dates.optional(endDate, () -> new CampaignProblem(ErrorCode.BAD_DATE,
                     "end date '" + endDate + "' is not a day"));
             cohorts.register(commune, new NewPerson(fullName, phone, idNumber, villageCode, address, cohort, start,
                     end), o.username());
             flash.addFlashAttribute("info", page.text("campaign.cohorts.recorded"));
             return "redirect:/console/campaign/cohorts?commune=" + commune;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             model.addAttribute("personForm", form);

@@ -54,13 +54,13 @@ public class CohortService {
         String phone = phone(p.phone());
         String idNumber = Fields.optional(p.idNumber(), "ID number", 20);
         if (idNumber != null && !ID_NUMBER.matcher(idNumber).matches()) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_ID_NUMBER, "the ID number has 9 (CMND) or 12 (CCCD) digits");
+            throw new CampaignProblem(ErrorCode.BAD_ID_NUMBER, "the ID number has 9 (CMND) or 12 (CCCD) digits");
         }
         String village = Fields.optional(p.villageCode(), "village", 16);
         if (village != null) {
             areas.requireName(village);
             if (!areas.contains(communeCode, village) || village.equals(communeCode)) {
-                throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village
+                throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village
                         + " is not in commune " + communeCode);
             }
         }
@@ -69,17 +69,17 @@ public class CohortService {
         try {
             cohort = CohortKind.parse(p.cohort());
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COHORT, e.getMessage() + "; one of "
+            throw new CampaignProblem(ErrorCode.BAD_COHORT, e.getMessage() + "; one of "
                     + java.util.Arrays.toString(CohortKind.values()));
         }
         if (p.startDate() == null || p.endDate() == null) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, "start and end dates are required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "start and end dates are required");
         }
         if (p.endDate().isBefore(p.startDate())) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_DATES, "the end date is before the start date");
+            throw new CampaignProblem(ErrorCode.BAD_DATES, "the end date is before the start date");
         }
         if (p.endDate().isBefore(retentionCutoff())) {
-            throw CampaignProblem.badRequest(ErrorCode.ALREADY_EXPIRED, "this period ended more than "
+            throw new CampaignProblem(ErrorCode.ALREADY_EXPIRED, "this period ended more than "
                     + properties.cohortRetentionDays() + " days ago; such records are not kept");
         }
         Instant now = clock.now();
@@ -96,7 +96,7 @@ public class CohortService {
 
     /** The answer for a missing record, and for one in another area (issue 15 §4: the same, so ids cannot be probed). */
     public static CampaignProblem notFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.PERSON_NOT_FOUND,
+        return new CampaignProblem(ErrorCode.PERSON_NOT_FOUND,
                 "no cohort record " + id + " (records are deleted after the cohort ends)");
     }
 
@@ -122,13 +122,13 @@ public class CohortService {
         CohortPerson p = find(id);
         String code = installCode == null ? "" : installCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, "type or scan the install code shown in the app");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "type or scan the install code shown in the app");
         }
-        DeviceStatus device = devices.byInstallCode(code).orElseThrow(() -> CampaignProblem.notFound(
+        DeviceStatus device = devices.byInstallCode(code).orElseThrow(() -> new CampaignProblem(
                 ErrorCode.INSTALL_CODE_UNKNOWN, "no install shows the code '" + installCode + "'; check it in the app"));
         store.activeWithDevice(device.deviceId(), clock.today()).filter(other -> other.id() != p.id())
                 .ifPresent(other -> {
-                    throw CampaignProblem.conflict(ErrorCode.DEVICE_ALREADY_LINKED, "this install is already verified for "
+                    throw new CampaignProblem(ErrorCode.DEVICE_ALREADY_LINKED, "this install is already verified for "
                             + "another person; each person needs the app on their own phone");
                 });
         Instant now = clock.now();
@@ -243,7 +243,7 @@ public class CohortService {
             p = "0" + p.substring(2);
         }
         if (!PHONE.matcher(p).matches()) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_PHONE, "the phone number must be a Vietnamese number, e.g. "
+            throw new CampaignProblem(ErrorCode.BAD_PHONE, "the phone number must be a Vietnamese number, e.g. "
                     + "0912345678 or +84912345678");
         }
         return p;

@@ -56,7 +56,7 @@ public class DeskApi {
         LocalDate t = to == null ? clock.today() : to;
         LocalDate f = from == null ? t.minusDays(6) : from;
         if (t.isBefore(f)) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
+            throw new CampaignProblem(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         return new DeskReport(f, t, desk.perDesk(commune, f, t), desk.perDeskAndDay(commune, f, t));
     }

@@ -82,7 +82,7 @@ public class DirectiveApi {
         Task t = directives.task(id);
         access.requireConcernedRecord(STAFF, () -> directives.directive(t.directiveId()).unitCode(),
                 () -> DirectiveService.taskNotFound(id));
-        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
+        Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         return directives.postUpdate(id, u.progress() == null ? -1 : u.progress(), u.note(), o.username());
     }
 

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.directive;
 
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
@@ -54,7 +55,7 @@ public class DirectivePages {
         Official o = access.require(STAFF);
         String a = area != null && !area.isBlank() ? area : CampaignAccess.homeUnit(o);
         if (a != null && !access.maySee(o, a)) {
-            throw CampaignProblem.forbidden(ErrorCode.OUT_OF_SCOPE, "unit " + a + " is outside your area");
+            throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + a + " is outside your area");
         }
         page.common(model, o, a);
         model.addAttribute("directives", directives.directivesWithin(a));
@@ -81,7 +82,7 @@ public class DirectivePages {
                 orEmpty(taskAssignee), orEmpty(taskTitle), orEmpty(taskDeadline));
         try {
             if (u == null) {
-                throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT, "give the issuing unit's code");
+                throw new CampaignProblem(ErrorCode.UNKNOWN_UNIT, "give the issuing unit's code");
             }
             List<NewTask> tasks = new ArrayList<>();
             int rows = Math.max(form.taskTitle().size(), form.taskDeadline().size());
@@ -92,7 +93,7 @@ public class DirectivePages {
                     continue;
                 }
                 if (title.isBlank() || deadline.isBlank()) {
-                    throw CampaignProblem.badRequest(ErrorCode.TASK_INCOMPLETE, "task " + (i + 1)
+                    throw new CampaignProblem(ErrorCode.TASK_INCOMPLETE, "task " + (i + 1)
                             + " needs a title and a deadline");
                 }
                 tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title, date(deadline)));
@@ -102,7 +103,7 @@ public class DirectivePages {
             flash.addFlashAttribute("info", page.text("campaign.directives.saved", d.number()));
             return "redirect:/console/campaign/directives/" + d.id();
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             String view = directivePage(u, model);
@@ -125,7 +126,7 @@ public class DirectivePages {
         if (s == null || s.isBlank()) {
             return null;
         }
-        return vn.bluezone.server.web.Dates.optional(s, () -> CampaignProblem.badRequest(ErrorCode.BAD_DATE,
+        return vn.bluezone.server.web.Dates.optional(s, () -> new CampaignProblem(ErrorCode.BAD_DATE,
                 "'" + s + "' is not a day (dd/mm/yyyy)"));
     }
 
@@ -139,7 +140,7 @@ public class DirectivePages {
         model.addAttribute("manager", MANAGERS.contains(o.role()) && access.maySee(o, d.unitCode()));
         model.addAttribute("bodies", TaskBody.values());
         model.addAttribute("postable", directives.progress(id).tasks().stream()
-                .filter(tp -> CampaignAccess.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
+                .filter(tp -> TaskPosters.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
                 .collect(Collectors.toSet()));
         return "campaign/directive";
     }
@@ -163,7 +164,7 @@ public class DirectivePages {
         var t = directives.task(id);
         access.requireConcernedRecord(STAFF, () -> directives.directive(t.directiveId()).unitCode(),
                 () -> DirectiveService.taskNotFound(id));
-        Official o = access.requireTaskPoster(directives.directive(t.directiveId()).unitCode(), t.body());
+        Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         page.attempt(flash, page.text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
                 progress == null ? -1 : progress, note, o.username()));
         return "redirect:/console/campaign/directives/" + t.directiveId();

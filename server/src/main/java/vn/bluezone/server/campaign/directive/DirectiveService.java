@@ -33,16 +33,16 @@ public class DirectiveService {
         areas.requireName(unitCode);
         String num = Fields.required(number, "number", 64);
         if (issuedOn == null) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, "issue date is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "issue date is required");
         }
         if (issuedOn.isAfter(clock.today())) {
-            throw CampaignProblem.badRequest(ErrorCode.ISSUED_IN_FUTURE, "the issue date " + issuedOn + " is in the future");
+            throw new CampaignProblem(ErrorCode.ISSUED_IN_FUTURE, "the issue date " + issuedOn + " is in the future");
         }
         String issuer = Fields.required(issuingBody, "issuing body", 200);
         String subj = Fields.required(subject, "subject", 500);
         String body = Fields.optional(text, "text", 20000);
         if (store.numberTaken(unitCode, num)) {
-            throw CampaignProblem.conflict(ErrorCode.DIRECTIVE_NUMBER_TAKEN, "directive " + num + " is already recorded "
+            throw new CampaignProblem(ErrorCode.DIRECTIVE_NUMBER_TAKEN, "directive " + num + " is already recorded "
                     + "for this unit");
         }
         long id = store.addDirective(unitCode, num, issuedOn, issuer, subj, body == null ? "" : body, actor,
@@ -63,12 +63,12 @@ public class DirectiveService {
 
     /** The answer for a missing directive, and for one that does not concern the official (issue 15 §4). */
     public static CampaignProblem directiveNotFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.DIRECTIVE_NOT_FOUND, "no directive " + id);
+        return new CampaignProblem(ErrorCode.DIRECTIVE_NOT_FOUND, "no directive " + id);
     }
 
     /** The answer for a missing task, and for one of a directive that does not concern the official. */
     public static CampaignProblem taskNotFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.TASK_NOT_FOUND, "no task " + id);
+        return new CampaignProblem(ErrorCode.TASK_NOT_FOUND, "no task " + id);
     }
 
     @Transactional
@@ -78,16 +78,16 @@ public class DirectiveService {
         try {
             body = TaskBody.parse(t.body());
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_BODY, e.getMessage() + "; one of "
+            throw new CampaignProblem(ErrorCode.BAD_BODY, e.getMessage() + "; one of "
                     + java.util.Arrays.toString(TaskBody.values()));
         }
         String title = Fields.required(t.title(), "task", 1000);
         String assignee = Fields.optional(t.assignee(), "assignee", 200);
         if (t.deadline() == null) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, "deadline is required for task '" + title + "'");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "deadline is required for task '" + title + "'");
         }
         if (t.deadline().isBefore(d.issuedOn())) {
-            throw CampaignProblem.badRequest(ErrorCode.DEADLINE_BEFORE_ISSUE, "deadline " + t.deadline()
+            throw new CampaignProblem(ErrorCode.DEADLINE_BEFORE_ISSUE, "deadline " + t.deadline()
                     + " is before the directive's issue date " + d.issuedOn());
         }
         return task(store.addTask(directiveId, body.name(), assignee, title, t.deadline(), clock.now()));
@@ -98,7 +98,7 @@ public class DirectiveService {
     public TaskUpdate postUpdate(long taskId, int progress, String note, String actor) {
         Task task = task(taskId);
         if (progress < 0 || progress > 100) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_PROGRESS, "progress is a percentage from 0 to 100");
+            throw new CampaignProblem(ErrorCode.BAD_PROGRESS, "progress is a percentage from 0 to 100");
         }
         String n = Fields.required(note, "note", 2000);
         LocalDate doneOn = progress == 100 ? (task.doneOn() != null ? task.doneOn() : clock.today()) : null;

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.household;
 
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.VISITORS;
 
@@ -99,7 +100,7 @@ public class HouseholdPages {
             flash.addFlashAttribute("info", page.text("campaign.visits.householdAdded", h.headName()));
             return "redirect:/console/campaign/visits?commune=" + commune + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             String view = visits(commune, villageCode, model);
@@ -118,7 +119,7 @@ public class HouseholdPages {
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number");
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number");
         }
     }
 
@@ -142,7 +143,7 @@ public class HouseholdPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             String view = visits(commune, null, model);
@@ -166,7 +167,7 @@ public class HouseholdPages {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_UNREADABLE, "the file is not UTF-8 text; save it as CSV UTF-8");
+            throw new CampaignProblem(ErrorCode.IMPORT_UNREADABLE, "the file is not UTF-8 text; save it as CSV UTF-8");
         }
     }
 
@@ -217,7 +218,7 @@ public class HouseholdPages {
         VisitForm form = new VisitForm(visitedOn, branch, smartphonesPresent, alreadyInstalled, installedNow, refused,
                 refusalReason, note);
         try {
-            LocalDate day = vn.bluezone.server.web.Dates.optional(visitedOn, () -> CampaignProblem.badRequest(
+            LocalDate day = vn.bluezone.server.web.Dates.optional(visitedOn, () -> new CampaignProblem(
                     ErrorCode.BAD_DATE, "'" + visitedOn + "' is not a day"));
             Visit v = households.recordVisit(id, new NewVisit(day, branch, count(smartphonesPresent),
                     count(alreadyInstalled), count(installedNow), count(refused), refusalReason, note),
@@ -225,7 +226,7 @@ public class HouseholdPages {
             flash.addFlashAttribute("info", page.text("campaign.visit.recorded", h.headName(), v.installedNow()));
             return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             model.addAttribute("visitForm", form);
@@ -256,7 +257,7 @@ public class HouseholdPages {
                 () -> HouseholdService.notFound(id));
         Household h = households.household(id);
         try {
-            LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> CampaignProblem.badRequest(
+            LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> new CampaignProblem(
                     ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day"));
             NewVisit visit = Boolean.TRUE.equals(q.nobodyHome()) ? NewVisit.nobodyHome(day, q.branch(), q.note())
                     : new NewVisit(day, q.branch(), q.smartphonesPresent(), q.alreadyInstalled(), q.installedNow(),
@@ -264,10 +265,10 @@ public class HouseholdPages {
             Visit v = households.recordVisit(id, visit, o.username(), q.clientRef());
             return org.springframework.http.ResponseEntity.ok(Map.of("status", "recorded", "visitId", v.id()));
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
-            return org.springframework.http.ResponseEntity.status(p.status()).body(Map.of("error", p.code(),
+            return org.springframework.http.ResponseEntity.status(ErrorStatus.of(p)).body(Map.of("error", p.code(),
                     "message", page.problem(p)));
         }
     }

@@ -53,7 +53,7 @@ public class HouseholdService {
             Integer smartphones, String actor) {
         areas.requireName(communeCode);
         if (villageCode == null || !areas.villagesOf(communeCode).containsKey(villageCode)) {
-            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
+            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
         }
         String h = Fields.required(head, "head of household", 200);
         String a = Fields.required(address, "address", 500);
@@ -65,10 +65,10 @@ public class HouseholdService {
 
     private static int count(Integer v, String field, int min) {
         if (v == null) {
-            throw CampaignProblem.badRequest(ErrorCode.FIELD_REQUIRED, field + " is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, field + " is required");
         }
         if (v < min || v > MAX_PEOPLE) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
         }
         return v;
     }
@@ -79,7 +79,7 @@ public class HouseholdService {
 
     /** The answer for a missing household, and for one in another area (issue 15 §4). */
     public static CampaignProblem notFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.HOUSEHOLD_NOT_FOUND, "no household " + id);
+        return new CampaignProblem(ErrorCode.HOUSEHOLD_NOT_FOUND, "no household " + id);
     }
 
     public List<Household> inVillage(String villageCode) {
@@ -100,7 +100,7 @@ public class HouseholdService {
         areas.requireName(communeCode);
         List<List<String>> rows = CsvLines.parse(csv == null ? "" : csv);
         if (rows.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file is empty");
+            throw new CampaignProblem(ErrorCode.IMPORT_EMPTY, "the file is empty");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = rows.get(0);
@@ -117,7 +117,7 @@ public class HouseholdService {
             }
         }
         if (!missing.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_BAD_HEADER, "line 1 must name the columns thon, chu_ho, "
+            throw new CampaignProblem(ErrorCode.IMPORT_BAD_HEADER, "line 1 must name the columns thon, chu_ho, "
                     + "dia_chi, nhan_khau, dien_thoai_thong_minh; missing: " + missing);
         }
         Map<String, String> villages = villageIndex(communeCode);
@@ -154,7 +154,7 @@ public class HouseholdService {
             throw new ImportRejected(errors);
         }
         if (good.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.IMPORT_EMPTY, "the file has a header but no households");
+            throw new CampaignProblem(ErrorCode.IMPORT_EMPTY, "the file has a header but no households");
         }
         Instant now = clock.now();
         for (Object[] g : good) {
@@ -171,7 +171,7 @@ public class HouseholdService {
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_COUNT, field + " must be a whole number, not '" + s + "'");
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be a whole number, not '" + s + "'");
         }
     }
 
@@ -207,7 +207,7 @@ public class HouseholdService {
         String ref = clientRef == null || clientRef.isBlank() ? null : clientRef.strip();
         if (ref != null) {
             if (!ref.matches("[A-Za-z0-9-]{8,64}")) {
-                throw CampaignProblem.badRequest(ErrorCode.BAD_CLIENT_REF, "the visit reference is 8-64 letters, digits, -");
+                throw new CampaignProblem(ErrorCode.BAD_CLIENT_REF, "the visit reference is 8-64 letters, digits, -");
             }
             var earlier = store.visitByClientRef(ref);
             if (earlier.isPresent()) {
@@ -217,7 +217,7 @@ public class HouseholdService {
         Household h = household(householdId);
         LocalDate day = v.visitedOn() == null ? clock.today() : v.visitedOn();
         if (day.isAfter(clock.today())) {
-            throw CampaignProblem.badRequest(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
+            throw new CampaignProblem(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
         }
         if (v.isNobodyHome()) {
             String branch = Fields.optional(v.branch(), "branch", 200);
@@ -236,13 +236,13 @@ public class HouseholdService {
         int now = count(orZero(v.installedNow()), "installed during the visit", 0);
         int refused = count(orZero(v.refused()), "refused", 0);
         if (already + now + refused > present) {
-            throw CampaignProblem.badRequest(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
+            throw new CampaignProblem(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
                     + ") + installed now (" + now + ") + refused (" + refused + ") is more than the " + present
                     + " smartphone(s) present");
         }
         String reason = Fields.optional(v.refusalReason(), "refusal reason", 500);
         if (refused > 0 && reason == null) {
-            throw CampaignProblem.badRequest(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
+            throw new CampaignProblem(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
         }
         String branch = Fields.optional(v.branch(), "branch", 200);
         String note = Fields.optional(v.note(), "note", 1000);

@@ -1,7 +1,6 @@
 package vn.bluezone.server.campaign.household;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.campaign.CampaignProblem;
 
@@ -10,7 +9,7 @@ public class ImportRejected extends CampaignProblem {
     private final List<ImportError> errors;
 
     public ImportRejected(List<ImportError> errors) {
-        super(HttpStatus.BAD_REQUEST, ErrorCode.IMPORT_REJECTED, errors.size() + " bad row(s), nothing imported; first: row "
+        super(ErrorCode.IMPORT_REJECTED, errors.size() + " bad row(s), nothing imported; first: row "
                 + errors.get(0).row() + ": " + errors.get(0).message());
         this.errors = List.copyOf(errors);
     }

@@ -62,7 +62,7 @@ public class PlaceApi {
         try {
             paper = PaperSize.parse(size);
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_PAPER_SIZE, e.getMessage());
+            throw new CampaignProblem(ErrorCode.BAD_PAPER_SIZE, e.getMessage());
         }
         return pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
     }

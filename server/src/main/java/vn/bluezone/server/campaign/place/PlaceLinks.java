@@ -2,6 +2,7 @@ package vn.bluezone.server.campaign.place;
 
 import vn.bluezone.api.ErrorCode;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.PublicUrl;
 import vn.bluezone.server.campaign.CampaignProblem;
@@ -16,12 +17,11 @@ import vn.bluezone.server.campaign.CampaignProblem;
 public class PlaceLinks {
 
     private final PublicUrl publicUrl;
-    private final org.springframework.beans.factory.ObjectProvider<vn.bluezone.server.checkins.PlaceQrService> checkins;
+    private final ObjectProvider<PlaceLinkFragment> fragments;
 
-    public PlaceLinks(PublicUrl publicUrl,
-                      org.springframework.beans.factory.ObjectProvider<vn.bluezone.server.checkins.PlaceQrService> checkins) {
+    public PlaceLinks(PublicUrl publicUrl, ObjectProvider<PlaceLinkFragment> fragments) {
         this.publicUrl = publicUrl;
-        this.checkins = checkins;
+        this.fragments = fragments;
     }
 
     /** The install page's address, when a public address is configured. */
@@ -35,16 +35,21 @@ public class PlaceLinks {
     }
 
     public String requireInstallUrl(Place place) {
-        return installUrl(place).orElseThrow(() -> CampaignProblem.conflict(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
+        return installUrl(place).orElseThrow(() -> new CampaignProblem(ErrorCode.PUBLIC_URL_MISSING, "no public address is "
                 + "configured: set " + PublicUrl.SETTING + " (" + PublicUrl.ENVIRONMENT + ") to the address phones "
                 + "reach this server at; a poster must not carry localhost or no address"));
+    }
+
+    /** The check-in link: the install URL of the place's poster with the payload in the fragment. */
+    public static String link(String installUrl, String fragment) {
+        return installUrl + "#" + fragment;
     }
 
     /** What the poster's QR code encodes. */
     public String qrContent(Place place) {
         // Issue 14: the install URL with the place's check-in payload in the fragment (never sent to the server).
-        vn.bluezone.server.checkins.PlaceQrService qr = checkins.getIfAvailable();
+        PlaceLinkFragment fragment = fragments.getIfAvailable();
         String url = requireInstallUrl(place);
-        return qr == null ? url : vn.bluezone.server.checkins.PlaceQrService.link(url, qr.fragment(place));
+        return fragment == null ? url : link(url, fragment.fragment(place));
     }
 }

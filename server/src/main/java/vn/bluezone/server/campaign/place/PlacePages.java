@@ -73,7 +73,7 @@ public class PlacePages {
             PaperSize paper = PaperSize.parse(size);
             return PlaceApi.pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", page.problem(CampaignProblem.badRequest(ErrorCode.BAD_PAPER_SIZE,
+            flash.addFlashAttribute("error", page.problem(new CampaignProblem(ErrorCode.BAD_PAPER_SIZE,
                     e.getMessage())));
         } catch (CampaignProblem p) {
             flash.addFlashAttribute("error", page.problem(p));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.problem.Conflict;
 import vn.bluezone.server.db.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,14 +63,14 @@ public class PlaceService {
         areas.requireName(communeCode);
         String village = Fields.optional(villageCode, "village", 16);
         if (village != null && !areas.villagesOf(communeCode).containsKey(village)) {
-            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
+            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
                     + communeCode);
         }
         PlaceKind k;
         try {
             k = PlaceKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_PLACE_KIND, e.getMessage() + "; one of "
+            throw new CampaignProblem(ErrorCode.BAD_PLACE_KIND, e.getMessage() + "; one of "
                     + java.util.Arrays.toString(PlaceKind.values()));
         }
         String n = Fields.required(name, "name", 200);
@@ -88,7 +89,7 @@ public class PlaceService {
                 // another place took the code at the same moment; draw again
             }
         }
-        throw CampaignProblem.conflict(ErrorCode.CODES_EXHAUSTED, "could not allocate a place code; retry");
+        throw new Conflict(ErrorCode.CODES_EXHAUSTED, "could not allocate a place code; retry");
     }
 
     static String newCode() {
@@ -106,7 +107,7 @@ public class PlaceService {
 
     /** The answer for a missing place, and for one in another area (issue 15 §4). */
     public static CampaignProblem notFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.PLACE_NOT_FOUND, "no place " + id);
+        return new CampaignProblem(ErrorCode.PLACE_NOT_FOUND, "no place " + id);
     }
 
     public Optional<Place> byCode(String code) {

@@ -1,6 +1,7 @@
 package vn.bluezone.server.campaign.radio;
 
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.web.ErrorStatus;
 import static vn.bluezone.server.campaign.CampaignAccess.MANAGERS;
 import static vn.bluezone.server.campaign.CampaignAccess.STAFF;
 
@@ -91,7 +92,7 @@ public class RadioPages {
             flash.addFlashAttribute("info", page.text("campaign.radio.templateSaved", t.title()));
             return "redirect:/console/campaign/radio?commune=" + commune;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             String view = radioPage(commune, null, model);
@@ -119,7 +120,7 @@ public class RadioPages {
             flash.addFlashAttribute("info", page.text("campaign.radio.scheduled"));
             return "redirect:/console/campaign/radio?commune=" + commune;
         } catch (CampaignProblem p) {
-            if (p.status() == HttpStatus.FORBIDDEN) {
+            if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
             model.addAttribute("slotForm", new SlotForm(templateId, subject, days, airTime, location));
@@ -137,7 +138,7 @@ public class RadioPages {
         try {
             return LocalTime.parse(s.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw CampaignProblem.badRequest(ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)");
+            throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)");
         }
     }
 

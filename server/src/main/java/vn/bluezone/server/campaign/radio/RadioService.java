@@ -60,12 +60,12 @@ public class RadioService {
 
     /** The answer for a missing template, and for another area's (issue 15 §4). */
     public static CampaignProblem templateNotFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + id);
+        return new CampaignProblem(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + id);
     }
 
     /** The answer for a missing slot, and for another commune's. */
     public static CampaignProblem slotNotFound(long id) {
-        return CampaignProblem.notFound(ErrorCode.SLOT_NOT_FOUND, "no broadcast slot " + id);
+        return new CampaignProblem(ErrorCode.SLOT_NOT_FOUND, "no broadcast slot " + id);
     }
 
     /** The script of a template filled with {@code subjectUnitCode}'s figures on {@code day}. */
@@ -92,7 +92,7 @@ public class RadioService {
         areas.requireName(communeCode);
         areas.requireName(subjectUnitCode);
         if (!areas.contains(communeCode, subjectUnitCode)) {
-            throw CampaignProblem.badRequest(ErrorCode.SUBJECT_OUTSIDE_COMMUNE, "unit " + subjectUnitCode
+            throw new CampaignProblem(ErrorCode.SUBJECT_OUTSIDE_COMMUNE, "unit " + subjectUnitCode
                     + " is not inside commune " + communeCode);
         }
         RadioTemplate template = template(templateId);
@@ -100,7 +100,7 @@ public class RadioService {
             throw templateNotFound(templateId); // another area's template is answered like a missing one
         }
         if (airTime == null) {
-            throw CampaignProblem.badRequest(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)");
+            throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)");
         }
         String days = weekdays(weekdays);
         String where = Fields.required(location, "location", 200);
@@ -157,13 +157,13 @@ public class RadioService {
         // Databases keep microseconds; truncating keeps what is stored equal to what was given.
         Instant when = (airedAt == null ? clock.now() : airedAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (when.isAfter(clock.now().plusSeconds(300))) {
-            throw CampaignProblem.badRequest(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
+            throw new CampaignProblem(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
         }
         LocalDate day = when.atZone(clock.zone()).toLocalDate();
         String script = scriptAsRead != null && !scriptAsRead.isBlank() ? scriptAsRead.strip()
                 : ScriptTemplate.fill(template(slot.templateId()).body(), snapshot(slot.subjectUnitCode(), day));
         if (script.length() > ScriptTemplate.MAX_LENGTH) {
-            throw CampaignProblem.badRequest(ErrorCode.SCRIPT_TOO_LONG, "the script is longer than "
+            throw new CampaignProblem(ErrorCode.SCRIPT_TOO_LONG, "the script is longer than "
                     + ScriptTemplate.MAX_LENGTH + " characters");
         }
         long id = store.addAiring(slot.communeCode(), slot.id(), slot.templateId(), slot.subjectUnitCode(),
@@ -174,7 +174,7 @@ public class RadioService {
     /** Airings between two Vietnamese calendar days, inclusive. */
     public List<RadioAiring> log(String communeCode, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_RANGE, "'to' is before 'from'");
+            throw new CampaignProblem(ErrorCode.BAD_RANGE, "'to' is before 'from'");
         }
         Instant start = ZonedDateTime.of(from.atStartOfDay(), clock.zone()).toInstant();
         Instant end = ZonedDateTime.of(to.plusDays(1).atStartOfDay(), clock.zone()).toInstant();
@@ -182,14 +182,14 @@ public class RadioService {
     }
 
     private AreaSnapshot snapshot(String unitCode, LocalDate day) {
-        return figures.snapshot(unitCode, day).orElseThrow(() -> CampaignProblem.badRequest(ErrorCode.UNKNOWN_UNIT,
+        return figures.snapshot(unitCode, day).orElseThrow(() -> new CampaignProblem(ErrorCode.UNKNOWN_UNIT,
                 "no administrative unit or village with code '" + unitCode + "'"));
     }
 
     /** "1-5", "135", "2,4,6", "1234567" → sorted ISO day digits. */
     static String weekdays(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw CampaignProblem.badRequest(ErrorCode.WEEKDAYS_REQUIRED, "choose at least one weekday");
+            throw new CampaignProblem(ErrorCode.WEEKDAYS_REQUIRED, "choose at least one weekday");
         }
         Set<Integer> days = new TreeSet<>();
         String s = spec.replaceAll("[\\s,]", "");
@@ -204,13 +204,13 @@ public class RadioService {
                 continue;
             }
             if (c < '1' || c > '7') {
-                throw CampaignProblem.badRequest(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday), "
+                throw new CampaignProblem(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday), "
                         + "e.g. 135 or 1-5; got '" + spec + "'");
             }
             days.add(c - '0');
         }
         if (days.isEmpty() || days.stream().anyMatch(d -> d < 1 || d > 7)) {
-            throw CampaignProblem.badRequest(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday); got '"
+            throw new CampaignProblem(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday); got '"
                     + spec + "'");
         }
         return days.stream().map(String::valueOf).collect(Collectors.joining());

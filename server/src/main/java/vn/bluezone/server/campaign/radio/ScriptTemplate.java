@@ -21,10 +21,10 @@ public final class ScriptTemplate {
     /** Checks a body: not blank, not too long, braces balanced, every placeholder known. */
     public static void validate(String body) {
         if (body == null || body.isBlank()) {
-            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_EMPTY, "the announcement text is empty");
+            throw new CampaignProblem(ErrorCode.TEMPLATE_EMPTY, "the announcement text is empty");
         }
         if (body.length() > MAX_LENGTH) {
-            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_TOO_LONG, "the announcement text is longer than "
+            throw new CampaignProblem(ErrorCode.TEMPLATE_TOO_LONG, "the announcement text is longer than "
                     + MAX_LENGTH + " characters");
         }
         List<String> unknown = new ArrayList<>();
@@ -35,12 +35,12 @@ public final class ScriptTemplate {
             }
         }
         if (!unknown.isEmpty()) {
-            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder(s) " + unknown
+            throw new CampaignProblem(ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder(s) " + unknown
                     + "; known: " + known());
         }
         String stripped = TOKEN.matcher(body).replaceAll("");
         if (stripped.indexOf('{') >= 0 || stripped.indexOf('}') >= 0) {
-            throw CampaignProblem.badRequest(ErrorCode.TEMPLATE_BRACES, "a '{' or '}' is not part of a {placeholder}");
+            throw new CampaignProblem(ErrorCode.TEMPLATE_BRACES, "a '{' or '}' is not part of a {placeholder}");
         }
     }
 
@@ -62,7 +62,7 @@ public final class ScriptTemplate {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(body);
         while (m.find()) {
-            Placeholder p = Placeholder.byKey(m.group(1).trim()).orElseThrow(() -> CampaignProblem.badRequest(
+            Placeholder p = Placeholder.byKey(m.group(1).trim()).orElseThrow(() -> new CampaignProblem(
                     ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder " + m.group()));
             String value = p.valueFor(snapshot).orElse(null);
             if (value == null) {
@@ -73,7 +73,7 @@ public final class ScriptTemplate {
         }
         m.appendTail(out);
         if (!missing.isEmpty()) {
-            throw CampaignProblem.conflict(ErrorCode.FIGURES_MISSING, snapshot.unitName() + " has no figure for "
+            throw new CampaignProblem(ErrorCode.FIGURES_MISSING, snapshot.unitName() + " has no figure for "
                     + String.join(", ", missing) + ": enter the unit's population or smartphone users first");
         }
         return out.toString();

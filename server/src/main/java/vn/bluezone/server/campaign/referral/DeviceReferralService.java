@@ -3,7 +3,6 @@ package vn.bluezone.server.campaign.referral;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import vn.bluezone.api.ErrorCode;
@@ -29,13 +28,13 @@ public class DeviceReferralService {
 
     public ReferralInstalls installs(String deviceId, String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.DEVICE_AUTH_REQUIRED,
+            throw new CampaignProblem(ErrorCode.DEVICE_AUTH_REQUIRED,
                     "Send the device secret as 'Authorization: Bearer <deviceSecret>'");
         }
         String code = deviceId == null || !DEVICE_ID.matcher(deviceId).matches() ? null
                 : devices.referralCodeOf(deviceId, secret).orElse(null);
         if (code == null) {
-            throw new CampaignProblem(HttpStatus.UNAUTHORIZED, ErrorCode.BAD_DEVICE_CREDENTIALS,
+            throw new CampaignProblem(ErrorCode.BAD_DEVICE_CREDENTIALS,
                     "Unknown device or wrong device secret");
         }
         // The same count as the referrer's figure on the officials' pages: devices that ran on two days.

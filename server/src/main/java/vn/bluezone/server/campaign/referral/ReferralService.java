@@ -50,12 +50,12 @@ public class ReferralService {
         areas.requireName(communeCode);
         String village = Fields.optional(villageCode, "village", 16);
         if (village != null && !areas.villagesOf(communeCode).containsKey(village)) {
-            throw CampaignProblem.badRequest(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
+            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
                     + communeCode);
         }
         String code = referralCode == null ? "" : referralCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 16 || !devices.referralCodeExists(code)) {
-            throw CampaignProblem.badRequest(ErrorCode.UNKNOWN_REFERRAL_CODE, "no install was given the referral code '"
+            throw new CampaignProblem(ErrorCode.UNKNOWN_REFERRAL_CODE, "no install was given the referral code '"
                     + referralCode + "'; copy it from the app's referral screen");
         }
         String name = Fields.required(displayName, "name", 200);
@@ -66,7 +66,7 @@ public class ReferralService {
                     .params(code, communeCode, village, org, name, account, hasTarget, actor, ts(clock.now()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw CampaignProblem.conflict(ErrorCode.REFERRER_EXISTS, "referral code " + code + " is already registered");
+            throw new CampaignProblem(ErrorCode.REFERRER_EXISTS, "referral code " + code + " is already registered");
         }
         return new Referrer(code, communeCode, village, org, name, hasTarget);
     }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -22,13 +24,13 @@ import vn.bluezone.api.distribution.HealthContact;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
-import vn.bluezone.server.checkins.CheckinsProperties;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
 
 /**
  * The configuration phones apply: the risk configuration (the F1 rule, attenuation thresholds and weights) and
- * scanning settings, the check-in overlap minimum and the health hotline ({@link HealthProperties}), signed with
+ * scanning settings, the other features' sections ({@link DeviceConfigSection}: the check-in overlap minimum) and
+ * the health hotline ({@link HealthProperties}), signed with
  * the current export key so that a phone checks it with the key it already trusts for export files. The signature (ECDSA P-256 SHA-256, DER, base64) covers the UTF-8 bytes of the
  * {@code configuration} string exactly as sent.
  */
@@ -40,12 +42,12 @@ public class DeviceConfigController {
     private final KeysProperties.DeviceConfig cfg;
     private final RiskConfiguration risk;
 
-    private final CheckinsProperties checkins;
+    private final List<DeviceConfigSection> sections;
     private final HealthProperties health;
 
-    public DeviceConfigController(SigningKeys keys, KeysProperties props, CheckinsProperties checkins,
+    public DeviceConfigController(SigningKeys keys, KeysProperties props, List<DeviceConfigSection> sections,
                                   HealthProperties health) {
-        this.checkins = checkins;
+        this.sections = sections.stream().sorted(Comparator.comparing(DeviceConfigSection::member)).toList();
         this.health = health;
         this.keys = keys;
         this.cfg = props.deviceConfig();
@@ -78,7 +80,7 @@ public class DeviceConfigController {
         scanning.put("advertiseIntervalMillis", cfg.advertiseIntervalMillis());
         doc.put("scanning", scanning);
         doc.put("minimumAppVersion", cfg.minimumAppVersion());
-        doc.put("checkins", Map.of("minimumOverlapMinutes", checkins.minimumOverlapMinutes()));
+        sections.forEach(s -> doc.put(s.member(), s.value())); // "checkins" (DeviceConfigSection)
         doc.put(HealthContact.MEMBER, new HealthContact(health.hotline()));
         String text = JSON.writeValueAsString(doc);
         SigningKeys.StoredKey k = keys.current(SigningKeys.EXPORT);

@@ -18,7 +18,7 @@ import vn.bluezone.api.distribution.PublicKeyInfo;
 import vn.bluezone.api.distribution.PublicKeys;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Export files for phones, cacheable by a CDN: strong ETags (SHA-256 of the content), {@code If-None-Match}
@@ -53,7 +53,7 @@ public class ExportsController {
                                        @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         checkRegion(region);
         byte[] body = store.get(region + "/" + file + ".zip")
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.EXPORT_NOT_FOUND, "no export file " + region + "/" + file + ".zip"));
+                .orElseThrow(() -> new DomainException(ErrorCode.EXPORT_NOT_FOUND, "no export file " + region + "/" + file + ".zip"));
         return cached(body, MediaType.parseMediaType("application/zip"), cfg.fileMaxAgeSeconds(), true, ifNoneMatch);
     }
 
@@ -69,7 +69,7 @@ public class ExportsController {
 
     private static void checkRegion(String region) {
         if (!region.matches("VN|\\d{2}")) {
-            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
+            throw new DomainException(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");
         }
     }
 

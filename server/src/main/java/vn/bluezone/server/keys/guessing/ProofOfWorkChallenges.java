@@ -13,7 +13,7 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.verification.PowChallenge;
 import vn.bluezone.api.verification.ProofOfWork;
 import vn.bluezone.server.keys.KeySecrets;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.web.limits.WindowCounters;
 
 /**
@@ -93,7 +93,7 @@ public class ProofOfWorkChallenges {
         }
     }
 
-    private static ApiException invalid(String why) {
-        return ApiException.badRequest(ErrorCode.PROOF_OF_WORK_INVALID, why);
+    private static DomainException invalid(String why) {
+        return new DomainException(ErrorCode.PROOF_OF_WORK_INVALID, why);
     }
 }

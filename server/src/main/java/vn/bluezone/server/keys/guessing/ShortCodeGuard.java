@@ -1,12 +1,11 @@
 package vn.bluezone.server.keys.guessing;
 
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.verification.VerifyRequest;
 import vn.bluezone.server.keys.KeysProperties;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * The verify endpoint's hook for 8-digit codes (issue 15 §2): before a guess is checked it must fit the server-wide
@@ -51,11 +50,11 @@ public class ShortCodeGuard {
         }
         GuessBudget.State s = budget.state();
         if (s.exhausted()) {
-            throw ApiException.tooManyRequests(s.secondsLeft());
+            throw DomainException.rateLimited(s.secondsLeft());
         }
         if (s.used() >= Math.floor(props.powThreshold() * s.budget())) {
             if (body.powChallenge() == null) {
-                throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.PROOF_OF_WORK_REQUIRED,
+                throw new DomainException(ErrorCode.PROOF_OF_WORK_REQUIRED,
                         "many wrong codes were tried just now: solve the challenge of GET /api/v1/verify/challenge "
                                 + "and send it with the code");
             }
@@ -63,7 +62,7 @@ public class ShortCodeGuard {
         }
         long at = Math.floorDiv(clock.millis(), 1000);
         if (!budget.tryReserve()) {
-            throw ApiException.tooManyRequests(budget.state().secondsLeft());
+            throw DomainException.rateLimited(budget.state().secondsLeft());
         }
         return () -> budget.refund(at);
     }

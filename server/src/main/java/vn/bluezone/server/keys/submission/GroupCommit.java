@@ -20,7 +20,7 @@ import vn.bluezone.server.checkins.CheckinSubmission;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.distribution.DiagnosisKeyStore;
 import vn.bluezone.server.keys.verification.CertificateStore;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Commits many concurrent uploads in one database transaction: the batching detail of
@@ -80,15 +80,15 @@ class GroupCommit {
     boolean commit(Upload upload) {
         try {
             if (!queue.offer(upload, 10, TimeUnit.SECONDS)) {
-                throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is busy; retry the upload");
+                throw DomainException.busy("the server is busy; retry the upload");
             }
             return upload.redeemed().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the server is shutting down; retry the upload");
+            throw DomainException.busy("the server is shutting down; retry the upload");
         } catch (TimeoutException e) {
             // Not answered: the upload may still commit, so the certificate tells a retry apart (used = stored).
-            throw ApiException.serviceUnavailable(ErrorCode.BUSY, "the database did not answer in time; retry the upload");
+            throw DomainException.busy("the database did not answer in time; retry the upload");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

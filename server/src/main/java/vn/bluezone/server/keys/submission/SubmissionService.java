@@ -26,7 +26,7 @@ import vn.bluezone.server.keys.submission.rules.KeyRules;
 import vn.bluezone.server.keys.submission.rules.UploadRules;
 import vn.bluezone.server.keys.verification.CertificateSigner;
 import vn.bluezone.server.keys.verification.CertificateStore;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Stores a confirmed case's keys. The certificate must verify, match the HMAC of exactly these keys and not
@@ -88,7 +88,7 @@ public class SubmissionService {
         try {
             cert = certificates.claimsOfRecorded(certificate);
             expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             return null;
         }
         if (cert.jti() == null || !MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, req.temporaryExposureKeys(),
@@ -98,7 +98,7 @@ public class SubmissionService {
         CheckinSubmission.Checked checked;
         try {
             checked = checkins.check(req.checkins());
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return null; // the full path answers a retry before checking the check-ins again, then refuses
         }
         KeyRules.Outcome outcome = KeyRules.standard(props.submission(), EnIntervalNumber.of(now))
@@ -124,11 +124,11 @@ public class SubmissionService {
         try {
             expected = Base64.getDecoder().decode(cert.tekmac() == null ? "" : cert.tekmac());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, "the certificate's key HMAC is malformed");
+            throw new DomainException(ErrorCode.CERTIFICATE_INVALID, "the certificate's key HMAC is malformed");
         }
         if (!MessageDigest.isEqual(expected, KeyHmac.compute(hmacKey, keys, req.checkins()))) {
             // Thrown inside the transaction: the certificate's redemption is rolled back with it.
-            throw ApiException.badRequest(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
+            throw new DomainException(ErrorCode.HMAC_MISMATCH, "the keys do not match the certificate's HMAC");
         }
 
         KeyRules.Outcome outcome = KeyRules.standard(props.submission(), EnIntervalNumber.of(now)).validate(keys);
@@ -155,7 +155,7 @@ public class SubmissionService {
         try {
             claims = certificates.claimsOfRecorded(certificate);
             expected = Base64.getDecoder().decode(claims.tekmac() == null ? "" : claims.tekmac());
-        } catch (ApiException | IllegalArgumentException e) {
+        } catch (DomainException | IllegalArgumentException e) {
             return null;
         }
         if (claims.jti() == null) {
@@ -231,7 +231,7 @@ public class SubmissionService {
         CertificateSigner.Claims verified = certificates.verify(certificate); // invalid or expired: throws
         if (issued.isRecorded(verified.jti())
                 || !issued.recordRedeemed(verified.jti(), hash, verified.expiresAt(), now)) {
-            throw ApiException.badRequest(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
+            throw new DomainException(ErrorCode.CERTIFICATE_USED, "the certificate was already used");
         }
         return verified;
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.web.Dates;
 
 /**
@@ -44,11 +44,11 @@ public class BulkCodes {
     }
 
     /** The rows were refused; nothing was issued. */
-    public static class Rejected extends ApiException {
+    public static class Rejected extends DomainException {
         private final transient List<RowProblem> problems;
 
         public Rejected(List<RowProblem> problems) {
-            super(org.springframework.http.HttpStatus.BAD_REQUEST, ErrorCode.BULK_REJECTED, problems.size()
+            super(ErrorCode.BULK_REJECTED, problems.size()
                     + " row(s) refused; nothing was issued");
             this.problems = List.copyOf(problems);
         }
@@ -99,7 +99,7 @@ public class BulkCodes {
             } else {
                 try {
                     VerificationService.caseReference(ref);
-                } catch (ApiException e) {
+                } catch (DomainException e) {
                     problems.add(new RowProblem(line, "BAD_REFERENCE", ref));
                 }
             }
@@ -125,7 +125,7 @@ public class BulkCodes {
                     i++;
                     try {
                         issued.add(codes.issue(officer, r));
-                    } catch (ApiException e) {
+                    } catch (DomainException e) {
                         throw new RowFailure(i, e);
                     }
                 }
@@ -160,9 +160,9 @@ public class BulkCodes {
 
     private static final class RowFailure extends RuntimeException {
         final int index;
-        final ApiException cause;
+        final DomainException cause;
 
-        RowFailure(int index, ApiException cause) {
+        RowFailure(int index, DomainException cause) {
             super(cause.getMessage(), null, false, false);
             this.index = index;
             this.cause = cause;

@@ -22,7 +22,7 @@ import vn.bluezone.api.ErrorCode;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Verification certificates: ES256 JWTs that bind the case's report type, dates and region to the HMAC of the
@@ -100,7 +100,7 @@ public class CertificateSigner {
             return new Claims(text(c, "jti"), ReportType.valueOf(text(c, "reportType")), date(text(c, "symptomDate")),
                     date(text(c, "testDate")), text(c, "region"), text(c, "tekmac"),
                     exp == null || !exp.isIntegralNumber() ? null : Instant.ofEpochSecond(exp.asLong()));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
             throw invalid("the certificate is not a valid signed token");
@@ -149,7 +149,7 @@ public class CertificateSigner {
         }
         Instant exp = c.getExpirationTime().toInstant();
         if (!clock.instant().isBefore(exp)) {
-            throw ApiException.badRequest(ErrorCode.CERTIFICATE_EXPIRED, "the certificate has expired; verify again");
+            throw new DomainException(ErrorCode.CERTIFICATE_EXPIRED, "the certificate has expired; verify again");
         }
         return claims(c);
     }
@@ -182,7 +182,7 @@ public class CertificateSigner {
         return k.keyId() + "." + k.keyVersion();
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest(ErrorCode.CERTIFICATE_INVALID, message);
+    private static DomainException invalid(String message) {
+        return new DomainException(ErrorCode.CERTIFICATE_INVALID, message);
     }
 }

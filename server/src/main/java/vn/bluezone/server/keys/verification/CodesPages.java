@@ -22,8 +22,9 @@ import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.keys.sms.PhoneNumbers;
 import vn.bluezone.server.keys.sms.SmsSender;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.web.Dates;
+import vn.bluezone.server.web.ErrorStatus;
 
 /**
  * The F0 code page, with the verification server's workflow: issue a code for a case reference (never a name), see
@@ -67,7 +68,7 @@ public class CodesPages {
         return messages.getMessage(key, args.length == 0 ? null : args, LocaleContextHolder.getLocale());
     }
 
-    private String problem(ApiException e) {
+    private String problem(DomainException e) {
         return messages.getMessage("codes.error." + e.code(), null, text("codes.error.other"),
                 LocaleContextHolder.getLocale());
     }
@@ -117,8 +118,8 @@ public class CodesPages {
                 }
                 fill(model, me, IssueForm.empty());
                 return "console/codes";
-            } catch (ApiException e) {
-                if (e.status() == HttpStatus.FORBIDDEN) {
+            } catch (DomainException e) {
+                if (ErrorStatus.isForbidden(e)) {
                     throw e;
                 }
                 fieldErrors.put(fieldOf(e.code()), problem(e));
@@ -171,7 +172,7 @@ public class CodesPages {
         model.addAttribute("lookupId", id);
         try {
             model.addAttribute("found", service.lookup(me, id));
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             model.addAttribute("lookupError", text("codes.lookup.notFound", id));
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
@@ -193,8 +194,8 @@ public class CodesPages {
         try {
             VerificationService.CodeStatus s = service.expire(me, id);
             flash.addFlashAttribute("info", text("codes.expired", s.shortId()));
-        } catch (ApiException e) {
-            if (e.status() == HttpStatus.FORBIDDEN) {
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             flash.addFlashAttribute("error", problem(e));

@@ -14,7 +14,7 @@ import vn.bluezone.api.verification.CertificateRequest;
 import vn.bluezone.api.verification.CertificateResponse;
 import vn.bluezone.api.verification.VerifyRequest;
 import vn.bluezone.api.verification.VerifyResponse;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.keys.guessing.ShortCodeGuard;
 import vn.bluezone.server.web.ContractValidator;
 import vn.bluezone.server.web.limits.NetworkLimiter;
@@ -68,7 +68,7 @@ public class VerificationController {
         networks.check(NetworkLimiter.Action.VERIFICATION, req.getRemoteAddr()); // per network prefix
         AttemptLimiter.Decision d = limiter.tryAcquire(req.getRemoteAddr());
         if (!d.allowed()) {
-            throw ApiException.tooManyRequests(d.retryAfterSeconds());
+            throw DomainException.rateLimited(d.retryAfterSeconds());
         }
     }
 }

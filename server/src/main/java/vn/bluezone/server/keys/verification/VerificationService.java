@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.bluezone.api.ErrorCode;
+import vn.bluezone.server.problem.Conflict;
 import vn.bluezone.protocol.ReportType;
 import vn.bluezone.server.TimeZoneProperties;
 import vn.bluezone.server.accounts.AreaScope;
@@ -25,7 +26,7 @@ import vn.bluezone.server.audit.AuditLog;
 import vn.bluezone.server.db.Savepoints;
 import vn.bluezone.server.keys.KeySecrets;
 import vn.bluezone.server.keys.KeysProperties;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Health-authority verification: an officer issues a one-time code for a confirmed case; the case's phone
@@ -126,14 +127,14 @@ public class VerificationService {
     @Transactional
     public IssuedCode issue(Official officer, IssueRequest req) {
         if (!ISSUERS.contains(officer.role())) {
-            throw ApiException.forbidden(ErrorCode.FORBIDDEN, "only health officers and health stations issue codes");
+            throw new DomainException(ErrorCode.FORBIDDEN, "only health officers and health stations issue codes");
         }
         if (req.reportType() == null || !ISSUABLE.contains(req.reportType())) {
-            throw ApiException.badRequest(ErrorCode.INVALID_REPORT_TYPE,
+            throw new DomainException(ErrorCode.INVALID_REPORT_TYPE,
                     "report type must be one of CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS, RECURSIVE");
         }
         if (req.symptomDate() == null && req.testDate() == null) {
-            throw ApiException.badRequest(ErrorCode.DATE_REQUIRED, "give the symptom onset date or the test date");
+            throw new DomainException(ErrorCode.DATE_REQUIRED, "give the symptom onset date or the test date");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (LocalDate d : new LocalDate[] {req.symptomDate(), req.testDate()}) {
@@ -141,10 +142,10 @@ public class VerificationService {
                 continue;
             }
             if (d.isAfter(today)) {
-                throw ApiException.badRequest(ErrorCode.DATE_IN_FUTURE, "the date " + d + " is in the future");
+                throw new DomainException(ErrorCode.DATE_IN_FUTURE, "the date " + d + " is in the future");
             }
             if (d.isBefore(today.minusDays(cfg.maxDateAgeDays()))) {
-                throw ApiException.badRequest(ErrorCode.DATE_TOO_OLD,
+                throw new DomainException(ErrorCode.DATE_TOO_OLD,
                         "the date " + d + " is more than " + cfg.maxDateAgeDays() + " days back");
             }
         }
@@ -183,7 +184,7 @@ public class VerificationService {
         }
         String r = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFC);
         if (!CASE_REFERENCE.matcher(r).matches()) {
-            throw ApiException.badRequest(ErrorCode.INVALID_CASE_REFERENCE, "the case reference is the case file's number: "
+            throw new DomainException(ErrorCode.INVALID_CASE_REFERENCE, "the case reference is the case file's number: "
                     + "letters, digits, - / . only, at most 32 characters (never the patient's name)");
         }
         return r;
@@ -201,11 +202,11 @@ public class VerificationService {
     public CodeStatus lookup(Official officer, String idOrShortId) {
         String q = idOrShortId == null ? "" : idOrShortId.strip().toLowerCase(Locale.ROOT);
         if (!q.matches("[0-9a-f-]{8,36}")) {
-            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
+            throw new DomainException(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
         }
         List<CodeStatus> found = store.byIdPrefix(q, clock.instant());
         if (found.size() != 1 || !mayManage(officer, found.get(0))) {
-            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
+            throw new DomainException(ErrorCode.CODE_NOT_FOUND, "no code with id " + idOrShortId);
         }
         return found.get(0);
     }
@@ -216,12 +217,12 @@ public class VerificationService {
         String region = requested == null || requested.isBlank() ? own : requested.trim();
         if (region == null || region.equalsIgnoreCase("VN")) {
             if (!officer.isNational()) {
-                throw ApiException.badRequest(ErrorCode.INVALID_REGION, "give the province of the case");
+                throw new DomainException(ErrorCode.INVALID_REGION, "give the province of the case");
             }
             return "VN";
         }
         if (!region.matches("\\d{2}")) {
-            throw ApiException.badRequest(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN");
+            throw new DomainException(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN");
         }
         if (!region.equals(own)) {
             scope.check(officer, region);
@@ -231,9 +232,9 @@ public class VerificationService {
 
     public CodeStatus status(Official officer, String id) {
         CodeStatus s = store.byId(id, clock.instant())
-                .orElseThrow(() -> ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.CODE_NOT_FOUND, "no code with id " + id));
         if (!mayManage(officer, s)) {
-            throw ApiException.notFound(ErrorCode.CODE_NOT_FOUND, "no code with id " + id);
+            throw new DomainException(ErrorCode.CODE_NOT_FOUND, "no code with id " + id);
         }
         return s;
     }
@@ -253,7 +254,7 @@ public class VerificationService {
     public CodeStatus expire(Official officer, String id) {
         CodeStatus s = status(officer, id);
         if (s.claimedAt() != null) {
-            throw ApiException.conflict(ErrorCode.CODE_USED, "the code was already used");
+            throw new Conflict(ErrorCode.CODE_USED, "the code was already used");
         }
         store.expire(id, clock.instant());
         audit.record(officer.username(), "code.expire", id, null);
@@ -271,7 +272,7 @@ public class VerificationService {
     public VerifiedToken verify(String presentedCode) {
         String code = normalize(presentedCode);
         if (code == null) {
-            throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
+            throw new DomainException(ErrorCode.CODE_INVALID, "the code is not valid");
         }
         String hash = secrets.codeHash(code);
         Optional<CodeStore.Secret> found = store.byHash(hash);
@@ -279,19 +280,19 @@ public class VerificationService {
         boolean viaShort = found.isPresent() && constantTimeEquals(found.get().shortHash(), hash);
         boolean viaLong = found.isPresent() && constantTimeEquals(found.get().longHash(), hash);
         if (!viaShort && !viaLong) {
-            throw ApiException.badRequest(ErrorCode.CODE_INVALID, "the code is not valid");
+            throw new DomainException(ErrorCode.CODE_INVALID, "the code is not valid");
         }
         CodeStore.Secret r = found.get();
         if (r.claimedAt() != null) {
-            throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
+            throw new DomainException(ErrorCode.CODE_USED, "the code was already used");
         }
         Instant now = clock.instant();
         Instant expiry = viaShort ? r.shortExpiresAt() : r.longExpiresAt();
         if (r.expiredAt() != null || !now.isBefore(expiry)) {
-            throw ApiException.badRequest(ErrorCode.CODE_EXPIRED, "the code has expired; ask the health station for a new one");
+            throw new DomainException(ErrorCode.CODE_EXPIRED, "the code has expired; ask the health station for a new one");
         }
         if (!store.claim(r.id(), now)) {
-            throw ApiException.badRequest(ErrorCode.CODE_USED, "the code was already used");
+            throw new DomainException(ErrorCode.CODE_USED, "the code was already used");
         }
         String token = RandomSecrets.token(random, 32);
         Instant tokenExp = now.plus(cfg.tokenValidity());
@@ -304,7 +305,7 @@ public class VerificationService {
     @Transactional
     public IssuedCertificate certificate(String token, String ekeyhmac) {
         if (token == null || token.isBlank() || token.length() > 200) {
-            throw ApiException.badRequest(ErrorCode.TOKEN_INVALID, "the token is not valid");
+            throw new DomainException(ErrorCode.TOKEN_INVALID, "the token is not valid");
         }
         byte[] mac;
         try {
@@ -313,20 +314,20 @@ public class VerificationService {
             mac = new byte[0];
         }
         if (mac.length != 32) {
-            throw ApiException.badRequest(ErrorCode.INVALID_EKEYHMAC, "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
+            throw new DomainException(ErrorCode.INVALID_EKEYHMAC, "ekeyhmac must be the base64 HMAC-SHA256 (32 bytes) of the keys");
         }
         String hash = secrets.codeHash("token:" + token.trim());
         CodeStore.Token t = store.token(hash).filter(x -> constantTimeEquals(x.hash(), hash))
-                .orElseThrow(() -> ApiException.badRequest(ErrorCode.TOKEN_INVALID, "the token is not valid"));
+                .orElseThrow(() -> new DomainException(ErrorCode.TOKEN_INVALID, "the token is not valid"));
         if (t.usedAt() != null) {
-            throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
+            throw new DomainException(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant now = clock.instant();
         if (!now.isBefore(t.expiresAt())) {
-            throw ApiException.badRequest(ErrorCode.TOKEN_EXPIRED, "the token has expired");
+            throw new DomainException(ErrorCode.TOKEN_EXPIRED, "the token has expired");
         }
         if (!store.useToken(hash, now)) {
-            throw ApiException.badRequest(ErrorCode.TOKEN_USED, "the token was already used");
+            throw new DomainException(ErrorCode.TOKEN_USED, "the token was already used");
         }
         Instant exp = now.plus(cfg.certificateValidity());
         CertificateSigner.Signed signed = signer.sign(t.type(), t.symptomDate(), t.testDate(), t.region(),

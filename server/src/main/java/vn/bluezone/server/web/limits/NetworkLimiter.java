@@ -3,14 +3,12 @@ package vn.bluezone.server.web.limits;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.keys.KeySecrets;
-import vn.bluezone.server.keys.KeysProperties;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * Limits a public call per client address and per {@link NetworkPrefix} ({@link NetworkLimitsProperties}), so that a
  * client with many addresses of one network counts once for them all. Addresses and prefixes are counted under a
- * keyed hash ({@link KeySecrets#clientHash}), never in clear.
+ * keyed hash ({@link ClientHasher}), never in clear.
  */
 @Component
 public class NetworkLimiter {
@@ -32,14 +30,14 @@ public class NetworkLimiter {
     private final NetworkLimitsProperties props;
     private final boolean enabled;
     private final WindowCounters counters;
-    private final KeySecrets secrets;
+    private final ClientHasher secrets;
     private final Clock clock;
 
     /** Off with {@code bluezone.network-limits.enabled=false} or with every limiter ({@code bluezone.keys.rate-limit.enabled=false}). */
-    public NetworkLimiter(NetworkLimitsProperties props, KeysProperties keys, WindowCounters counters, KeySecrets secrets,
+    public NetworkLimiter(NetworkLimitsProperties props, RateLimitSwitches switches, WindowCounters counters, ClientHasher secrets,
                           Clock clock) {
         this.props = props;
-        this.enabled = props.enabled() && keys.rateLimit().enabled();
+        this.enabled = props.enabled() && switches.rateLimitsEnabled();
         this.counters = counters;
         this.secrets = secrets;
         this.clock = clock;
@@ -71,7 +69,7 @@ public class NetworkLimiter {
     public void check(Action action, String address) {
         Decision d = tryAcquire(action, address);
         if (!d.allowed()) {
-            throw new ApiException(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+            throw new DomainException(ErrorCode.RATE_LIMITED,
                     "too many requests from this network; try again in " + d.retryAfterSeconds() + " s",
                     d.retryAfterSeconds());
         }

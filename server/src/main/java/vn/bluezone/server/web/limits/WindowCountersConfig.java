@@ -6,15 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.server.db.Savepoints;
-import vn.bluezone.server.keys.KeysProperties;
 
 /** In memory, or in the database with {@code bluezone.keys.rate-limit.shared=true} (one switch for every limiter). */
 @Configuration(proxyBeanMethods = false)
 public class WindowCountersConfig {
     @Bean
-    public WindowCounters windowCounters(KeysProperties props, Clock clock, JdbcTemplate jdbc, TransactionTemplate tx,
+    public WindowCounters windowCounters(RateLimitSwitches props, Clock clock, JdbcTemplate jdbc, TransactionTemplate tx,
                                          Savepoints savepoints) {
-        if (props.rateLimit().shared()) {
+        if (props.rateLimitsShared()) {
             return new DatabaseWindowCounters(jdbc, tx, savepoints, clock);
         }
         return new LocalWindowCounters(clock);

@@ -153,7 +153,7 @@ class CohortServiceTest {
     private static String code(Runnable r) {
         try {
             r.run();
-        } catch (vn.bluezone.server.web.ApiException p) { // CampaignProblem, or the registry's Areas (unknown unit)
+        } catch (vn.bluezone.server.problem.DomainException p) { // CampaignProblem, or the registry's Areas (unknown unit)
             return p.code();
         }
         return "no error";

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.bluezone.server.registry.AreaSnapshot;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.web.ErrorStatus;
 
 class ScriptTemplateTest {
     private static final LocalDate DAY = LocalDate.of(2020, 8, 10);
@@ -35,7 +36,7 @@ class ScriptTemplateTest {
         assertThatThrownBy(() -> ScriptTemplate.fill("{don_vi}: {ty_le}", noPopulation))
                 .isInstanceOfSatisfying(CampaignProblem.class, p -> {
                     assertThat(p.code()).isEqualTo("FIGURES_MISSING");
-                    assertThat(p.status().value()).isEqualTo(409);
+                    assertThat(ErrorStatus.of(p).value()).isEqualTo(409);
                 })
                 .hasMessageContaining("Thôn Tân Mỹ").hasMessageContaining("{ty_le}");
         // Figures that need no denominator still work.

@@ -146,7 +146,7 @@ class OtherAreaIdsTest {
     static String answer(MvcResult result, long id) throws Exception {
         MockHttpServletResponse r = result.getResponse();
         String text = r.getContentAsString(StandardCharsets.UTF_8) + "|" + (result.getResolvedException()
-                instanceof vn.bluezone.server.web.ApiException e ? e.code() + ": " + e.getMessage() : "");
+                instanceof vn.bluezone.server.problem.DomainException e ? e.code() + ": " + e.getMessage() : "");
         return text.replaceAll("(?<![0-9])" + id + "(?![0-9])", "#");
     }
 

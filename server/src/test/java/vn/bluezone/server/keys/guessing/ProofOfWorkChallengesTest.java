@@ -7,13 +7,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import vn.bluezone.api.verification.PowChallenge;
 import vn.bluezone.api.verification.ProofOfWork;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 class ProofOfWorkChallengesTest {
     final GuessingFixture f = new GuessingFixture(10);
 
     private void refused(String challenge, Long nonce, String why) {
-        assertThatThrownBy(() -> f.challenges.redeem(challenge, nonce)).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> f.challenges.redeem(challenge, nonce)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.code()).isEqualTo("PROOF_OF_WORK_INVALID");
             assertThat(e.getMessage()).contains(why);
         });

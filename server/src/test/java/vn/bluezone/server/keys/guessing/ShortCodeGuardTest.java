@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.bluezone.api.verification.PowChallenge;
 import vn.bluezone.api.verification.ProofOfWork;
 import vn.bluezone.api.verification.VerifyRequest;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Free guesses up to the threshold, then only with a proof of work, then nobody until the next window. */
 class ShortCodeGuardTest {
@@ -17,7 +17,7 @@ class ShortCodeGuardTest {
         try {
             f.guard.admit(r);
             return "admitted";
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return e.code();
         }
     }
@@ -38,7 +38,7 @@ class ShortCodeGuardTest {
         for (int i = 0; i < 3; i++) {
             assertThat(refusal(solved("12345678"))).isEqualTo("admitted");
         }
-        assertThatThrownBy(() -> f.guard.admit(solved("12345678"))).isInstanceOfSatisfying(ApiException.class, e -> {
+        assertThatThrownBy(() -> f.guard.admit(solved("12345678"))).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.code()).isEqualTo("RATE_LIMITED");
             assertThat(e.retryAfterSeconds()).isEqualTo(300);
         });

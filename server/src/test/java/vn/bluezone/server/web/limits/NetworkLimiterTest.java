@@ -11,7 +11,7 @@ import vn.bluezone.server.keys.KeySecrets;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.support.MutableClock;
 import vn.bluezone.server.support.TestKeysProperties;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** Per address and per /24 or /56, in fixed windows; a client with many addresses of one network counts once. */
 class NetworkLimiterTest {
@@ -53,7 +53,7 @@ class NetworkLimiterTest {
             l.check(NetworkLimiter.Action.HEARTBEAT, "2001:db8:5:100::1");
         }
         assertThatThrownBy(() -> l.check(NetworkLimiter.Action.HEARTBEAT, "2001:db8:5:100::1"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("RATE_LIMITED");
                     assertThat(e.retryAfterSeconds()).isEqualTo(3600);
                 });

@@ -4,7 +4,7 @@ import java.util.Base64;
 import vn.bluezone.api.ApiLimits;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.submission.DiagnosisKeysRequest;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /**
  * {@code INVALID_HMAC_KEY}: the phone's HMAC key is base64 of 16 to 128 bytes (the key under which the certificate's
@@ -16,7 +16,7 @@ public final class HmacKeyWellFormed implements UploadRule {
         decode(request.hmacKey());
     }
 
-    /** The key's bytes; @throws ApiException {@code INVALID_HMAC_KEY} as {@link #check} does. */
+    /** The key's bytes; @throws DomainException {@code INVALID_HMAC_KEY} as {@link #check} does. */
     public static byte[] decode(String b64) {
         byte[] k;
         try {
@@ -25,7 +25,7 @@ public final class HmacKeyWellFormed implements UploadRule {
             k = new byte[0];
         }
         if (k.length < ApiLimits.MIN_HMAC_KEY_BYTES || k.length > ApiLimits.MAX_HMAC_KEY_BYTES) {
-            throw ApiException.badRequest(ErrorCode.INVALID_HMAC_KEY, "hmacKey must be base64 of 16 to 128 random bytes");
+            throw new DomainException(ErrorCode.INVALID_HMAC_KEY, "hmacKey must be base64 of 16 to 128 random bytes");
         }
         return k;
     }

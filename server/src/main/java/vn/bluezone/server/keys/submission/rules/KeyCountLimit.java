@@ -2,7 +2,7 @@ package vn.bluezone.server.keys.submission.rules;
 
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.submission.DiagnosisKeysRequest;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** {@code TOO_MANY_KEYS}: at most {@code submission.max-keys} (30) keys per upload. */
 public final class KeyCountLimit implements UploadRule {
@@ -15,7 +15,7 @@ public final class KeyCountLimit implements UploadRule {
     @Override
     public void check(DiagnosisKeysRequest request) {
         if (request.temporaryExposureKeys() != null && request.temporaryExposureKeys().size() > maxKeys) {
-            throw ApiException.badRequest(ErrorCode.TOO_MANY_KEYS, "at most " + maxKeys + " keys per upload");
+            throw new DomainException(ErrorCode.TOO_MANY_KEYS, "at most " + maxKeys + " keys per upload");
         }
     }
 }

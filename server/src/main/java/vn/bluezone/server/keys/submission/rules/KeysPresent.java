@@ -2,7 +2,7 @@ package vn.bluezone.server.keys.submission.rules;
 
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.api.submission.DiagnosisKeysRequest;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** {@code NO_KEYS}: an upload carries at least one key. */
 public final class KeysPresent implements UploadRule {
@@ -15,7 +15,7 @@ public final class KeysPresent implements UploadRule {
     @Override
     public void check(DiagnosisKeysRequest request) {
         if (request.temporaryExposureKeys() == null || request.temporaryExposureKeys().isEmpty()) {
-            throw ApiException.badRequest(ErrorCode.NO_KEYS, "temporaryExposureKeys must hold 1 to " + maxKeys + " keys");
+            throw new DomainException(ErrorCode.NO_KEYS, "temporaryExposureKeys must hold 1 to " + maxKeys + " keys");
         }
     }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import vn.bluezone.api.ErrorCode;
-import vn.bluezone.server.web.ApiException;
+import vn.bluezone.server.problem.DomainException;
 
 /** The request rules, each alone, and their order in {@link UploadRules#standard}. */
 class UploadRulesTest {
     static void refused(ThrowingCallable call, ErrorCode code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(call).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(code.name()));
     }
 

@@ -1,4 +1,4 @@
-package vn.bluezone.server.registry;
+package vn.bluezone.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package vn.bluezone.server.registry;
+package vn.bluezone.server;
 
 import java.text.Collator;
 import java.text.Normalizer;
