@@ -194,9 +194,14 @@ public final class Bluezone {
      * in {@code journal}); tests build a second phone with it.
      */
     public CheckinEngine checkinEngine(CheckinStore store, WarningJournal journal) throws KeyServerException {
-        return new CheckinEngine(store, new HttpCheckinServerClient(URI.create(serverUrl())), keyServer(),
+        CheckinEngine e = new CheckinEngine(store, new HttpCheckinServerClient(URI.create(serverUrl())), keyServer(),
                 List.of(trustedExportKey()), List.of(context.getString(R.string.export_region)), clock,
                 new SecureRandom(), new AndroidNotifier(context, journal, settings, clock), locale());
+        // The warnings' hotline: the server's (signed configuration, kept from the last check) else the app's
+        // configured one (config.xml), as on the warnings screen; a newer configuration replaces it at each check.
+        String kept = settings.healthHotline();
+        e.useHealthHotline(kept != null ? kept : context.getString(R.string.hotline));
+        return e;
     }
 
     /** The engine if it was built (no network needed), else null. */

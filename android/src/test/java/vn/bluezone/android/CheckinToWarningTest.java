@@ -143,6 +143,7 @@ public class CheckinToWarningTest {
         assertTrue(server.publishCheckins() > 0);
         CheckinCheckResult atB = b.check();
         assertEquals(atB.toString(), List.of(), atB.rejected());
+        assertEquals("accepted through the day's signed manifest", atB.packagesRead(), atB.packagesViaManifest());
         assertEquals(1, atB.warnings().size());
         assertEquals(CheckinWarning.Kind.CASE, atB.warnings().get(0).kind());
         assertEquals("Chợ Hà Lạc", atB.warnings().get(0).placeName());
@@ -154,6 +155,8 @@ public class CheckinToWarningTest {
         assertEquals("Cảnh báo: có ca bệnh tại nơi bạn đã đến", n.extras.getString(Notification.EXTRA_TITLE));
         String body = n.extras.getCharSequence(Notification.EXTRA_TEXT).toString();
         assertTrue(body, body.contains("Chợ Hà Lạc") && body.contains("trùng khoảng "));
+        // The advice names the hotline of the server's signed configuration, not a number of the app's bundles.
+        assertTrue(body, body.contains("đường dây nóng " + KeyServerHarness.HEALTH_HOTLINE));
         List<WarningJournal.Entry> bJournal = new WarningJournal(bDb).all();
         assertEquals(1, bJournal.size());
         assertTrue(bJournal.get(0).isCheckin());

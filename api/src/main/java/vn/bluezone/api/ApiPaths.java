@@ -32,6 +32,11 @@ public final class ApiPaths {
     public static final String CHECKIN_INDEX = CHECKINS + "/{region}/index.txt";
     /** {@code file} is {@code hour-START-END}; the index lists {@code REGION/hour-START-END.bin}. */
     public static final String CHECKIN_FILE = CHECKINS + "/{region}/{file}.bin";
+    /**
+     * A region's signed manifest of the UTC day starting at {@code day} (epoch seconds, a multiple of 86400): the
+     * day's package names and their files' SHA-256 (protocol {@code CheckinManifest}).
+     */
+    public static final String CHECKIN_MANIFEST = CHECKINS + "/{region}/day-{day}.manifest";
 
     // Registry (every install).
     public static final String DEVICES = V1 + "/devices";
@@ -74,6 +79,10 @@ public final class ApiPaths {
             name = name.substring(0, name.length() - 4);
         }
         return EXPORT_FILE.replace("{region}", segment(region)).replace("{file}", segment(name));
+    }
+
+    public static String checkinManifest(String region, long day) {
+        return CHECKIN_MANIFEST.replace("{region}", segment(region)).replace("{day}", Long.toString(day));
     }
 
     public static String heartbeat(String deviceId) {

@@ -11,11 +11,14 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.api.ApiError;
 import vn.bluezone.api.ApiPaths;
+import vn.bluezone.api.registry.Attestation;
+import vn.bluezone.api.registry.AttestationBinding;
 import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.api.registry.Heartbeat;
 import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.ReferralInstalls;
 import vn.bluezone.api.registry.RegisteredDevice;
+import vn.bluezone.device.port.Attester;
 import vn.bluezone.device.server.KeyServerException;
 
 /**
@@ -29,13 +32,25 @@ public final class RegistryClient {
     private static final int TIMEOUT_MS = 20_000;
     private static final ObjectMapper JSON = vn.bluezone.device.PhoneJson.mapper();
     private final String base;
+    private final Attester attester;
 
+    /** Without platform attestation (the app has no Play Integrity client yet): installs count as unattested. */
     public RegistryClient(String baseUrl) {
+        this(baseUrl, Attester.NONE);
+    }
+
+    /** {@code attester} adds a platform verdict to registrations (with an installationId) and heartbeats. */
+    public RegistryClient(String baseUrl, Attester attester) {
         this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.attester = attester;
     }
 
     /** {@code POST /api/v1/devices}. */
     public Registration register(DeviceRegistration request) throws KeyServerException {
+        if (request.attestation() == null && request.installationId() != null) {
+            request = attester.attest(AttestationBinding.registrationText(request.installationId()))
+                    .map(request::withAttestation).orElse(request);
+        }
         RegisteredDevice d = call("POST", ApiPaths.DEVICES, null, request, RegisteredDevice.class);
         if (d.deviceId() == null || d.deviceSecret() == null || d.installCode() == null) {
             throw new KeyServerException(200, "bad_response", "registration answer without id, secret or code");
@@ -46,8 +61,9 @@ public final class RegistryClient {
     /** {@code POST /api/v1/devices/{id}/heartbeat}: the app still runs (and whether Bluetooth is on). */
     public HeartbeatResult heartbeat(Registration reg, boolean bluetoothOn, String appVersion)
             throws KeyServerException {
+        Attestation a = attester.attest(AttestationBinding.heartbeatText(reg.deviceId())).orElse(null);
         return call("POST", ApiPaths.heartbeat(reg.deviceId()), reg.deviceSecret(),
-                new Heartbeat(bluetoothOn, appVersion), HeartbeatResult.class);
+                new Heartbeat(bluetoothOn, appVersion, a), HeartbeatResult.class);
     }
 
     /** {@code GET /api/v1/devices/{id}/referrals}: how many installs registered with this phone's referral code. */

@@ -42,9 +42,14 @@ public final class KeyServerHarness {
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-19T01:00:00Z"));
     private final ConfigurableApplicationContext server;
     private final String baseUrl;
+    /** The test verifier's key (issue 15 §3): the harness's {@link #attester()} signs with its private half. */
+    private final java.security.KeyPair attestationKey;
 
     private KeyServerHarness() throws Exception {
         Path dataDir = Files.createTempDirectory("bluezone-android-it");
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        attestationKey = g.generateKeyPair();
         String db = "jdbc:h2:mem:android" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         server = new SpringApplicationBuilder(BluezoneServer.class)
@@ -57,7 +62,9 @@ public final class KeyServerHarness {
                         "--bluezone.public-url=https://bluezone.gov.vn",
                         // Packages are built when a test says so (publishCheckins), not by the hourly job.
                         "--bluezone.checkins.enabled=false",
-                        "--bluezone.health.hotline=" + HEALTH_HOTLINE);
+                        "--bluezone.health.hotline=" + HEALTH_HOTLINE,
+                        "--bluezone.registry.attestation.test.public-key="
+                                + java.util.Base64.getEncoder().encodeToString(attestationKey.getPublic().getEncoded()));
         baseUrl = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/";
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
@@ -94,6 +101,34 @@ public final class KeyServerHarness {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * A platform stand-in that the server's test verifier accepts: an ES256 JWS {@code {nonce, iat}} for the binding
+     * text, stamped with the shared clock.
+     */
+    public vn.bluezone.device.port.Attester attester() {
+        return text -> {
+            try {
+                com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256),
+                        new com.nimbusds.jose.Payload(java.util.Map.of("nonce",
+                                vn.bluezone.api.registry.AttestationBinding.nonce(text), "iat",
+                                clock.instant().getEpochSecond())));
+                jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(
+                        (java.security.interfaces.ECPrivateKey) attestationKey.getPrivate()));
+                return java.util.Optional.of(new vn.bluezone.api.registry.Attestation(
+                        vn.bluezone.api.registry.Attestation.TEST, jws.serialize(), null));
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** The kind of attestation the server stored for a device (null: unattested). */
+    public String attestationKindOf(String deviceId) {
+        return server.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT attestation_kind FROM device WHERE id = ?", String.class, deviceId);
     }
 
     /** The clock the server and the phones share. */

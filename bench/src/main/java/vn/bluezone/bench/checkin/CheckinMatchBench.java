@@ -6,9 +6,14 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import vn.bluezone.protocol.checkin.CheckinFormatException;
+import vn.bluezone.protocol.checkin.CheckinManifest;
 import vn.bluezone.protocol.checkin.CheckinMatch;
 import vn.bluezone.protocol.checkin.CheckinMatcher;
 import vn.bluezone.protocol.checkin.CheckinPackage;
@@ -35,6 +40,11 @@ import vn.bluezone.protocol.export.VerificationKey;
  * <p>Third variant, the phone's (device {@code CheckinEngine}): {@link PackageScan} — the same signature check, then
  * one walk over the package bytes that checks every report's field lengths but builds only the reports whose
  * location-id hash is one of the phone's places (a map lookup each), no protobuf message per report.
+ *
+ * <p>Fourth variant, the phone's since the daily manifests ({@link CheckinManifest}): one signed manifest per UTC
+ * day (15 for 14 days of hours not aligned to midnight) verified, every package accepted by the SHA-256 of its file
+ * against its manifest's entry, then scanned as above without its own signature being verified. The split printed
+ * last says where the time goes: ECDSA verifications, SHA-256, the scan itself.
  */
 public final class CheckinMatchBench {
     private CheckinMatchBench() {
@@ -50,18 +60,26 @@ public final class CheckinMatchBench {
         int optimizedMatches = optimized(w).size();
         int baselineMatches = baseline(w).size();
         int scannedMatches = scanned(w).size();
-        if (optimizedMatches != baselineMatches || scannedMatches != baselineMatches || optimizedMatches < w.planted) {
+        int manifestMatches = manifested(w).size();
+        if (optimizedMatches != baselineMatches || scannedMatches != baselineMatches
+                || manifestMatches != baselineMatches || optimizedMatches < w.planted) {
             throw new IllegalStateException("matchers disagree: " + optimizedMatches + " vs " + baselineMatches
-                    + " vs " + scannedMatches);
+                    + " vs " + scannedMatches + " vs " + manifestMatches);
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 3; i++) { // warm-up
             optimized(w);
             baseline(w);
             scanned(w);
+            manifested(w);
         }
-        long[][] t = new long[6][runs];
+        long[][] t = new long[8][runs];
         for (int r = 0; r < runs; r++) {
+            long m0 = cpu.getCurrentThreadCpuTime();
+            long n0 = System.nanoTime();
+            manifested(w);
+            t[6][r] = System.nanoTime() - n0;
+            t[7][r] = cpu.getCurrentThreadCpuTime() - m0;
             long s0 = cpu.getCurrentThreadCpuTime();
             long v0 = System.nanoTime();
             scanned(w);
@@ -99,6 +117,10 @@ public final class CheckinMatchBench {
                         + "%.0f ms wall / %.0f ms CPU; against read-all %.2fx, baseline %.2fx (CPU)%n", runs,
                 median(t[4]) / 1e6, median(t[5]) / 1e6, (double) median(t[1]) / median(t[5]),
                 (double) median(t[3]) / median(t[5]));
+        System.out.printf("full check, phone's scan with daily manifests (%d manifest signatures, SHA-256 of every "
+                        + "package), median of %d: %.0f ms wall / %.0f ms CPU; against the scan with hourly signatures "
+                        + "%.2fx, baseline %.2fx (CPU)%n", w.manifests.size(), runs, median(t[6]) / 1e6,
+                median(t[7]) / 1e6, (double) median(t[5]) / median(t[7]), (double) median(t[3]) / median(t[7]));
         long v0 = System.nanoTime();
         long s0 = cpu.getCurrentThreadCpuTime();
         for (byte[] f : w.files) {
@@ -106,6 +128,7 @@ public final class CheckinMatchBench {
         }
         System.out.printf("of which: read-all (verify + parse) %.0f ms CPU / %.0f ms wall%n",
                 (cpu.getCurrentThreadCpuTime() - s0) / 1e6, (System.nanoTime() - v0) / 1e6);
+        TimeSplit.print(w.files, w.trusted, w.manifests, cpu);
         if (cpu instanceof com.sun.management.ThreadMXBean alloc) { // heap allocated by one full check
             long a0 = alloc.getCurrentThreadAllocatedBytes();
             optimized(w);
@@ -123,6 +146,21 @@ public final class CheckinMatchBench {
         List<CheckinMatch> out = new ArrayList<>();
         for (byte[] f : w.files) {
             out.addAll(m.match(PackageScan.read(f, w.trusted, m).kept()));
+        }
+        return out;
+    }
+
+    /** The phone's path since the manifests: one verified manifest per day, packages accepted by their hash. */
+    static List<CheckinMatch> manifested(Workload w) {
+        CheckinMatcher m = new CheckinMatcher(w.local);
+        List<CheckinMatch> out = new ArrayList<>();
+        Map<Long, CheckinManifest> verified = new HashMap<>();
+        for (int i = 0; i < w.files.size(); i++) {
+            String name = w.names.get(i);
+            long day = CheckinManifest.dayOf(CheckinManifest.packageStart(name));
+            CheckinManifest manifest = verified.computeIfAbsent(day,
+                    d -> CheckinManifest.read(w.manifests.get(d), w.trusted, "VN", d));
+            out.addAll(m.match(PackageScan.readListed(w.files.get(i), manifest, name, m).kept()));
         }
         return out;
     }
@@ -189,6 +227,8 @@ public final class CheckinMatchBench {
     /** Reproducible data: random-looking padding reports, real reports at random places, planted matches. */
     static final class Workload {
         final List<byte[]> files = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final Map<Long, byte[]> manifests = new TreeMap<>();
         final List<LocalCheckin> local = new ArrayList<>();
         List<VerificationKey> trusted;
         int planted;
@@ -233,10 +273,16 @@ public final class CheckinMatchBench {
                 rnd.nextBytes(mac);
                 perHour.get(rnd.nextInt(hours)).add(new ProtectedReport(h, iv, enc, mac));
             }
+            Map<Long, Map<String, byte[]>> byDay = new TreeMap<>();
             for (int h = 0; h < hours; h++) {
                 long start = t0 + h * 3600L;
-                w.files.add(new CheckinPackage("VN", start, start + 3600, perHour.get(h)).sign(List.of(key)));
+                byte[] file = new CheckinPackage("VN", start, start + 3600, perHour.get(h)).sign(List.of(key));
+                String name = "VN/hour-" + start + "-" + (start + 3600) + ".bin";
+                w.files.add(file);
+                w.names.add(name);
+                byDay.computeIfAbsent(CheckinManifest.dayOf(start), d -> new LinkedHashMap<>()).put(name, TimeSplit.sha256(file));
             }
+            byDay.forEach((day, listed) -> w.manifests.put(day, CheckinManifest.of("VN", day, listed).sign(List.of(key))));
             return w;
         }
     }

@@ -57,6 +57,8 @@ class CheckinServerE2EIT {
     /** 14/08/2026 05:00 in Vietnam. */
     private static final SimulatedClock CLOCK = new SimulatedClock(Instant.parse("2026-08-13T22:00:00Z"));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The health station's hotline this server is configured with; the warnings must name it. */
+    private static final String HOTLINE = "0234 3822 115";
     private static ConfigurableApplicationContext server;
     private static Path dataDir;
     private static URI base;
@@ -72,7 +74,7 @@ class CheckinServerE2EIT {
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.checkins.enabled=false", "--bluezone.db.url=" + db, "--bluezone.db.user=sa",
                         "--bluezone.db.password=", "--bluezone.data-dir=" + dataDir,
-                        "--bluezone.public-url=https://bz.example.vn");
+                        "--bluezone.public-url=https://bz.example.vn", "--bluezone.health.hotline=" + HOTLINE);
         base = URI.create("http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/");
     }
 
@@ -109,6 +111,11 @@ class CheckinServerE2EIT {
                 @Override
                 public byte[] packageFile(String n) throws KeyServerException {
                     return packages.packageFile(n);
+                }
+
+                @Override
+                public byte[] manifest(String region, long day) throws KeyServerException {
+                    return packages.manifest(region, day);
                 }
             };
             this.engine = new CheckinEngine(SqliteCheckinStore.inMemory(), routed, new HttpKeyServerClient(base),
@@ -219,15 +226,49 @@ class CheckinServerE2EIT {
                 file[file.length / 3] ^= 0x01;
                 return file;
             }
+
+            @Override
+            public byte[] manifest(String region, long day) throws KeyServerException {
+                return honest.manifest(region, day);
+            }
         };
         CheckinCheckResult tampered = b.engine.check();
         assertEquals(0, tampered.packagesRead());
         assertEquals(1, tampered.rejected().size(), tampered.toString());
+        assertTrue(tampered.rejected().get(0).endsWith(": HASH_MISMATCH"), tampered.toString());
+
+        // A tampered daily manifest: refused with its reason; the package is then checked by its own signature.
+        b.packages = new CheckinServerClient() {
+            @Override
+            public List<String> packageIndex(String region) throws KeyServerException {
+                return honest.packageIndex(region);
+            }
+
+            @Override
+            public byte[] packageFile(String n) throws KeyServerException {
+                byte[] file = honest.packageFile(n);
+                file[file.length / 3] ^= 0x01;
+                return file;
+            }
+
+            @Override
+            public byte[] manifest(String region, long day) throws KeyServerException {
+                byte[] m = honest.manifest(region, day);
+                m[10] ^= 0x01;
+                return m;
+            }
+        };
+        CheckinCheckResult forged = b.engine.check();
+        assertEquals(0, forged.packagesRead());
+        assertEquals(2, forged.rejected().size(), forged.toString());
+        assertTrue(forged.rejected().get(0).endsWith(".manifest: SIGNATURE_MISMATCH"), forged.toString());
+        assertTrue(forged.rejected().get(1).endsWith(".bin: SIGNATURE_MISMATCH"), forged.toString());
         assertTrue(b.warnings.isEmpty());
         b.packages = honest;
 
         CheckinCheckResult bResult = b.engine.check();
         assertEquals(1, bResult.packagesRead());
+        assertEquals(1, bResult.packagesViaManifest(), "accepted by its hash in the day's signed manifest");
         assertEquals(15, bResult.minimumOverlapMinutes(), "from the signed configuration");
         assertEquals(1, b.warnings.size(), b.warnings.toString());
         CheckinWarning w = b.warnings.get(0);
@@ -237,6 +278,7 @@ class CheckinServerE2EIT {
         assertEquals(45, w.overlapMinutes());
         assertTrue(b.texts.get(0).body().contains("Chợ Hà Lạc") && b.texts.get(0).body().contains("14/08/2026"),
                 b.texts.get(0).body());
+        assertTrue(b.texts.get(0).body().contains("đường dây nóng " + HOTLINE), "the configured hotline: " + b.texts.get(0).body());
         for (Phone p : List.of(a, c, d)) {
             p.engine.check();
             assertEquals(List.of(), p.warnings, p.name);
@@ -261,6 +303,7 @@ class CheckinServerE2EIT {
         assertEquals("Có ca bệnh tại bộ phận một cửa; hãy khai báo y tế.", f.warnings.get(0).officerMessage());
         assertTrue(f.texts.get(0).title().startsWith("Health authority warning"), f.texts.get(0).title());
         assertTrue(f.texts.get(0).body().contains("Bộ phận một cửa"), f.texts.get(0).body());
+        assertTrue(f.texts.get(0).body().contains("the hotline " + HOTLINE), f.texts.get(0).body());
 
         // 14 days later everything is purged from the phones.
         CLOCK.advance(Duration.ofDays(15));

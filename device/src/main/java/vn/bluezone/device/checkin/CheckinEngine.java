@@ -20,10 +20,8 @@ import vn.bluezone.device.PhoneJson;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.server.SignedConfiguration;
-import vn.bluezone.protocol.checkin.CheckinFormatException;
 import vn.bluezone.protocol.checkin.CheckinMatch;
 import vn.bluezone.protocol.checkin.CheckinMatcher;
-import vn.bluezone.protocol.checkin.PackageScan;
 import vn.bluezone.protocol.checkin.LocalCheckin;
 import vn.bluezone.protocol.checkin.PlacePayload;
 import vn.bluezone.protocol.checkin.ProtectedReport;
@@ -33,11 +31,12 @@ import vn.bluezone.protocol.export.VerificationKey;
 /**
  * Check-ins on the phone, beside the Bluetooth engine: the {@link #book() book} of the user's check-ins, and
  * {@link #check()} at each exposure check — new packages of the phone's regions downloaded, their signatures
- * verified with the keys trusted for export files (a tampered or unsigned package is rejected and retried later),
+ * verified with the keys trusted for export files, through the signed daily manifests of their hashes where the
+ * server has them (a tampered or unsigned package or manifest is rejected and retried later),
  * the location-id hashes matched against the phone's own check-ins, matching reports MAC-checked and decrypted,
  * and a warning given once per check-in (and per officer message) when the stays overlap at least the minimum
- * from the signed configuration ({@code checkins.minimumOverlapMinutes}, default 15). Reports this phone
- * uploaded itself never warn it.
+ * from the signed configuration ({@code checkins.minimumOverlapMinutes}, default 15); the warning's advice names the
+ * configuration's health hotline ({@code health.hotline}). Reports this phone uploaded itself never warn it.
  */
 public final class CheckinEngine {
     public static final int DEFAULT_MINIMUM_OVERLAP_MINUTES = 15;
@@ -53,7 +52,11 @@ public final class CheckinEngine {
     private final CheckinNotifier notifier;
     private final Locale locale;
     private final CheckinBook book;
+    private final PackageReader packages;
+    /** A phone number, as {@code ServerConfiguration} and the server accept it: never a link or text. */
+    private static final java.util.regex.Pattern HOTLINE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 .-]{2,19}");
     private int minimumOverlapMinutes = DEFAULT_MINIMUM_OVERLAP_MINUTES;
+    private String healthHotline;
 
     /**
      * @param config      the key server client, used only for the signed configuration ({@code GET /api/v1/config})
@@ -73,6 +76,7 @@ public final class CheckinEngine {
         this.notifier = Objects.requireNonNull(notifier);
         this.locale = Objects.requireNonNull(locale);
         this.book = new CheckinBook(store, clock, random);
+        this.packages = new PackageReader(server, trusted);
     }
 
     public CheckinBook book() {
@@ -85,45 +89,33 @@ public final class CheckinEngine {
     }
 
     public CheckinCheckResult check() {
-        refreshMinimumOverlap();
+        refreshConfiguration();
         Instant now = clock.instant();
         // Packages are scanned for the phone's own places only: the reports about other places (nearly all) are
-        // length-checked but never built (PackageScan); the signature is verified as always.
+        // length-checked but never built (PackageScan); each is verified through its day's signed manifest, or by
+        // its own signature where no manifest lists it (PackageReader).
         CheckinMatcher places = new CheckinMatcher(locals(store.all(), now));
-        int total = 0;
-        List<ProtectedReport> reports = new ArrayList<>();
-        List<String> read = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        String problem = null;
+        PackageReader.Tally tally = new PackageReader.Tally();
         for (String region : regions) {
-            List<String> names;
+            List<String> fresh = new ArrayList<>();
             try {
-                names = server.packageIndex(region);
+                for (String name : server.packageIndex(region)) {
+                    if (!store.packageChecked(name)) {
+                        fresh.add(name);
+                    }
+                }
             } catch (KeyServerException e) {
-                problem = e.errorCode();
+                tally.problem = e.errorCode();
                 continue;
             }
-            for (String name : names) {
-                if (store.packageChecked(name)) {
-                    continue;
-                }
-                try {
-                    PackageScan.Result scanned = PackageScan.read(server.packageFile(name), trusted, places);
-                    total += scanned.reportCount();
-                    reports.addAll(scanned.kept());
-                    read.add(name);
-                } catch (CheckinFormatException e) {
-                    rejected.add(name + ": " + e.code());
-                } catch (KeyServerException e) {
-                    problem = e.errorCode();
-                }
-            }
+            packages.read(region, fresh, places, tally);
         }
-        List<CheckinWarning> warnings = warn(reports, now);
-        for (String name : read) {
+        List<CheckinWarning> warnings = warn(tally.kept, now);
+        for (String name : tally.read) {
             store.markPackageChecked(name, now);
         }
-        return new CheckinCheckResult(read.size(), total, warnings, rejected, minimumOverlapMinutes, problem);
+        return new CheckinCheckResult(tally.read.size(), tally.reports, warnings, tally.rejected, minimumOverlapMinutes,
+                tally.problem, tally.viaManifest);
     }
 
     private static List<LocalCheckin> locals(List<StoredCheckin> mine, Instant now) {
@@ -161,14 +153,17 @@ public final class CheckinEngine {
             CheckinWarning w = new CheckinWarning(officer ? CheckinWarning.Kind.OFFICER : CheckinWarning.Kind.CASE, c.id(),
                     place.description(), place.address(), LocalDate.ofInstant(Instant.ofEpochSecond(from), VIETNAM),
                     m.overlapMinutes(), m.record().message());
-            notifier.notify(w, CheckinWarningMessages.render(w, locale));
+            notifier.notify(w, CheckinWarningMessages.render(w, locale, healthHotline));
             given.add(w);
         }
         return given;
     }
 
-    /** Reads {@code checkins.minimumOverlapMinutes} from the signed configuration; keeps the last value otherwise. */
-    private void refreshMinimumOverlap() {
+    /**
+     * Reads {@code checkins.minimumOverlapMinutes} and {@code health.hotline} from the signed configuration; keeps
+     * the last values otherwise.
+     */
+    private void refreshConfiguration() {
         try {
             SignedConfiguration sc = config.configuration();
             byte[] text = sc.json().getBytes(StandardCharsets.UTF_8);
@@ -176,13 +171,30 @@ public final class CheckinEngine {
             if (trusted.stream().noneMatch(k -> k.verifies(text, sig, "1.2.840.10045.4.3.2"))) {
                 return;
             }
-            JsonNode m = JSON.readTree(text).path("checkins").path("minimumOverlapMinutes");
+            JsonNode doc = JSON.readTree(text);
+            JsonNode m = doc.path("checkins").path("minimumOverlapMinutes");
             if (m.isInt() && m.asInt() >= 1 && m.asInt() <= 240) {
                 minimumOverlapMinutes = m.asInt();
             }
+            useHealthHotline(doc.path("health").path("hotline").asText(null));
         } catch (KeyServerException | IOException | RuntimeException e) {
             // unreachable or unreadable: keep the last verified minimum
         }
+    }
+
+    /**
+     * The health hotline the warnings name: a verified configuration's {@code health.hotline}, or one the app kept
+     * from an earlier verified configuration (so warnings name it offline too). Ignored unless a phone number.
+     */
+    public void useHealthHotline(String hotline) {
+        if (hotline != null && HOTLINE.matcher(hotline).matches()) {
+            healthHotline = hotline;
+        }
+    }
+
+    /** The hotline the warnings name, or null until a verified configuration gave one (the advice then names none). */
+    public String healthHotline() {
+        return healthHotline;
     }
 
     public int minimumOverlapMinutes() {

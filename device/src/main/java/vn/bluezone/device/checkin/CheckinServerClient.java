@@ -10,4 +10,13 @@ public interface CheckinServerClient {
 
     /** {@code GET /api/v1/checkins/{name}}: one signed package as listed in the index. */
     byte[] packageFile(String name) throws KeyServerException;
+
+    /**
+     * {@code GET /api/v1/checkins/{region}/day-{day}.manifest}: the region's signed manifest of the UTC day starting
+     * at {@code day} (epoch seconds). A client or server without manifests throws; the engine then verifies each
+     * package's own signature, as before manifests.
+     */
+    default byte[] manifest(String region, long day) throws KeyServerException {
+        throw new KeyServerException(0, "NO_MANIFEST", "this client fetches no check-in manifests");
+    }
 }

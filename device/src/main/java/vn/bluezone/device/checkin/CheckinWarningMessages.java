@@ -10,7 +10,8 @@ import vn.bluezone.device.messages.WarningMessages;
 
 /**
  * Check-in warnings as text, from {@code checkin_warnings_vi.properties} / {@code checkin_warnings_en.properties}
- * (Vietnamese unless the phone is in English; dates dd/mm/yyyy; NFC).
+ * (Vietnamese unless the phone is in English; dates dd/mm/yyyy; NFC). The advice names the health hotline the
+ * server's signed configuration gave ({@code health.hotline}); until one arrived it names none.
  */
 public final class CheckinWarningMessages {
     private static final String BUNDLE = "vn.bluezone.device.checkin.checkin_warnings";
@@ -19,6 +20,11 @@ public final class CheckinWarningMessages {
     }
 
     public static RenderedWarning render(CheckinWarning w, Locale locale) {
+        return render(w, locale, null);
+    }
+
+    /** @param hotline the health hotline from the signed configuration, or null when none arrived yet */
+    public static RenderedWarning render(CheckinWarning w, Locale locale, String hotline) {
         Locale lang = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : WarningMessages.VIETNAMESE;
         ResourceBundle b = ResourceBundle.getBundle(BUNDLE, lang,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -27,7 +33,9 @@ public final class CheckinWarningMessages {
         String place = w.placeAddress().isBlank() ? w.placeName() : w.placeName() + " (" + w.placeAddress() + ")";
         String body = new MessageFormat(b.getString("body." + kind), lang)
                 .format(new Object[] {day, place, w.overlapMinutes(), w.officerMessage()});
-        return new RenderedWarning(nfc(b.getString("title." + kind)), nfc(body + " " + b.getString("todo")));
+        String todo = hotline == null || hotline.isBlank() ? b.getString("todo.nohotline")
+                : new MessageFormat(b.getString("todo"), lang).format(new Object[] {hotline});
+        return new RenderedWarning(nfc(b.getString("title." + kind)), nfc(body + " " + todo));
     }
 
     private static String nfc(String s) {

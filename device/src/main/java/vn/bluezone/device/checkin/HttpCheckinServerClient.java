@@ -50,6 +50,14 @@ public final class HttpCheckinServerClient implements CheckinServerClient {
         return get("api/v1/checkins/" + name);
     }
 
+    @Override
+    public byte[] manifest(String region, long day) throws KeyServerException {
+        if (!region.matches("VN|\\d{2}") || day < 0 || day % 86_400 != 0) {
+            throw new KeyServerException(0, "INVALID_NAME", "not a check-in manifest: " + region + " " + day);
+        }
+        return get(vn.bluezone.api.ApiPaths.relative(vn.bluezone.api.ApiPaths.checkinManifest(region, day)));
+    }
+
     private byte[] get(String path) throws KeyServerException {
         HttpURLConnection c = null;
         try {

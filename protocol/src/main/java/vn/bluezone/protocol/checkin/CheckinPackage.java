@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.ArrayList;
 import java.util.List;
 import vn.bluezone.protocol.checkin.proto.CheckinProto;
-import vn.bluezone.protocol.export.KeyExportFormat;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.export.VerificationKey;
 
@@ -22,9 +21,6 @@ public record CheckinPackage(String region, long startSeconds, long endSeconds, 
     }
 
     public byte[] sign(List<SigningKey> keys) {
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("a check-in package needs at least one signing key");
-        }
         CheckinProto.CheckinPackage.Builder p = CheckinProto.CheckinPackage.newBuilder().setRegion(region)
                 .setStartTimestamp(startSeconds).setEndTimestamp(endSeconds);
         for (ProtectedReport r : reports) {
@@ -33,14 +29,8 @@ public record CheckinPackage(String region, long startSeconds, long endSeconds, 
                     .setEncryptedRecord(ByteString.copyFrom(r.encryptedRecord())).setMac(ByteString.copyFrom(r.mac())));
         }
         byte[] body = p.build().toByteArray();
-        CheckinProto.SignedCheckinPackage.Builder file = CheckinProto.SignedCheckinPackage.newBuilder()
-                .setPackage(ByteString.copyFrom(body));
-        for (SigningKey k : keys) {
-            file.addSignatures(CheckinProto.PackageSignature.newBuilder().setKeyId(k.info().keyId())
-                    .setKeyVersion(k.info().keyVersion()).setAlgorithm(k.info().algorithm())
-                    .setSignature(ByteString.copyFrom(k.sign(body))));
-        }
-        return file.build().toByteArray();
+        return CheckinProto.SignedCheckinPackage.newBuilder().setPackage(ByteString.copyFrom(body))
+                .addAllSignatures(PackageSignatures.sign(body, keys)).build().toByteArray();
     }
 
     /**
@@ -65,36 +55,33 @@ public record CheckinPackage(String region, long startSeconds, long endSeconds, 
 
     /** The package bytes of a signed file, once a signature by one of {@code trusted} verifies over them. */
     static byte[] verifiedBody(byte[] file, List<VerificationKey> trusted) {
-        if (file == null || file.length > MAX_FILE_BYTES) {
-            throw new CheckinFormatException("TOO_LARGE", "a check-in package has at most " + MAX_FILE_BYTES + " bytes");
-        }
-        CheckinProto.SignedCheckinPackage signed;
-        try {
-            signed = CheckinProto.SignedCheckinPackage.parseFrom(file);
-        } catch (InvalidProtocolBufferException e) {
-            throw new CheckinFormatException("BAD_PROTOBUF", "the check-in package is not readable");
-        }
+        CheckinProto.SignedCheckinPackage signed = signedFile(file);
         if (signed.getSignaturesCount() == 0) {
             throw new CheckinFormatException("SIGNATURE_MISSING", "the check-in package is not signed");
         }
         byte[] body = signed.getPackage().toByteArray();
-        if (!verified(body, signed.getSignaturesList(), trusted)) {
+        if (!PackageSignatures.verified(body, signed.getSignaturesList(), trusted)) {
             throw new CheckinFormatException("SIGNATURE_MISMATCH", "no signature of the check-in package verifies with a trusted key");
         }
         return body;
     }
 
-    private static boolean verified(byte[] body, List<CheckinProto.PackageSignature> signatures,
-                                    List<VerificationKey> trusted) {
-        for (CheckinProto.PackageSignature s : signatures) {
-            var info = new vn.bluezone.protocol.export.SignatureInfo(s.getKeyId(), s.getKeyVersion(), s.getAlgorithm());
-            String algorithm = s.getAlgorithm().isEmpty() ? KeyExportFormat.ECDSA_P256_SHA256_OID : s.getAlgorithm();
-            for (VerificationKey k : trusted) {
-                if (k.appliesTo(info) && k.verifies(body, s.getSignature().toByteArray(), algorithm)) {
-                    return true;
-                }
-            }
+    /**
+     * The package bytes of a file whose SHA-256 a verified manifest lists (the caller checked it): the manifest's
+     * signature vouches for every byte of the file, so the package's own signatures need not be checked again.
+     */
+    static byte[] listedBody(byte[] file) {
+        return signedFile(file).getPackage().toByteArray();
+    }
+
+    private static CheckinProto.SignedCheckinPackage signedFile(byte[] file) {
+        if (file == null || file.length > MAX_FILE_BYTES) {
+            throw new CheckinFormatException("TOO_LARGE", "a check-in package has at most " + MAX_FILE_BYTES + " bytes");
         }
-        return false;
+        try {
+            return CheckinProto.SignedCheckinPackage.parseFrom(file);
+        } catch (InvalidProtocolBufferException e) {
+            throw new CheckinFormatException("BAD_PROTOBUF", "the check-in package is not readable");
+        }
     }
 }

@@ -26,7 +26,25 @@ public final class PackageScan {
     }
 
     public static Result read(byte[] file, List<VerificationKey> trusted, CheckinMatcher places) {
-        byte[] body = CheckinPackage.verifiedBody(file, trusted);
+        return scan(CheckinPackage.verifiedBody(file, trusted), places);
+    }
+
+    /**
+     * A package listed in a verified daily manifest: accepted only if the SHA-256 of the whole file equals the one
+     * the manifest lists under {@code name} (constant-time compare; {@code NOT_IN_MANIFEST}, {@code HASH_MISMATCH}),
+     * then scanned like {@link #read} without verifying the file's own signatures (the manifest's covers it).
+     */
+    public static Result readListed(byte[] file, CheckinManifest manifest, String name, CheckinMatcher places) {
+        if (!manifest.lists(name)) {
+            throw new CheckinFormatException("NOT_IN_MANIFEST", name + " is not listed in the manifest of its day");
+        }
+        if (file == null || !manifest.vouchesFor(name, file)) {
+            throw new CheckinFormatException("HASH_MISMATCH", "the SHA-256 of " + name + " is not the one its manifest lists");
+        }
+        return scan(CheckinPackage.listedBody(file), places);
+    }
+
+    private static Result scan(byte[] body, CheckinMatcher places) {
         try {
             CodedInputStream in = CodedInputStream.newInstance(body);
             String region = "";
@@ -35,10 +53,13 @@ public final class PackageScan {
             int count = 0;
             List<ProtectedReport> kept = new ArrayList<>();
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+                int type = WireFormat.getTagWireType(tag);
+                boolean varint = type == WireFormat.WIRETYPE_VARINT;
+                // A field of another wire type than the schema's is an unknown field, as for protobuf's parser.
                 switch (WireFormat.getTagFieldNumber(tag)) {
-                    case 1 -> region = in.readString();
-                    case 2 -> start = in.readUInt64();
-                    case 3 -> end = in.readUInt64();
+                    case 1 -> region = type == WireFormat.WIRETYPE_LENGTH_DELIMITED ? in.readString() : skip(in, tag, region);
+                    case 2 -> start = varint ? in.readUInt64() : skip(in, tag, start);
+                    case 3 -> end = varint ? in.readUInt64() : skip(in, tag, end);
                     case REPORTS -> {
                         if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                             throw new IOException("reports field of the wrong wire type");
@@ -58,6 +79,11 @@ public final class PackageScan {
         } catch (IOException e) {
             throw new CheckinFormatException("BAD_PROTOBUF", "the signed check-in package is not readable");
         }
+    }
+
+    private static <T> T skip(CodedInputStream in, int tag, T keep) throws IOException {
+        in.skipField(tag);
+        return keep;
     }
 
     /** One report: each field's offset and length (last occurrence wins, as in protobuf); built only if wanted. */

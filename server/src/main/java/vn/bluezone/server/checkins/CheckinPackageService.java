@@ -25,8 +25,8 @@ import vn.bluezone.server.keys.distribution.BlobStore;
  * The hourly package job: for every complete hour with reports, one package for the whole country ("VN") and
  * one per province with reports, padded with random reports to {@code minReportsPerPackage} (so the count says
  * little about how many cases checked in where), shuffled, signed with every active export key, written to the
- * blob store as {@code checkins/REGION/hour-START.bin}, and listed in {@code checkins/REGION/index.txt}. A package
- * is built once; reports arriving later carry a later hour.
+ * blob store as {@code checkins/REGION/hour-START.bin}, listed in its day's signed manifest ({@link CheckinManifests})
+ * and in {@code checkins/REGION/index.txt}. A package is built once; reports arriving later carry a later hour.
  */
 @Service
 public class CheckinPackageService {
@@ -41,9 +41,11 @@ public class CheckinPackageService {
     private final Clock clock;
     private final SecureRandom random;
     private final JobLock lock;
+    private final CheckinManifests manifests;
 
     public CheckinPackageService(CheckinStore store, BlobStore blobs, SigningKeys signingKeys, CheckinsProperties props,
-                                 Clock clock, SecureRandom random, JobLock lock) {
+                                 Clock clock, SecureRandom random, JobLock lock, CheckinManifests manifests) {
+        this.manifests = manifests;
         this.store = store;
         this.blobs = blobs;
         this.signingKeys = signingKeys;
@@ -89,6 +91,8 @@ public class CheckinPackageService {
                 touched.add(region);
             }
         }
+        // Manifests before indexes: a phone never sees a package in the index that its day's manifest lacks.
+        manifests.update(now);
         for (String region : touched) {
             writeIndex(region);
         }
@@ -112,7 +116,8 @@ public class CheckinPackageService {
         byte[] file = new CheckinPackage(region, start.getEpochSecond(), end.getEpochSecond(), reports).sign(keys);
         String name = "hour-" + start.getEpochSecond() + "-" + end.getEpochSecond() + ".bin";
         blobs.put(PREFIX + region + "/" + name, file, "application/octet-stream");
-        store.recordPackage(new CheckinPackageRow(region, start, region + "/" + name, reports.size(), now));
+        store.recordPackage(new CheckinPackageRow(region, start, region + "/" + name, reports.size(), now,
+                CheckinManifests.sha256(file)));
         return reports.size();
     }
 

@@ -53,6 +53,20 @@ public class CheckinPackagesApi {
         return cached(body, MediaType.APPLICATION_OCTET_STREAM, cache.fileMaxAgeSeconds(), true, ifNoneMatch);
     }
 
+    @GetMapping(value = "/{region}/day-{day:[0-9]{1,12}}.manifest", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @Operation(summary = "A region's signed manifest of one UTC day: its hourly packages' names and SHA-256 "
+            + "(SignedCheckinManifest protobuf, protocol/README.md)",
+            description = "day: the day's first second (epoch seconds, a multiple of 86400). The current day's "
+                    + "manifest grows every hour, so it is cached like the index.")
+    public ResponseEntity<byte[]> manifest(@PathVariable String region, @PathVariable long day,
+                                           @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        checkRegion(region);
+        byte[] body = store.get(CheckinPackageService.PREFIX + CheckinManifests.path(region, day))
+                .orElseThrow(() -> new DomainException(ErrorCode.CHECKIN_MANIFEST_NOT_FOUND,
+                        "no check-in manifest " + CheckinManifests.path(region, day)));
+        return cached(body, MediaType.APPLICATION_OCTET_STREAM, cache.indexMaxAgeSeconds(), false, ifNoneMatch);
+    }
+
     private static void checkRegion(String region) {
         if (!region.matches("VN|\\d{2}")) {
             throw new DomainException(ErrorCode.INVALID_REGION, "region must be VN or a 2-digit province code");

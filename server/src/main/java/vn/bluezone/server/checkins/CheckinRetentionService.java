@@ -10,8 +10,9 @@ import vn.bluezone.server.keys.JobLock;
 import vn.bluezone.server.keys.distribution.BlobStore;
 
 /**
- * Deletes reports, packages (records and files) and place warnings older than the retention (14 days). Indexes
- * are rewritten before files are deleted, so an index never names a missing file.
+ * Deletes reports, packages (records and files) and place warnings older than the retention (14 days), and the
+ * daily manifests of days that ended before it. Indexes are rewritten before files are deleted, so an index never
+ * names a missing file.
  */
 @Service
 public class CheckinRetentionService {
@@ -23,10 +24,12 @@ public class CheckinRetentionService {
     private final Clock clock;
     private final JobLock lock;
     private final TransactionTemplate tx;
+    private final CheckinManifests manifests;
 
     public CheckinRetentionService(CheckinStore store, PlaceWarningStore warnings, CheckinPackageService packages,
                                    BlobStore blobs, CheckinsProperties props, Clock clock, JobLock lock,
-                                   TransactionTemplate tx) {
+                                   TransactionTemplate tx, CheckinManifests manifests) {
+        this.manifests = manifests;
         this.store = store;
         this.warnings = warnings;
         this.packages = packages;
@@ -37,12 +40,12 @@ public class CheckinRetentionService {
         this.tx = tx;
     }
 
-    public record Summary(boolean ran, int reports, int packages, int warnings) {
+    public record Summary(boolean ran, int reports, int packages, int warnings, int manifests) {
     }
 
     public Summary runOnce() {
         if (!lock.tryLock("checkin-retention", Duration.ofMinutes(30))) {
-            return new Summary(false, 0, 0, 0);
+            return new Summary(false, 0, 0, 0, 0);
         }
         try {
             Instant cutoff = clock.instant().minus(Duration.ofDays(props.retentionDays()));
@@ -55,7 +58,8 @@ public class CheckinRetentionService {
             for (CheckinPackageRow p : old) {
                 blobs.delete(CheckinPackageService.PREFIX + p.path());
             }
-            return new Summary(true, counts[0], old.size(), counts[1]);
+            int manifestsDeleted = manifests.deleteEndedBy(cutoff);
+            return new Summary(true, counts[0], old.size(), counts[1], manifestsDeleted);
         } finally {
             lock.unlock("checkin-retention");
         }

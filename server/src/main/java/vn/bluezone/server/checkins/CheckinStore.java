@@ -68,8 +68,9 @@ public class CheckinStore {
     }
 
     public void recordPackage(CheckinPackageRow p) {
-        jdbc.sql("INSERT INTO checkin_package (region, start_at, path, report_count, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(p.region(), ts(p.startAt()), p.path(), p.reportCount(), ts(p.createdAt())).update();
+        jdbc.sql("INSERT INTO checkin_package (region, start_at, path, report_count, created_at, sha256) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(p.region(), ts(p.startAt()), p.path(), p.reportCount(), ts(p.createdAt()), p.sha256()).update();
     }
 
     /** A region's packages, oldest first. */
@@ -105,7 +106,8 @@ public class CheckinStore {
 
     private static CheckinPackageRow packageRow(ResultSet rs, int n) throws SQLException {
         return new CheckinPackageRow(rs.getString("region"), rs.getObject("start_at", OffsetDateTime.class).toInstant(),
-                rs.getString("path"), rs.getInt("report_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("path"), rs.getInt("report_count"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getBytes("sha256"));
     }
 
     static OffsetDateTime ts(Instant t) {

@@ -52,7 +52,7 @@ public class DeviceController {
             return r;
         }
         return new DeviceRegistration(r.platform(), r.appVersion(), r.model(), r.communeCode(), r.villageId(), null,
-                null, r.installationId());
+                null, r.installationId(), r.attestation());
     }
 
     private static String bearer(String authorization) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /** {@link DeviceDirectory} over the registry's device table, which only the registry reads and writes. */
 @Component
 public class DeviceLookup implements DeviceDirectory {
-    private static final String COLUMNS = "SELECT id, install_code, registered_at, last_seen_at, bluetooth_on FROM device ";
+    private static final String COLUMNS = "SELECT id, install_code, registered_at, last_seen_at, bluetooth_on, "
+            + "attestation_kind FROM device ";
     private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
@@ -98,7 +99,7 @@ public class DeviceLookup implements DeviceDirectory {
             bt = null;
         }
         return new DeviceStatus(rs.getString("id"), rs.getString("install_code"), instant(rs, "registered_at"),
-                instant(rs, "last_seen_at"), bt);
+                instant(rs, "last_seen_at"), bt, rs.getString("attestation_kind"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

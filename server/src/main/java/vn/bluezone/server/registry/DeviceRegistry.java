@@ -22,6 +22,7 @@ import vn.bluezone.api.registry.HeartbeatResult;
 import vn.bluezone.api.registry.RegisteredDevice;
 import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.VietnameseText;
+import vn.bluezone.server.registry.attestation.DeviceAttestation;
 
 /**
  * Anonymous installs and their daily heartbeats. A registration queues its install for the roll-ups
@@ -45,14 +46,16 @@ public class DeviceRegistry {
     private final InstallCounters counters;
     private final RegistryClock clock;
     private final InstallQueue installs;
+    private final AttestedInstalls attested;
 
     public DeviceRegistry(JdbcTemplate jdbc, AdministrativeUnits units, InstallCounters counters,
-                          RegistryClock clock, InstallQueue installs) {
+                          RegistryClock clock, InstallQueue installs, AttestedInstalls attested) {
         this.jdbc = jdbc;
         this.units = units;
         this.counters = counters;
         this.clock = clock;
         this.installs = installs;
+        this.attested = attested;
     }
 
     /** Registers a device; a repeat with the same installation id answers as {@link #registerOnce} does. */
@@ -121,14 +124,17 @@ public class DeviceRegistry {
         }
 
         String installation = installationHash(r.installationId());
+        // Checked before anything is written; a missing attestation is no error (the install counts apart).
+        DeviceAttestation.Verdict verdict = attested.verifyRegistration(r.attestation(), r.installationId());
         Instant now = clock.clock().instant();
+        LocalDate day = LocalDate.ofInstant(now, clock.zone());
         if (installation != null) {
             Optional<RegistrationOutcome> earlier = recall(installation, presentedSecret, now);
             if (earlier.isPresent()) {
+                attestEarlier(earlier.get(), verdict, day);
                 return earlier.get();
             }
         }
-        LocalDate day = LocalDate.ofInstant(now, clock.zone());
         String id = UUID.randomUUID().toString();
         String secret = ShortCodes.secret();
         // Random codes can collide (rarely); ON CONFLICT DO NOTHING keeps the transaction usable so we just retry.
@@ -140,23 +146,38 @@ public class DeviceRegistry {
                     : communeCode != null ? communeCode : AdministrativeUnit.NATION_CODE;
             int inserted = installs.insertQueued("INSERT INTO device (id, secret_hash, platform, app_version, model, "
                             + "commune_code, village_id, install_code, referral_code, referred_by, place_code, "
-                            + "registered_at, registered_day, installation_hash) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            + "registered_at, registered_day, installation_hash, attestation_kind, attested_day) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     new Object[] {id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode,
                         r.villageId(), installCode, referralCode, referredBy, placeCode, Timestamp.from(now),
-                        Date.valueOf(day), installation}, unit, day);
+                        Date.valueOf(day), installation, verdict == null ? null : verdict.kind(),
+                        verdict == null ? null : Date.valueOf(day)}, unit, day, verdict != null);
             if (inserted == 1) {
+                attested.registered(verdict, id);
                 return new RegistrationOutcome(new RegisteredDevice(id, secret, installCode, referralCode), true);
             }
             if (installation != null) {
                 // A concurrent registration of the same installation committed first: answer as a repeat.
                 Optional<RegistrationOutcome> earlier = recall(installation, presentedSecret, now);
                 if (earlier.isPresent()) {
+                    attestEarlier(earlier.get(), verdict, day);
                     return earlier.get();
                 }
             }
         }
         throw new DomainException(ErrorCode.CODES_EXHAUSTED, "Could not allocate codes; retry");
+    }
+
+    /** A repeated registration that now carries a verdict attests the install it registered before. */
+    private void attestEarlier(RegistrationOutcome earlier, DeviceAttestation.Verdict verdict, LocalDate day) {
+        if (verdict == null) {
+            return;
+        }
+        Map<String, Object> d = jdbc.queryForMap("SELECT commune_code, village_id FROM device WHERE id = ?",
+                earlier.device().deviceId());
+        Long villageId = d.get("village_id") == null ? null : ((Number) d.get("village_id")).longValue();
+        attested.attestExisting(verdict, earlier.device().deviceId(), chainOf((String) d.get("commune_code"),
+                villageId), day);
     }
 
     private static String installationHash(String installationId) {
@@ -260,12 +281,14 @@ public class DeviceRegistry {
         if (h.appVersion() != null && !APP_VERSION.matcher(h.appVersion()).matches()) {
             throw new DomainException(ErrorCode.BAD_APP_VERSION, "appVersion is 1 to 32 letters, digits or . + _ -");
         }
+        DeviceAttestation.Verdict verdict = attested.verifyHeartbeat(h.attestation(), deviceId);
         LocalDate day = LocalDate.ofInstant(now, clock.zone());
         java.sql.Date previous = (java.sql.Date) toSqlDate(device.get("last_seen_day"));
         LocalDate previousDay = previous == null ? null : previous.toLocalDate();
         boolean on = h.bluetoothOn();
         Long villageId = device.get("village_id") == null ? null : ((Number) device.get("village_id")).longValue();
         List<String> chain = chainOf((String) device.get("commune_code"), villageId);
+        attested.attestExisting(verdict, deviceId, chain, day);
         String versionSet = h.appVersion() == null ? "" : ", app_version = ?";
         if (previousDay == null || previousDay.isBefore(day)) {
             // The condition on the previous day makes the first heartbeat of a day count once, even when two race.
@@ -292,6 +315,20 @@ public class DeviceRegistry {
                 : new Object[] {Timestamp.from(now), h.appVersion(), deviceId};
         jdbc.update("UPDATE device SET last_seen_at = ?" + versionSet + " WHERE id = ?", args);
         return new HeartbeatResult(false, day);
+    }
+
+    /**
+     * The campaign demo's phones (labelled DEMO like the rest of the demo): marks an install attested with kind
+     * {@code DEMO}, as a verified verdict would, so the demo shows a compliant cohort person. Never reached from the
+     * API; only the demo loader calls it, on a database it fills with demo data.
+     */
+    @Transactional
+    public void attestDemoInstall(String deviceId) {
+        Map<String, Object> d = jdbc.queryForMap("SELECT commune_code, village_id FROM device WHERE id = ?", deviceId);
+        Long villageId = d.get("village_id") == null ? null : ((Number) d.get("village_id")).longValue();
+        attested.attestExisting(new DeviceAttestation.Verdict("DEMO", null), deviceId,
+                chainOf((String) d.get("commune_code"), villageId), LocalDate.ofInstant(clock.clock().instant(),
+                        clock.zone()));
     }
 
     private static Object toSqlDate(Object o) {

@@ -10,8 +10,11 @@ import java.util.List;
  * first.
  */
 public interface InstallCounters {
-    /** {@code count} new installs on {@code day} in the unit at the end of {@code chain} (country first). */
-    record Installs(List<String> chain, LocalDate day, long count) {
+    /**
+     * {@code count} new installs on {@code day} in the unit at the end of {@code chain} (country first), of which
+     * {@code attested} carried a verified attestation (issue 15 §3).
+     */
+    record Installs(List<String> chain, LocalDate day, long count, long attested) {
     }
 
     /** Installs applied together from the {@link InstallQueue} (one transaction, the queue rows deleted in it). */
@@ -19,6 +22,9 @@ public interface InstallCounters {
 
     /** The first heartbeat of {@code day} of a device last seen on {@code previousDay} (null: never). */
     void firstHeartbeat(List<String> chain, LocalDate day, LocalDate previousDay, boolean bluetoothOn);
+
+    /** An install counted before as unattested became attested on {@code day} (a heartbeat carried a verdict). */
+    void attestedLater(List<String> chain, LocalDate day);
 
     /** A later heartbeat of the same day switched Bluetooth on or off. */
     void bluetoothChanged(List<String> chain, LocalDate day, boolean nowOn);

@@ -73,7 +73,7 @@ public class DemoDataSet implements ApplicationRunner {
                 "SELECT COUNT(*) > 0 FROM denominator WHERE entered_by = ?", Boolean.class, ACTOR));
     }
 
-    /** Per unit and day: installs, active_1d, bluetooth_on_1d, active_7d. */
+    /** Per unit and day: installs, active_1d, bluetooth_on_1d, active_7d, attested_installs. */
     private final Map<String, Map<LocalDate, long[]>> stats = new HashMap<>();
 
     void load(LocalDate today) {
@@ -159,6 +159,10 @@ public class DemoDataSet implements ApplicationRunner {
         double bluetooth = 0.6 + random.nextDouble() * 0.25;
         long previous = 0;
         List<String> chain = units.chainCodes(commune.code());
+        // Most installs attested, a commune-specific share not (old phones, sideloaded apps): shown apart as
+        // "chưa xác thực". Drawn from its own generator so the other demo figures stay as they were.
+        double attestedShare = 0.72 + new Random(commune.code().hashCode()).nextDouble() * 0.24;
+        long previousAttested = 0;
         for (int t = 0; t < properties.days(); t++) {
             LocalDate day = today.minusDays(properties.days() - 1L - t);
             long cumulative = Math.round(population * finalRate / (1 + Math.exp(-(t - midpoint) / steepness)));
@@ -167,11 +171,13 @@ public class DemoDataSet implements ApplicationRunner {
             long active1 = Math.min(cumulative, Math.round(cumulative * active * noise));
             long active7 = Math.min(cumulative, Math.round(cumulative * Math.min(0.9, active * 1.6) * noise));
             long bt = Math.round(active1 * bluetooth);
-            long[] values = {cumulative - previous, active1, bt, active7};
+            long attested = Math.max(previousAttested, Math.round(cumulative * attestedShare));
+            long[] values = {cumulative - previous, active1, bt, active7, attested - previousAttested};
             for (String code : chain) {
                 add(code, day, values);
             }
             previous = cumulative;
+            previousAttested = attested;
         }
     }
 
@@ -196,12 +202,18 @@ public class DemoDataSet implements ApplicationRunner {
             // count would leave a village with no installs yet active users (the active counts are larger).
             long communeTotal = 0;
             long villageTotal = 0;
+            long communeAttested = 0;
+            long villageAttested = 0;
             for (Map.Entry<LocalDate, long[]> e : new java.util.TreeMap<>(communeStats).entrySet()) {
                 long[] c = e.getValue();
                 communeTotal += c[0];
+                communeAttested += c[4];
                 long total = Math.round(communeTotal * s * villageRate);
+                long attested = Math.min(total, Math.max(villageAttested,
+                        Math.round(communeAttested * s * villageRate)));
                 long[] v = {total - villageTotal, (long) (c[1] * s * villageRate), (long) (c[2] * s * villageRate),
-                        (long) (c[3] * s * villageRate)};
+                        (long) (c[3] * s * villageRate), attested - villageAttested};
+                villageAttested = attested;
                 v[3] = Math.min(v[3], total); // never more active users than installs
                 v[1] = Math.min(v[1], v[3]);
                 v[2] = Math.min(v[2], v[1]);
@@ -212,8 +224,8 @@ public class DemoDataSet implements ApplicationRunner {
     }
 
     private void add(String code, LocalDate day, long[] values) {
-        long[] row = stats.computeIfAbsent(code, k -> new HashMap<>()).computeIfAbsent(day, k -> new long[4]);
-        for (int i = 0; i < 4; i++) {
+        long[] row = stats.computeIfAbsent(code, k -> new HashMap<>()).computeIfAbsent(day, k -> new long[5]);
+        for (int i = 0; i < 5; i++) {
             row[i] += values[i];
         }
     }
@@ -221,15 +233,16 @@ public class DemoDataSet implements ApplicationRunner {
     private void writeStats() {
         List<Object[]> rows = new ArrayList<>();
         stats.forEach((code, days) -> days.forEach((day, v) ->
-                rows.add(new Object[] {code, Date.valueOf(day), v[0], v[1], v[2], v[3]})));
+                rows.add(new Object[] {code, Date.valueOf(day), v[0], v[1], v[2], v[3], v[4]})));
         // Added to whatever real registrations already counted on those days (stripe 0 of the striped rows).
         for (Object[] r : rows) {
             int updated = jdbc.update("UPDATE unit_day_stat SET installs = installs + ?, active_1d = active_1d + ?, "
-                    + "bluetooth_on_1d = bluetooth_on_1d + ?, active_7d = active_7d + ? "
-                    + "WHERE unit_code = ? AND stat_day = ? AND stripe = 0", r[2], r[3], r[4], r[5], r[0], r[1]);
+                    + "bluetooth_on_1d = bluetooth_on_1d + ?, active_7d = active_7d + ?, "
+                    + "attested_installs = attested_installs + ? "
+                    + "WHERE unit_code = ? AND stat_day = ? AND stripe = 0", r[2], r[3], r[4], r[5], r[6], r[0], r[1]);
             if (updated == 0) {
                 jdbc.update("INSERT INTO unit_day_stat (unit_code, stat_day, installs, active_1d, bluetooth_on_1d, "
-                        + "active_7d) VALUES (?, ?, ?, ?, ?, ?)", r);
+                        + "active_7d, attested_installs) VALUES (?, ?, ?, ?, ?, ?, ?)", r);
             }
         }
     }

@@ -62,7 +62,8 @@ public class RankingExport {
                 m("stats.rate.population", locale), m("stats.phones", locale) + " / " + m("stats.subscribers", locale),
                 m("stats.rate.phones", locale), m("stats.active1d", locale), m("stats.active7d", locale),
                 m("stats.bluetooth", locale), m("stats.legend.floor", locale, percent(properties.floor(), locale)),
-                m("stats.legend.target", locale, percent(properties.target(), locale)));
+                m("stats.legend.target", locale, percent(properties.target(), locale)),
+                m("stats.unattested", locale)); // last, so existing columns keep their places
     }
 
     private List<Object> row(int rank, UnitFigures f, String name) {
@@ -82,6 +83,7 @@ public class RankingExport {
         r.add(f.bluetoothShare());
         r.add(f.underFloor() ? "x" : null);
         r.add(f.underTarget() ? "x" : null);
+        r.add(f.unattestedInstalls());
         return r;
     }
 

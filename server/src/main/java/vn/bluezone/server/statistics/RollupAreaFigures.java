@@ -27,7 +27,7 @@ public class RollupAreaFigures implements AreaFigures {
         return units.find(unitCode).map(u -> {
             UnitFigures f = statistics.figures(List.of(u), day).get(0);
             return new AreaSnapshot(u.code(), u.fullName(), day, f.installs(), f.installsWeekAgo(), f.active7d(),
-                    f.population(), f.phoneBase());
+                    f.population(), f.phoneBase(), f.rankedInstalls());
         });
     }
 }

@@ -37,12 +37,17 @@ public class StatisticsApiController {
         this.export = export;
     }
 
-    /** Figures of one unit, as JSON: counts, denominators in force, rates (fractions), changes, flags. */
+    /**
+     * Figures of one unit, as JSON: counts, denominators in force, rates (fractions), changes, flags. installs counts
+     * every install; attestedInstalls and unattestedInstalls split it; rates count attested installs only when
+     * rankedOnAttested (issue 15 §3).
+     */
     public record FiguresView(Unit unit, LocalDate day, long installs, long changeSinceYesterday,
                               long changeSinceWeekAgo, long active1d, long active7d, long bluetoothOn,
                               Long population, Long households, Long phoneBase, boolean phoneBaseIsSubscribers,
                               Double populationRate, Double phoneRate, Double populationRateChangeWeek,
                               Double activeShare, Double bluetoothShare, boolean underFloor, boolean underTarget,
+                              long attestedInstalls, long unattestedInstalls, boolean rankedOnAttested,
                               List<AnomalyReasons.View> flags) {
         static FiguresView of(UnitFigures f) {
             return of(f, List.of());
@@ -54,7 +59,7 @@ public class StatisticsApiController {
                     f.changeSinceYesterday(), f.changeSinceWeekAgo(), f.active1d(), f.active7d(), f.bluetoothOn(),
                     f.population(), f.households(), f.phoneBase(), f.phoneBaseIsSubscribers(), f.populationRate(),
                     f.phoneRate(), f.populationRateChangeWeek(), f.activeShare(), f.bluetoothShare(), f.underFloor(),
-                    f.underTarget(), flags);
+                    f.underTarget(), f.attestedInstalls(), f.unattestedInstalls(), f.rankedOnAttested(), flags);
         }
     }
 

@@ -33,17 +33,17 @@ import vn.bluezone.server.registry.InstallCounters;
 public class StatisticsCounters implements InstallCounters {
     /** The counters of unit_day_stat, in the order of {@link #COLUMNS}. */
     public enum Counter {
-        INSTALLS, ACTIVE_1D, BLUETOOTH_ON_1D, ACTIVE_7D
+        INSTALLS, ACTIVE_1D, BLUETOOTH_ON_1D, ACTIVE_7D, ATTESTED_INSTALLS
     }
 
-    static final String COLUMNS = "installs, active_1d, bluetooth_on_1d, active_7d";
+    static final String COLUMNS = "installs, active_1d, bluetooth_on_1d, active_7d, attested_installs";
     /** How many days "active in the last 7 days" spans. */
     public static final int WEEK = 7;
     /** Chain positions whose rows are striped: the country (0) and its provinces (1). */
     static final int STRIPED_LEVELS = 2;
     /** Tries of one H2 MERGE that met another transaction's uncommitted new row (about 2 s in all). */
     static final int H2_ATTEMPTS = 120;
-    /** Rows per statement when a batch of installs is applied (7 parameters each). */
+    /** Rows per statement when a batch of installs is applied (8 parameters each). */
     static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
@@ -71,8 +71,10 @@ public class StatisticsCounters implements InstallCounters {
             for (int d = 0; d < i.chain().size(); d++) {
                 String unit = i.chain().get(d);
                 depth.put(unit, d);
-                sums.computeIfAbsent(unit, u -> new TreeMap<>()).computeIfAbsent(i.day(),
-                        x -> new long[Counter.values().length])[Counter.INSTALLS.ordinal()] += i.count();
+                long[] v = sums.computeIfAbsent(unit, u -> new TreeMap<>()).computeIfAbsent(i.day(),
+                        x -> new long[Counter.values().length]);
+                v[Counter.INSTALLS.ordinal()] += i.count();
+                v[Counter.ATTESTED_INSTALLS.ordinal()] += i.attested();
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -104,6 +106,12 @@ public class StatisticsCounters implements InstallCounters {
         apply(chain, updates);
     }
 
+    /** An install counted as unattested became attested on {@code day}: it now counts in the ranked rate. */
+    @Override
+    public void attestedLater(List<String> chain, LocalDate day) {
+        apply(chain, List.of(new Update(day, Counter.ATTESTED_INSTALLS, 1)));
+    }
+
     /** A later heartbeat of the same day switched Bluetooth on or off: the day's share follows the latest state. */
     @Override
     public void bluetoothChanged(List<String> chain, LocalDate day, boolean nowOn) {
@@ -118,7 +126,7 @@ public class StatisticsCounters implements InstallCounters {
     private record Update(LocalDate day, Counter counter, long delta) {
     }
 
-    /** One row per unit and day of a chain (all four counters), leaf unit first, days in order; one statement. */
+    /** One row per unit and day of a chain (all counters), leaf unit first, days in order; one statement. */
     private void apply(List<String> chain, List<Update> updates) {
         Map<LocalDate, long[]> byDay = new TreeMap<>();
         for (Update u : updates) {
@@ -184,23 +192,25 @@ public class StatisticsCounters implements InstallCounters {
 
     private static String upsertPostgres(int rows) {
         return "INSERT INTO unit_day_stat (unit_code, stat_day, stripe, " + COLUMNS + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?)"))
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?)"))
                 + " ON CONFLICT (unit_code, stat_day, stripe) DO UPDATE SET "
                 + "installs = unit_day_stat.installs + EXCLUDED.installs, "
                 + "active_1d = unit_day_stat.active_1d + EXCLUDED.active_1d, "
                 + "bluetooth_on_1d = unit_day_stat.bluetooth_on_1d + EXCLUDED.bluetooth_on_1d, "
-                + "active_7d = unit_day_stat.active_7d + EXCLUDED.active_7d";
+                + "active_7d = unit_day_stat.active_7d + EXCLUDED.active_7d, "
+                + "attested_installs = unit_day_stat.attested_installs + EXCLUDED.attested_installs";
     }
 
     private static String mergeH2(int rows) {
         String row = "(CAST(? AS VARCHAR(16)), CAST(? AS DATE), CAST(? AS SMALLINT), CAST(? AS BIGINT), "
-                + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))";
+                + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))";
         return "MERGE INTO unit_day_stat t USING (VALUES " + String.join(", ", java.util.Collections.nCopies(rows, row))
-                + ") s (unit_code, stat_day, stripe, i, a1, bt, a7) "
+                + ") s (unit_code, stat_day, stripe, i, a1, bt, a7, at) "
                 + "ON t.unit_code = s.unit_code AND t.stat_day = s.stat_day AND t.stripe = s.stripe "
                 + "WHEN MATCHED THEN UPDATE SET installs = t.installs + s.i, active_1d = t.active_1d + s.a1, "
-                + "bluetooth_on_1d = t.bluetooth_on_1d + s.bt, active_7d = t.active_7d + s.a7 "
+                + "bluetooth_on_1d = t.bluetooth_on_1d + s.bt, active_7d = t.active_7d + s.a7, "
+                + "attested_installs = t.attested_installs + s.at "
                 + "WHEN NOT MATCHED THEN INSERT (unit_code, stat_day, stripe, " + COLUMNS + ") "
-                + "VALUES (s.unit_code, s.stat_day, s.stripe, s.i, s.a1, s.bt, s.a7)";
+                + "VALUES (s.unit_code, s.stat_day, s.stripe, s.i, s.a1, s.bt, s.a7, s.at)";
     }
 }

@@ -15,30 +15,48 @@ import vn.bluezone.server.registry.AdministrativeUnit;
  * @param bluetoothOn       of the devices active on the day, those with Bluetooth on at their latest heartbeat
  * @param phoneBase         smartphone users, or mobile subscribers when smartphone users are unknown
  * @param phoneBaseIsSubscribers true when {@code phoneBase} is subscribers
+ * @param attestedInstalls  of {@code installs}, those attested by the day (issue 15 §3)
+ * @param attestedWeekAgo   attested installs up to 7 days before
+ * @param rankedOnAttested  rates count attested installs only ({@code required-for-ranking}, default true)
  */
 public record UnitFigures(AdministrativeUnit unit, LocalDate day, long installs, long installsYesterday,
                           long installsWeekAgo, long active1d, long active7d, long bluetoothOn, Long population,
                           Long households, Long phoneBase, boolean phoneBaseIsSubscribers, Long populationWeekAgo,
-                          Long phoneBaseWeekAgo, boolean underFloor, boolean underTarget) {
+                          Long phoneBaseWeekAgo, boolean underFloor, boolean underTarget, long attestedInstalls,
+                          long attestedWeekAgo, boolean rankedOnAttested) {
+
+    /** Installs without a verified attestation ("chưa xác thực"), shown apart and never in a ranked rate. */
+    public long unattestedInstalls() {
+        return installs - attestedInstalls;
+    }
+
+    /** The installs the rates count: attested ones only unless {@code required-for-ranking} is off. */
+    public long rankedInstalls() {
+        return rankedOnAttested ? attestedInstalls : installs;
+    }
+
+    private long rankedWeekAgo() {
+        return rankedOnAttested ? attestedWeekAgo : installsWeekAgo;
+    }
 
     public Double populationRate() {
-        return ratio(installs, population);
+        return ratio(rankedInstalls(), population);
     }
 
     public Double phoneRate() {
-        return ratio(installs, phoneBase);
+        return ratio(rankedInstalls(), phoneBase);
     }
 
     /** Percentage-point change of the population rate over the last 7 days. */
     public Double populationRateChangeWeek() {
         Double now = populationRate();
-        Double then = ratio(installsWeekAgo, populationWeekAgo);
+        Double then = ratio(rankedWeekAgo(), populationWeekAgo);
         return now == null || then == null ? null : now - then;
     }
 
     public Double phoneRateChangeWeek() {
         Double now = phoneRate();
-        Double then = ratio(installsWeekAgo, phoneBaseWeekAgo);
+        Double then = ratio(rankedWeekAgo(), phoneBaseWeekAgo);
         return now == null || then == null ? null : now - then;
     }
 

@@ -23,7 +23,14 @@ public final class FakeDevices implements DeviceDirectory {
 
     public void heartbeat(String id, Instant at, boolean bluetooth) {
         DeviceStatus d = byId.get(id);
-        byId.put(id, new DeviceStatus(id, d.installCode(), d.registeredAt(), at, bluetooth));
+        byId.put(id, new DeviceStatus(id, d.installCode(), d.registeredAt(), at, bluetooth, d.attestationKind()));
+    }
+
+    /** The install presented a verified platform verdict (issue 15 §3). */
+    public void attest(String id) {
+        DeviceStatus d = byId.get(id);
+        byId.put(id, new DeviceStatus(id, d.installCode(), d.registeredAt(), d.lastSeenAt(), d.bluetoothOn(),
+                "TEST"));
     }
 
     @Override

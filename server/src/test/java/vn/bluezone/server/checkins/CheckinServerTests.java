@@ -33,12 +33,14 @@ import vn.bluezone.api.submission.DiagnosisKey;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.protocol.checkin.CheckinFormatException;
 import vn.bluezone.protocol.checkin.CheckinLink;
+import vn.bluezone.protocol.checkin.CheckinManifest;
 import vn.bluezone.protocol.checkin.CheckinMatch;
 import vn.bluezone.protocol.checkin.CheckinMatcher;
 import vn.bluezone.protocol.checkin.CheckinPackage;
 import vn.bluezone.protocol.checkin.CheckinRecord;
 import vn.bluezone.protocol.checkin.LocalCheckin;
 import vn.bluezone.protocol.checkin.LocationId;
+import vn.bluezone.protocol.checkin.PackageScan;
 import vn.bluezone.protocol.checkin.ProtectedReport;
 import vn.bluezone.protocol.checkin.ReportCipher;
 import vn.bluezone.protocol.export.P256Keys;
@@ -56,7 +58,7 @@ import vn.bluezone.server.support.MutableClock;
  * Check-ins through the real server over HTTP: a case's upload carries encrypted check-ins bound by the
  * certificate, per-item results, chaff; hourly signed padded packages per region with index and caching; a
  * health officer's place warning (scope, checks, audit) travels in the packages; no table reveals the place of a
- * check-in; 14-day retention. Subclasses run it on H2 and PostgreSQL.
+ * check-in; signed daily manifests of the packages' hashes; 14-day retention. Subclasses run it on H2 and PostgreSQL.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class CheckinServerTests {
@@ -320,8 +322,72 @@ abstract class CheckinServerTests {
         }
     }
 
+    /**
+     * Every package an index names is listed, with its file's SHA-256, in its region's signed manifest of that UTC
+     * day, served with the index's caching; a tampered package is refused by its hash, a manifest read as another
+     * region's or day's is refused; manifests of packages built before V401 (no stored hash) are rebuilt from files.
+     */
     @Test
     @Order(4)
+    void dailyManifestsListEveryPackageByHash() throws Exception {
+        VerificationKey key = publishedKey();
+        int listed = 0;
+        for (String region : List.of("VN", "46")) {
+            for (String line : new String(send("GET", "/api/v1/checkins/" + region + "/index.txt", null, Map.of()).body(),
+                    StandardCharsets.UTF_8).split("\n")) {
+                long day = CheckinManifest.dayOf(CheckinManifest.packageStart(line));
+                String path = "/api/v1/checkins/" + region + "/day-" + day + ".manifest";
+                HttpResponse<byte[]> m = send("GET", path, null, Map.of());
+                assertThat(m.statusCode()).isEqualTo(200);
+                assertThat(m.headers().firstValue("Cache-Control").orElse("")).contains("max-age=300").doesNotContain("immutable");
+                assertThat(send("GET", path, null, Map.of("If-None-Match", m.headers().firstValue("ETag").orElseThrow()))
+                        .statusCode()).isEqualTo(304);
+                CheckinManifest manifest = CheckinManifest.read(m.body(), List.of(key), region, day);
+                byte[] file = send("GET", "/api/v1/checkins/" + line, null, Map.of()).body();
+                assertThat(manifest.vouchesFor(line, file)).as(line).isTrue();
+                assertThat(PackageScan.readListed(file, manifest, line, new CheckinMatcher(List.of(new LocalCheckin(1,
+                        market, checkinStart + 600, checkinStart + 1800)))).kept()).hasSize(1);
+                byte[] tampered = file.clone();
+                tampered[tampered.length / 2] ^= 0x10;
+                assertThat(codeOf(() -> PackageScan.readListed(tampered, manifest, line, new CheckinMatcher(List.of()))))
+                        .isEqualTo("HASH_MISMATCH");
+                String other = region.equals("VN") ? "46" : "VN";
+                assertThat(codeOf(() -> CheckinManifest.read(m.body(), List.of(key), other, day))).isEqualTo("WRONG_REGION");
+                assertThat(codeOf(() -> CheckinManifest.read(m.body(), List.of(key), region, day - 86_400))).isEqualTo("WRONG_DAY");
+                listed++;
+            }
+        }
+        assertThat(listed).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_manifest", Long.class)).isEqualTo(2);
+        assertThat(json(send("GET", "/api/v1/checkins/VN/day-86400.manifest", null, Map.of()), 404).get("error").asString())
+                .isEqualTo("CHECKIN_MANIFEST_NOT_FOUND");
+        assertThat(json(send("GET", "/api/v1/checkins/XX/day-86400.manifest", null, Map.of()), 400).get("error").asString())
+                .isEqualTo("INVALID_REGION");
+
+        // Packages built before manifests existed: no stored hash, no manifest. The next run hashes their files.
+        String line = new String(send("GET", "/api/v1/checkins/VN/index.txt", null, Map.of()).body(),
+                StandardCharsets.UTF_8).split("\n")[0];
+        long day = CheckinManifest.dayOf(CheckinManifest.packageStart(line));
+        jdbc.update("UPDATE checkin_package SET sha256 = NULL");
+        jdbc.update("DELETE FROM checkin_manifest");
+        json(send("POST", "/api/v1/admin/checkins/packages/run", null, Map.of("X-Api-Key", adminKey)), 200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_manifest", Long.class)).isEqualTo(2);
+        CheckinManifest rebuilt = CheckinManifest.read(send("GET", "/api/v1/checkins/VN/day-" + day + ".manifest", null,
+                Map.of()).body(), List.of(key), "VN", day);
+        assertThat(rebuilt.vouchesFor(line, send("GET", "/api/v1/checkins/" + line, null, Map.of()).body())).isTrue();
+    }
+
+    static String codeOf(Runnable r) {
+        try {
+            r.run();
+        } catch (CheckinFormatException e) {
+            return e.code();
+        }
+        throw new AssertionError("accepted");
+    }
+
+    @Test
+    @Order(5)
     void noTableRevealsThePlaceOfACheckin() {
         // Everything that would let the server tie the uploaded report to the market: its location id, the seed
         // and payload of its QR, in every encoding a column might hold.
@@ -334,7 +400,7 @@ abstract class CheckinServerTests {
         }
         List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                 + "current_schema() AND table_type IN ('BASE TABLE', 'TABLE')", String.class);
-        assertThat(tables).contains("checkin_report", "checkin_place_qr", "checkin_package", "diagnosis_key");
+        assertThat(tables).contains("checkin_report", "checkin_place_qr", "checkin_package", "checkin_manifest", "diagnosis_key");
         int cells = 0;
         for (String table : tables) {
             for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
@@ -365,13 +431,15 @@ abstract class CheckinServerTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void retentionDeletesEverythingAfter14Days() throws Exception {
         clock.advance(Duration.ofDays(15));
         JsonNode r = json(send("POST", "/api/v1/admin/checkins/retention", null, Map.of("X-Api-Key", adminKey)), 200);
         assertThat(r.get("reports").asInt()).isEqualTo(2);
         assertThat(r.get("packages").asInt()).isEqualTo(2);
         assertThat(r.get("warnings").asInt()).isEqualTo(1);
+        assertThat(r.get("manifests").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_manifest", Long.class)).isZero();
         assertThat(reports()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_package", Long.class)).isZero();
         assertThat(send("GET", "/api/v1/checkins/VN/index.txt", null, Map.of()).body()).isEmpty();
@@ -384,7 +452,7 @@ abstract class CheckinServerTests {
      * so they are not recomputed.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aRetriedUploadGetsTheFirstAnswerWithItsCheckinResults() throws Exception {
         long start = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
         ProtectedReport r = ReportCipher.encrypt(desk, CheckinRecord.covering(start, start + 1800, 5, ""), RANDOM);

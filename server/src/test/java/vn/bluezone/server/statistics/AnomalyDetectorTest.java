@@ -29,7 +29,7 @@ class AnomalyDetectorTest extends RegistryTestSupport {
     @Autowired UnitStatistics statistics;
 
     private void installs(String commune, LocalDate day, long n) {
-        counters.installed(List.of(new InstallCounters.Installs(units.chainCodes(commune), day, n)));
+        counters.installed(List.of(new InstallCounters.Installs(units.chainCodes(commune), day, n, n)));
     }
 
     @Test

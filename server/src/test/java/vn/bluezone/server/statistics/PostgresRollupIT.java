@@ -139,7 +139,10 @@ class PostgresRollupIT {
                 + "AND stat_day = ?", Integer.class, java.sql.Date.valueOf(day));
         assertTrue(countryRows > 1 && countryRows <= 16, "country rows " + countryRows);
         assertEquals(400, statistics.trend("VN", day, day).get(0).newInstalls());
-        // the shipped census figure is in force: 400 / 1,128,620
-        assertTrue(Math.abs(province.populationRate() - 400.0 / 1_128_620) < 1e-12);
+        // the shipped census figure is in force: 400 / 1,128,620; these installs carry no attestation, so they are
+        // shown apart and the ranked rate (attested installs only, issue 15 §3) is 0
+        assertTrue(Math.abs((double) province.installs() / province.population() - 400.0 / 1_128_620) < 1e-12);
+        assertEquals(400, province.unattestedInstalls());
+        assertEquals(0.0, province.populationRate());
     }
 }

@@ -40,7 +40,7 @@ public class CohortApi {
     public PersonStatus register(@PathVariable String commune, @RequestBody NewPerson person) {
         Official o = access.require(COHORT_WRITERS, commune);
         CohortPerson p = cohorts.register(commune, person, o.username());
-        return new PersonStatus(p, null, false, true);
+        return new PersonStatus(p, null, false, true, ComplianceReason.NOT_VERIFIED);
     }
 
     @GetMapping("/communes/{commune}/cohort-people")

@@ -16,7 +16,7 @@ final class CohortCsv {
 
     static String write(List<PersonStatus> people, Areas areas) {
         StringBuilder s = new StringBuilder("\uFEFF");
-        s.append("id,xa,thon,nhom,ho_ten,dien_thoai,so_giay_to,dia_chi,tu_ngay,den_ngay,da_xac_minh,dang_hoat_dong\n");
+        s.append("id,xa,thon,nhom,ho_ten,dien_thoai,so_giay_to,dia_chi,tu_ngay,den_ngay,da_xac_minh,dang_hoat_dong,ly_do\n");
         for (PersonStatus st : people) {
             CohortPerson p = st.person();
             s.append(p.id()).append(',')
@@ -26,7 +26,9 @@ final class CohortCsv {
                     .append(cell(p.phone())).append(',').append(cell(p.idNumber() == null ? "" : p.idNumber()))
                     .append(',').append(cell(p.address())).append(',').append(p.startDate()).append(',')
                     .append(p.endDate()).append(',').append(p.verified() ? "co" : "khong").append(',')
-                    .append(st.active() ? "co" : "khong").append('\n');
+                    .append(st.active() ? "co" : "khong").append(',')
+                    .append(st.reason() == null ? "" : cell(VI.getString("campaign.cohorts.reason." + st.reason().name())))
+                    .append('\n');
         }
         return s.toString();
     }

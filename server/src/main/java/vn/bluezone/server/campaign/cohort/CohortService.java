@@ -164,14 +164,15 @@ public class CohortService {
             if (!s.person().requiredOn(today)) {
                 continue;
             }
-            long[] c = counts.computeIfAbsent(key.apply(s.person()), k -> new long[3]);
+            long[] c = counts.computeIfAbsent(key.apply(s.person()), k -> new long[4]);
             c[0]++;
             c[1] += s.person().verified() ? 1 : 0;
             c[2] += s.active() ? 1 : 0;
+            c[3] += s.unattested() ? 1 : 0;
         }
         List<ComplianceRow> rows = new ArrayList<>();
         counts.forEach((unit, c) -> rows.add(new ComplianceRow(unit, areas.name(unit).orElse(unit), c[0], c[1],
-                c[2])));
+                c[2], c[3])));
         rows.sort(java.util.Comparator.comparingDouble((ComplianceRow r) -> r.activeRate() == null ? 1
                 : r.activeRate()).thenComparing(ComplianceRow::unitName));
         return rows;
@@ -228,8 +229,7 @@ public class CohortService {
         List<PersonStatus> result = new ArrayList<>(people.size());
         for (CohortPerson p : people) {
             DeviceStatus d = p.deviceId() == null ? null : byId.get(p.deviceId());
-            boolean active = d != null && d.activeWithBluetooth(now);
-            result.add(new PersonStatus(p, d, active, p.requiredOn(today) && !active));
+            result.add(PersonStatus.of(p, d, now, today));
         }
         return result;
     }

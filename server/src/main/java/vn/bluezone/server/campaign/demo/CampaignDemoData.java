@@ -123,6 +123,7 @@ public class CampaignDemoData {
                 v.get(0), "[DEMO] Số 1, xóm Mẫu", "HOME_QUARANTINE", today.minusDays(3), today.plusDays(11)), ACTOR);
         RegisteredDevice lanPhone = phone(commune, v.get(0), null, null);
         cohorts.verify(lan.id(), lanPhone.installCode(), ACTOR);
+        registry.attestDemoInstall(lanPhone.deviceId()); // compliance needs an attested install (issue 15 §3)
         registry.heartbeat(lanPhone.deviceId(), lanPhone.deviceSecret(), new Heartbeat(true, "1.0.0"));
         CohortPerson minh = cohorts.register(commune, new NewPerson("[DEMO] Trần Văn Thử", "0900000002", null,
                 v.get(1), "[DEMO] Số 2, xóm Thử", "CENTRALIZED_QUARANTINE", today.minusDays(5), today.plusDays(9)),

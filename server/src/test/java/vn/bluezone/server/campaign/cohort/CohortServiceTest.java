@@ -66,10 +66,22 @@ class CohortServiceTest {
         assertThat(code(() -> s.verify(minh.id(), "K7M2Q9XA", "ca.qn"))).isEqualTo("DEVICE_ALREADY_LINKED");
 
         devices.heartbeat("dev-lan", at(LocalDate.of(2020, 8, 3)).minusSeconds(3600), true);
+        // Issue 15 §3: heartbeats from an install that was never attested do not make Lan compliant.
+        assertThat(s.compliance("19873")).filteredOn(r -> r.unitCode().equals("V1")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.verified()).isEqualTo(1);
+                    assertThat(r.active()).isZero();
+                    assertThat(r.unattested()).isEqualTo(1);
+                });
+        assertThat(s.view(lan.id(), "xa.qn").reason()).isEqualTo(ComplianceReason.UNATTESTED);
+        assertThat(s.exportCsv("19873", "xa.qn")).contains("\"Cài chưa xác thực\"");
+        devices.attest("dev-lan");
+        assertThat(s.view(lan.id(), "xa.qn").reason()).isNull();
         assertThat(s.compliance("19873")).filteredOn(r -> r.unitCode().equals("V1")).singleElement()
                 .satisfies(r -> {
                     assertThat(r.verified()).isEqualTo(1);
                     assertThat(r.active()).isEqualTo(1);
+                    assertThat(r.unattested()).isZero();
                 });
         assertThat(s.compliance("477")).singleElement().satisfies(r -> {
             assertThat(r.unitCode()).isEqualTo("19873");
@@ -86,6 +98,7 @@ class CohortServiceTest {
         devices.heartbeat("dev-lan", at(LocalDate.of(2020, 8, 3)), true);
         today(LocalDate.of(2020, 8, 6));
         assertThat(s.view(lan.id(), "xa.qn").active()).isFalse();
+        assertThat(s.view(lan.id(), "xa.qn").reason()).isEqualTo(ComplianceReason.NOT_ACTIVE);
 
         // After the end date nobody is required any more.
         today(END.plusDays(1));
@@ -95,7 +108,7 @@ class CohortServiceTest {
         assertThat(csv).startsWith("\uFEFFid,xa,thon,nhom,ho_ten").contains("\"Nguyễn Thị Lan\"", "\"0912345678\"",
                 "\"Thôn Hà Lạc\"", "\"Cách ly tại nhà\"");
         assertThat(s.accessLog(lan.id())).extracting(AccessEntry::action).containsExactly("CREATE", "VERIFY",
-                "VIEW");
+                "VIEW", "VIEW", "VIEW", "VIEW");
         assertThat(s.accessLogOfCommune("19873", 100)).extracting(AccessEntry::action).contains("EXPORT", "LIST");
     }
 

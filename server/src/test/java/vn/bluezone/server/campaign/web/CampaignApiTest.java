@@ -51,9 +51,13 @@ class CampaignApiTest {
     static final String PW = "campaign-test-pw";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The test verifier's key: a cohort phone attests itself (issue 15 §3). */
+    static final vn.bluezone.server.support.AttestationFixtures ATTEST = new vn.bluezone.server.support.AttestationFixtures();
+
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
         TestDatabase.h2(r);
+        r.add("bluezone.registry.attestation.test.public-key", ATTEST::testPublicKey);
     }
 
     @Autowired MockMvc mvc;
@@ -163,6 +167,16 @@ class CampaignApiTest {
                 .extracting(p -> p.get("person").get("id").asLong()).contains(id);
 
         heartbeat(phone, true);
+        JsonNode unattested = row(call(get(compliance), tram, null, 200), haLac);
+        assertThat(List.of(unattested.get("active").asLong(), unattested.get("unattested").asLong()))
+                .as("heartbeats from an unattested install are not compliance").containsExactly(0L, 1L);
+        mvc.perform(post("/api/v1/devices/" + phone.get("deviceId").asString() + "/heartbeat")
+                        .header("Authorization", "Bearer " + phone.get("deviceSecret").asString())
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(
+                                new vn.bluezone.api.registry.Heartbeat(true, "1.0.0", ATTEST.testAttestation(
+                                        vn.bluezone.api.registry.AttestationBinding.heartbeatText(
+                                                phone.get("deviceId").asString()), time.instant())))))
+                .andExpect(status().isOk());
         JsonNode c2 = row(call(get(compliance), tram, null, 200), haLac);
         assertThat(c2.get("active").asLong()).isEqualTo(1);
         assertThat(call(get("/api/v1/admin/campaign/communes/" + QN + "/cohort-visits"), tram, null, 200))
