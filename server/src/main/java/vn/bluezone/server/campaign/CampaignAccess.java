@@ -3,6 +3,7 @@ package vn.bluezone.server.campaign;
 import vn.bluezone.server.registry.Areas;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.CurrentOfficial;
@@ -78,6 +79,35 @@ public class CampaignAccess {
             return o;
         }
         throw new CampaignProblem(ErrorCode.OUT_OF_SCOPE, "unit " + unitCode + " is outside your area");
+    }
+
+    /**
+     * For a record looked up by its id (issue 15 §4): the role first (403 FORBIDDEN, the same for every id), then the
+     * record ({@code unitOf} reads it and throws the 404 of a missing id), then the area: a record outside the
+     * official's area is answered with {@code asMissing}, exactly as a missing id, so other communes' ids cannot be
+     * probed.
+     */
+    public Official requireRecord(Set<Role> roles, Supplier<String> unitOf,
+                                  Supplier<? extends RuntimeException> asMissing) {
+        Official o = require(roles);
+        if (!maySee(o, unitOf.get())) {
+            throw asMissing.get();
+        }
+        return o;
+    }
+
+    /** {@link #requireRecord} for directives: a directive that does not concern the official is "missing". */
+    public Official requireConcernedRecord(Set<Role> roles, Supplier<String> unitOf,
+                                           Supplier<? extends RuntimeException> asMissing) {
+        require(roles);
+        try {
+            return requireConcerned(roles, unitOf.get());
+        } catch (CampaignProblem p) {
+            if (ErrorCode.OUT_OF_SCOPE.name().equals(p.code())) {
+                throw asMissing.get();
+            }
+            throw p;
+        }
     }
 
     /** The unit to show when none was asked for: the official's own, or the country. */

@@ -62,7 +62,7 @@ public class CheckinsAdminApi {
     @PostMapping("/place-warnings")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "HEALTH_OFFICER, ADMIN: warn everyone who checked in at a place in a window (≤ 24 h, last 14 days)",
-            description = "Errors: PLACE_NOT_FOUND 404, OUT_OF_SCOPE 403, INVALID_WINDOW, INVALID_MESSAGE 400. Audited.")
+            description = "Errors: PLACE_NOT_FOUND 404 (also another area's place), INVALID_WINDOW, INVALID_MESSAGE 400. Audited.")
     public WarningJson warn(@RequestBody WarningRequest req) {
         Official o = current.requireRole(Role.HEALTH_OFFICER, Role.ADMIN);
         return WarningJson.of(warnings.warn(o, req.placeCode(), req.start(), req.end(), req.message()));
@@ -82,9 +82,8 @@ public class CheckinsAdminApi {
     @Operation(summary = "The place's check-in link (install URL with the QR payload in the fragment), for its poster")
     public LinkJson link(@PathVariable String code) {
         Official o = current.require();
-        Place place = places.byCode(code).orElseThrow(() ->
-                new CheckinProblem(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + code + "'"));
-        scope.check(o, place.communeCode());
+        Place place = places.byCode(code).filter(p -> scope.maySee(o, p.communeCode()))
+                .orElseThrow(() -> PlaceWarningService.placeNotFound(code)); // another area's: as missing
         return new LinkJson(place.code(), links.qrContent(place));
     }
 

@@ -60,9 +60,9 @@ public class PlaceWarningService {
 
     @Transactional
     public PlaceWarning warn(Official officer, String placeCode, Instant start, Instant end, String message) {
-        Place place = places.byCode(placeCode).orElseThrow(() ->
-                new CheckinProblem(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + placeCode + "'"));
-        scope.check(officer, place.communeCode());
+        // Another area's place is answered like a missing one (issue 15 §4: its code cannot be probed).
+        Place place = places.byCode(placeCode).filter(p -> scope.maySee(officer, p.communeCode()))
+                .orElseThrow(() -> placeNotFound(placeCode));
         Instant now = clock.instant();
         if (start == null || end == null || !end.isAfter(start)) {
             throw new CheckinProblem(ErrorCode.INVALID_WINDOW, "the warning's end must be after its start");
@@ -98,5 +98,10 @@ public class PlaceWarningService {
         } catch (RuntimeException e) {
             return "VN"; // unknown to the registry: the national package still carries it
         }
+    }
+
+    /** The answer for a missing place code, and for another area's place. */
+    static CheckinProblem placeNotFound(String placeCode) {
+        return new CheckinProblem(ErrorCode.PLACE_NOT_FOUND, "no registered place with code '" + placeCode + "'");
     }
 }

@@ -14,6 +14,7 @@ import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.directive.DirectiveService;
 import vn.bluezone.server.campaign.directive.OverdueTask;
 import vn.bluezone.server.registry.RegistryClock;
+import vn.bluezone.server.statistics.AnomalyDetector;
 import vn.bluezone.server.statistics.StatisticsAccess;
 import vn.bluezone.server.statistics.TrendPoint;
 import vn.bluezone.server.statistics.UnitFigures;
@@ -30,6 +31,7 @@ import vn.bluezone.server.console.Formats;
 public class DashboardPage {
     static final int TREND_DAYS = 14;
     static final int LOWEST = 5;
+    static final int ANOMALIES = 10;
 
     private final CurrentOfficial current;
     private final StatisticsAccess statisticsAccess;
@@ -37,10 +39,12 @@ public class DashboardPage {
     private final RegistryClock clock;
     private final ObjectProvider<DirectiveService> directives;
     private final vn.bluezone.server.accounts.SecondFactor secondFactor;
+    private final AnomalyDetector anomalies;
 
     public DashboardPage(CurrentOfficial current, StatisticsAccess statisticsAccess, UnitStatistics statistics,
             RegistryClock clock, ObjectProvider<DirectiveService> directives,
-            vn.bluezone.server.accounts.SecondFactor secondFactor) {
+            vn.bluezone.server.accounts.SecondFactor secondFactor, AnomalyDetector anomalies) {
+        this.anomalies = anomalies;
         this.secondFactor = secondFactor;
         this.current = current;
         this.statisticsAccess = statisticsAccess;
@@ -74,6 +78,8 @@ public class DashboardPage {
             model.addAttribute("trend", sparkline(statistics.trend(unit, today.minusDays(TREND_DAYS - 1L), today),
                     statistics.properties().floor()));
             model.addAttribute("floor", statistics.properties().floor());
+            // Units inside the official's area marked for review (issue 15 §3), the area itself included.
+            model.addAttribute("anomalies", anomalies.within(unit, today, ANOMALIES));
         }
         if (CampaignAccess.STAFF.contains(o.role())) {
             DirectiveService d = directives.getIfAvailable();

@@ -20,10 +20,12 @@ import vn.bluezone.server.web.limits.NetworkLimiter;
 public class DeviceController {
     private final DeviceRegistry registry;
     private final NetworkLimiter limiter;
+    private final RegistrationPrefixes prefixes;
 
-    public DeviceController(DeviceRegistry registry, NetworkLimiter limiter) {
+    public DeviceController(DeviceRegistry registry, NetworkLimiter limiter, RegistrationPrefixes prefixes) {
         this.registry = registry;
         this.limiter = limiter;
+        this.prefixes = prefixes;
     }
 
     /**
@@ -37,6 +39,9 @@ public class DeviceController {
         limiter.check(NetworkLimiter.Action.REGISTRATION, req.getRemoteAddr()); // per address and prefix (issue 15)
         registration = attributed(registration, req);
         RegistrationOutcome outcome = registry.registerOnce(registration, bearer(authorization));
+        if (outcome.created()) {
+            prefixes.record(outcome.device().deviceId(), req.getRemoteAddr()); // for the anomaly flags (issue 15 §3)
+        }
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.device());
     }
 

@@ -33,9 +33,11 @@ public class LevelRankingPages {
     private final AdministrativeUnits units;
     private final UnitStatistics statistics;
     private final RegistryClock clock;
+    private final AnomalyDetector anomalies;
 
     public LevelRankingPages(StatisticsAccess access, AdministrativeUnits units, UnitStatistics statistics,
-            RegistryClock clock) {
+            RegistryClock clock, AnomalyDetector anomalies) {
+        this.anomalies = anomalies;
         this.access = access;
         this.units = units;
         this.statistics = statistics;
@@ -98,6 +100,7 @@ public class LevelRankingPages {
         model.addAttribute("children", target == unit.level().child() ? List.of() : children);
         model.addAttribute("within", filter);
         model.addAttribute("lines", lines);
+        model.addAttribute("anomalies", anomalies.flags(new ArrayList<>(figures.values()))); // issue 15 §3
         return "statistics/ranking";
     }
 

@@ -24,9 +24,13 @@ public class StatisticsApiController {
     private final StatisticsAccess access;
     private final RegistryClock clock;
     private final RankingExport export;
+    private final AnomalyDetector anomalies;
+    private final AnomalyReasons reasons;
 
     public StatisticsApiController(UnitStatistics statistics, StatisticsAccess access, RegistryClock clock,
-                                   RankingExport export) {
+                                   RankingExport export, AnomalyDetector anomalies, AnomalyReasons reasons) {
+        this.anomalies = anomalies;
+        this.reasons = reasons;
         this.statistics = statistics;
         this.access = access;
         this.clock = clock;
@@ -43,13 +47,19 @@ public class StatisticsApiController {
                               Long population, Long households, Long phoneBase, boolean phoneBaseIsSubscribers,
                               Double populationRate, Double phoneRate, Double populationRateChangeWeek,
                               Double activeShare, Double bluetoothShare, boolean underFloor, boolean underTarget,
-                              long attestedInstalls, long unattestedInstalls, boolean rankedOnAttested) {
+                              long attestedInstalls, long unattestedInstalls, boolean rankedOnAttested,
+                              List<AnomalyReasons.View> flags) {
         static FiguresView of(UnitFigures f) {
+            return of(f, List.of());
+        }
+
+        /** With the unit's anomaly flags (issue 15 §3): empty when none. */
+        static FiguresView of(UnitFigures f, List<AnomalyReasons.View> flags) {
             return new FiguresView(f.unit() == null ? null : f.unit().view(), f.day(), f.installs(),
                     f.changeSinceYesterday(), f.changeSinceWeekAgo(), f.active1d(), f.active7d(), f.bluetoothOn(),
                     f.population(), f.households(), f.phoneBase(), f.phoneBaseIsSubscribers(), f.populationRate(),
                     f.phoneRate(), f.populationRateChangeWeek(), f.activeShare(), f.bluetoothShare(), f.underFloor(),
-                    f.underTarget(), f.attestedInstalls(), f.unattestedInstalls(), f.rankedOnAttested());
+                    f.underTarget(), f.attestedInstalls(), f.unattestedInstalls(), f.rankedOnAttested(), flags);
         }
     }
 
@@ -61,7 +71,8 @@ public class StatisticsApiController {
     public FiguresView figures(@PathVariable String code,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         access.requireUnit(code);
-        return FiguresView.of(statistics.figures(code, day(day)));
+        UnitFigures f = statistics.figures(code, day(day));
+        return FiguresView.of(f, reasons.views(anomalies.flags(List.of(f)).get(code)));
     }
 
     @GetMapping("/api/v1/admin/statistics/{code}/ranking")
@@ -69,7 +80,11 @@ public class StatisticsApiController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         access.requireUnit(code);
         Ranking r = statistics.ranking(code, day(day));
-        return new RankingView(FiguresView.of(r.parent()), r.children().stream().map(FiguresView::of).toList(),
+        List<UnitFigures> all = new java.util.ArrayList<>(r.children());
+        all.add(r.parent());
+        java.util.Map<String, List<AnomalyFlag>> flags = anomalies.flags(all);
+        return new RankingView(FiguresView.of(r.parent(), reasons.views(flags.get(r.parent().code()))),
+                r.children().stream().map(c -> FiguresView.of(c, reasons.views(flags.get(c.code())))).toList(),
                 r.unassigned() == null ? null : FiguresView.of(r.unassigned()), statistics.properties().floor(),
                 statistics.properties().target());
     }

@@ -55,11 +55,13 @@ public class StatisticsPageController {
     private final RegistryClock clock;
     private final AuditLog audit;
     private final org.springframework.context.MessageSource messages;
+    private final AnomalyDetector anomalies;
 
     public StatisticsPageController(StatisticsAccess access, AdministrativeUnits units, UnitStatistics statistics,
                                     RankingExport export, Villages villages, Denominators denominators,
                                     DenominatorImport importer, DemoDataSet demo, RegistryClock clock, AuditLog audit,
-                                    org.springframework.context.MessageSource messages) {
+                                    org.springframework.context.MessageSource messages, AnomalyDetector anomalies) {
+        this.anomalies = anomalies;
         this.access = access;
         this.units = units;
         this.statistics = statistics;
@@ -91,6 +93,9 @@ public class StatisticsPageController {
         common(model, o, code, d);
         model.addAttribute("figures", ranking.parent());
         model.addAttribute("ranking", ranking);
+        List<UnitFigures> all = new java.util.ArrayList<>(ranking.children());
+        all.add(ranking.parent());
+        model.addAttribute("anomalies", anomalies.flags(all)); // issue 15 §3: units marked for review
         model.addAttribute("unassignedLabel", export.unassignedLabel(ranking, locale));
         List<TrendPoint> trend = statistics.trend(code, d.minusDays(statistics.properties().trendDays() - 1L), d);
         model.addAttribute("trendJson", trendJson(trend, locale));

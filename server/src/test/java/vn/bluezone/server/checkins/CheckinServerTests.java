@@ -198,8 +198,14 @@ abstract class CheckinServerTests {
                 Map.of("X-Api-Key", officerKey)), 200).get("url").asString()).isEqualTo(link);
         desk = CheckinLink.parse(json(send("GET", "/api/v1/admin/checkins/places/" + deskCode + "/link", null,
                 Map.of("X-Api-Key", adminKey)), 200).get("url").asString()).payload().locationId();
-        assertThat(send("GET", "/api/v1/admin/checkins/places/" + marketCode + "/link", null,
-                Map.of("X-Api-Key", otherProvinceKey)).statusCode()).isEqualTo(403);
+        // Another province's place: answered exactly like a code that does not exist (issue 15 §4).
+        var other = send("GET", "/api/v1/admin/checkins/places/" + marketCode + "/link", null,
+                Map.of("X-Api-Key", otherProvinceKey));
+        var missing = send("GET", "/api/v1/admin/checkins/places/ZZZZZZZZ/link", null,
+                Map.of("X-Api-Key", otherProvinceKey));
+        assertThat(other.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+        assertThat(new String(other.body(), java.nio.charset.StandardCharsets.UTF_8).replace(marketCode, "?"))
+                .isEqualTo(new String(missing.body(), java.nio.charset.StandardCharsets.UTF_8).replace("ZZZZZZZZ", "?"));
 
         checkinStart = clock.instant().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS).getEpochSecond();
         uploaded = ReportCipher.encrypt(market, CheckinRecord.covering(checkinStart, checkinStart + 3600, 5, ""), RANDOM);
@@ -246,8 +252,9 @@ abstract class CheckinServerTests {
         Instant start = clock.instant().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         Map<String, Object> req = Map.of("placeCode", deskCode, "start", start.toString(),
                 "end", start.plus(Duration.ofHours(5)).toString(), "message", "Có ca bệnh tại bộ phận một cửa sáng nay");
-        assertThat(json(send("POST", "/api/v1/admin/checkins/place-warnings", req, Map.of("X-Api-Key", otherProvinceKey)), 403)
-                .get("error").asString()).isEqualTo("OUT_OF_SCOPE");
+        // Another province's place is answered like a missing one (issue 15 §4).
+        assertThat(json(send("POST", "/api/v1/admin/checkins/place-warnings", req, Map.of("X-Api-Key", otherProvinceKey)), 404)
+                .get("error").asString()).isEqualTo("PLACE_NOT_FOUND");
         Map<String, Object> reversed = new HashMap<>(req);
         reversed.put("end", start.minusSeconds(60).toString());
         assertThat(json(send("POST", "/api/v1/admin/checkins/place-warnings", reversed, Map.of("X-Api-Key", officerKey)), 400)

@@ -84,7 +84,7 @@ class PlaceWarningPagesTest {
         MockHttpSession hanoi = login("yte.hanoi");
         mvc.perform(post("/console/checkins/warnings").session(hanoi).with(csrf()).param("placeCode", market)
                 .param("day", today).param("from", "00:00").param("to", "00:10").param("message", "Có ca bệnh"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound()); // another province's place: as a missing one (issue 15 §4)
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_place_warning", Long.class)).isZero();
 
         String ok = mvc.perform(post("/console/checkins/warnings").session(hue).with(csrf()).param("placeCode", market)

@@ -51,19 +51,21 @@ public class CohortApi {
 
     @GetMapping("/cohort-people/{id}")
     public PersonStatus view(@PathVariable long id) {
-        Official o = access.require(COHORT_READERS, cohorts.find(id).communeCode());
+        Official o = access.requireRecord(COHORT_READERS, () -> cohorts.find(id).communeCode(),
+                () -> CohortService.notFound(id));
         return cohorts.view(id, o.username());
     }
 
     @PostMapping("/cohort-people/{id}/verify")
     public PersonStatus verify(@PathVariable long id, @RequestBody VerifyRequest body) {
-        Official o = access.require(COHORT_WRITERS, cohorts.find(id).communeCode());
+        Official o = access.requireRecord(COHORT_WRITERS, () -> cohorts.find(id).communeCode(),
+                () -> CohortService.notFound(id));
         return cohorts.verify(id, body.installCode(), o.username());
     }
 
     @GetMapping("/cohort-people/{id}/access-log")
     public List<AccessEntry> accessLog(@PathVariable long id) {
-        access.require(COHORT_EXPORTERS, cohorts.find(id).communeCode());
+        access.requireRecord(COHORT_EXPORTERS, () -> cohorts.find(id).communeCode(), () -> CohortService.notFound(id));
         return cohorts.accessLog(id);
     }
 

@@ -121,8 +121,9 @@ public class CohortPages {
     @PostMapping("/console/campaign/cohorts/{id}/verify")
     public String verify(@PathVariable long id, @RequestParam(required = false) String installCode,
             RedirectAttributes flash) {
+        Official o = access.requireRecord(COHORT_WRITERS, () -> cohorts.find(id).communeCode(),
+                () -> CohortService.notFound(id));
         String c = cohorts.find(id).communeCode();
-        Official o = access.require(COHORT_WRITERS, c);
         page.attempt(flash, page.text("campaign.cohorts.verifiedDone"), () -> cohorts.verify(id, installCode,
                 o.username()));
         return "redirect:/console/campaign/cohorts?commune=" + c;

@@ -91,8 +91,13 @@ public class CohortService {
 
     /** A record, without logging: for scope checks before the real read. */
     public CohortPerson find(long id) {
-        return store.find(id).orElseThrow(() -> new CampaignProblem(ErrorCode.PERSON_NOT_FOUND,
-                "no cohort record " + id + " (records are deleted after the cohort ends)"));
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The answer for a missing record, and for one in another area (issue 15 §4: the same, so ids cannot be probed). */
+    public static CampaignProblem notFound(long id) {
+        return new CampaignProblem(ErrorCode.PERSON_NOT_FOUND,
+                "no cohort record " + id + " (records are deleted after the cohort ends)");
     }
 
     /** Reads one record for an official; the read is logged. */

@@ -61,13 +61,16 @@ public class DirectiveApi {
 
     @GetMapping("/directives/{id}")
     public DirectiveProgress progress(@PathVariable long id) {
-        access.requireConcerned(STAFF, directives.directive(id).unitCode());
+        access.requireConcernedRecord(STAFF, () -> directives.directive(id).unitCode(),
+                () -> DirectiveService.directiveNotFound(id));
         return directives.progress(id);
     }
 
     @PostMapping("/directives/{id}/tasks")
     @ResponseStatus(HttpStatus.CREATED)
     public Task addTask(@PathVariable long id, @RequestBody NewTask t) {
+        access.requireConcernedRecord(MANAGERS, () -> directives.directive(id).unitCode(),
+                () -> DirectiveService.directiveNotFound(id));
         access.require(MANAGERS, directives.directive(id).unitCode());
         return directives.addTask(id, t);
     }
@@ -75,7 +78,10 @@ public class DirectiveApi {
     @PostMapping("/tasks/{id}/updates")
     @ResponseStatus(HttpStatus.CREATED)
     public TaskUpdate update(@PathVariable long id, @RequestBody NewUpdate u) {
+        access.require(STAFF);
         Task t = directives.task(id);
+        access.requireConcernedRecord(STAFF, () -> directives.directive(t.directiveId()).unitCode(),
+                () -> DirectiveService.taskNotFound(id));
         Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         return directives.postUpdate(id, u.progress() == null ? -1 : u.progress(), u.note(), o.username());
     }
@@ -88,8 +94,8 @@ public class DirectiveApi {
 
     @GetMapping("/directives/{id}/report.pdf")
     public ResponseEntity<byte[]> report(@PathVariable long id) {
-        Directive d = directives.directive(id);
-        access.requireConcerned(STAFF, d.unitCode());
+        access.requireConcernedRecord(STAFF, () -> directives.directive(id).unitCode(),
+                () -> DirectiveService.directiveNotFound(id));
         return PlaceApi.pdf(report.render(directives.progress(id),
                 areas.name(directives.directive(id).unitCode()).orElse(null)), "directive-" + id + ".pdf");
     }

@@ -132,8 +132,9 @@ public class DirectivePages {
 
     @GetMapping("/console/campaign/directives/{id}")
     public String directiveDetail(@PathVariable long id, Model model) {
+        Official o = access.requireConcernedRecord(STAFF, () -> directives.directive(id).unitCode(),
+                () -> DirectiveService.directiveNotFound(id));
         var d = directives.directive(id);
-        Official o = access.requireConcerned(STAFF, d.unitCode());
         page.common(model, o, d.unitCode());
         model.addAttribute("progress", directives.progress(id));
         model.addAttribute("manager", MANAGERS.contains(o.role()) && access.maySee(o, d.unitCode()));
@@ -148,6 +149,8 @@ public class DirectivePages {
     public String addTask(@PathVariable long id, @RequestParam(required = false) String body,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String title,
             @RequestParam(required = false) String deadline, RedirectAttributes flash) {
+        access.requireConcernedRecord(MANAGERS, () -> directives.directive(id).unitCode(),
+                () -> DirectiveService.directiveNotFound(id));
         access.require(MANAGERS, directives.directive(id).unitCode());
         page.attempt(flash, page.text("campaign.directives.taskAdded"), () -> directives.addTask(id,
                 new NewTask(body, assignee, title, date(deadline))));
@@ -157,7 +160,10 @@ public class DirectivePages {
     @PostMapping("/console/campaign/tasks/{id}/updates")
     public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
             @RequestParam(required = false) String note, RedirectAttributes flash) {
+        access.require(STAFF);
         var t = directives.task(id);
+        access.requireConcernedRecord(STAFF, () -> directives.directive(t.directiveId()).unitCode(),
+                () -> DirectiveService.taskNotFound(id));
         Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
         page.attempt(flash, page.text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
                 progress == null ? -1 : progress, note, o.username()));

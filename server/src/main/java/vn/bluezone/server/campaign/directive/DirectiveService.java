@@ -54,12 +54,21 @@ public class DirectiveService {
     }
 
     public Directive directive(long id) {
-        return store.directive(id).orElseThrow(() -> new CampaignProblem(ErrorCode.DIRECTIVE_NOT_FOUND,
-                "no directive " + id));
+        return store.directive(id).orElseThrow(() -> directiveNotFound(id));
     }
 
     public Task task(long id) {
-        return store.task(id).orElseThrow(() -> new CampaignProblem(ErrorCode.TASK_NOT_FOUND, "no task " + id));
+        return store.task(id).orElseThrow(() -> taskNotFound(id));
+    }
+
+    /** The answer for a missing directive, and for one that does not concern the official (issue 15 §4). */
+    public static CampaignProblem directiveNotFound(long id) {
+        return new CampaignProblem(ErrorCode.DIRECTIVE_NOT_FOUND, "no directive " + id);
+    }
+
+    /** The answer for a missing task, and for one of a directive that does not concern the official. */
+    public static CampaignProblem taskNotFound(long id) {
+        return new CampaignProblem(ErrorCode.TASK_NOT_FOUND, "no task " + id);
     }
 
     @Transactional

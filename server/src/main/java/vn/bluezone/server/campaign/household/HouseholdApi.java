@@ -23,8 +23,10 @@ import vn.bluezone.server.campaign.CampaignAccess;
 public class HouseholdApi {
     private final HouseholdService households;
     private final CampaignAccess access;
+    private final HouseholdReads reads;
 
-    public HouseholdApi(HouseholdService households, CampaignAccess access) {
+    public HouseholdApi(HouseholdService households, CampaignAccess access, HouseholdReads reads) {
+        this.reads = reads;
         this.households = households;
         this.access = access;
     }
@@ -54,22 +56,27 @@ public class HouseholdApi {
 
     @GetMapping("/villages/{village}/households")
     public List<Household> inVillage(@PathVariable String village) {
-        access.require(VISITORS, village);
-        return households.inVillage(village);
+        Official o = access.require(VISITORS, village);
+        List<Household> list = households.inVillage(village);
+        reads.read(o, village, list); // names and addresses shown: audited (issue 15 §4)
+        return list;
     }
 
     @PostMapping("/households/{id}/visits")
     @ResponseStatus(HttpStatus.CREATED)
     public Visit visit(@PathVariable long id, @RequestBody NewVisit v) {
-        Official o = access.require(VISITORS, households.household(id).villageCode());
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         return households.recordVisit(id, v, o.username());
     }
 
     @GetMapping("/communes/{commune}/household-progress")
     public ProgressReport progress(@PathVariable String commune,
             @RequestParam(required = false) String village) {
-        access.require(VISITORS, commune);
+        Official o = access.require(VISITORS, commune);
+        List<Household> notVisited = households.notVisited(commune, village);
+        reads.read(o, village == null ? commune : village, notVisited);
         return new ProgressReport(households.byVillage(commune), households.byVolunteer(commune),
-                households.byBranch(commune), households.notVisited(commune, village));
+                households.byBranch(commune), notVisited);
     }
 }

@@ -45,9 +45,12 @@ public class HouseholdPages {
     private final Areas areas;
     private final HouseholdService households;
     private final MessageSource messages;
+    private final HouseholdReads reads;
 
-    public HouseholdPages(CampaignAccess access, CampaignPageModel page, Areas areas, HouseholdService households,
+    public HouseholdPages(HouseholdReads reads, CampaignAccess access, CampaignPageModel page, Areas areas,
+            HouseholdService households,
             MessageSource messages) {
+        this.reads = reads;
         this.access = access;
         this.page = page;
         this.areas = areas;
@@ -74,6 +77,7 @@ public class HouseholdPages {
         model.addAttribute("villages", villages);
         model.addAttribute("village", v);
         List<Household> list = v == null ? List.of() : households.inVillage(v);
+        reads.read(o, v, list); // names and addresses shown: audited (issue 15 §4)
         Set<Long> notVisited = households.notVisited(c, v).stream().map(Household::id).collect(Collectors.toSet());
         model.addAttribute("households", list);
         model.addAttribute("notVisited", notVisited);
@@ -169,8 +173,10 @@ public class HouseholdPages {
 
     @GetMapping("/console/campaign/visits/{id}")
     public String visitForm(@PathVariable long id, Model model) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
+        reads.read(o, "household " + id, List.of(h));
         page.common(model, o, h.communeCode());
         model.addAttribute("household", h);
         model.addAttribute("villageName", areas.name(h.villageCode()).orElse(h.villageCode()));
@@ -186,8 +192,9 @@ public class HouseholdPages {
     @PostMapping("/console/campaign/visits/{id}/nobody-home")
     public String nobodyHome(@PathVariable long id, @RequestParam(required = false) String branch,
             RedirectAttributes flash) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         page.attempt(flash, page.text("campaign.visit.nobodyHomeRecorded", h.headName()),
                 () -> households.recordVisit(id, NewVisit.nobodyHome(null, branch, null), o.username()));
         return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
@@ -205,8 +212,9 @@ public class HouseholdPages {
             @RequestParam(required = false) String installedNow, @RequestParam(required = false) String refused,
             @RequestParam(required = false) String refusalReason, @RequestParam(required = false) String note,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         VisitForm form = new VisitForm(visitedOn, branch, smartphonesPresent, alreadyInstalled, installedNow, refused,
                 refusalReason, note);
         try {
@@ -245,8 +253,9 @@ public class HouseholdPages {
     @org.springframework.web.bind.annotation.ResponseBody
     public org.springframework.http.ResponseEntity<Map<String, Object>> queuedVisit(@PathVariable long id,
             @org.springframework.web.bind.annotation.RequestBody QueuedVisit q) {
+        Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
+                () -> HouseholdService.notFound(id));
         Household h = households.household(id);
-        Official o = access.require(VISITORS, h.villageCode());
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> new CampaignProblem(
                     ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day"));

@@ -74,8 +74,12 @@ public class HouseholdService {
     }
 
     public Household household(long id) {
-        return store.find(id).orElseThrow(() -> new CampaignProblem(ErrorCode.HOUSEHOLD_NOT_FOUND,
-                "no household " + id));
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The answer for a missing household, and for one in another area (issue 15 §4). */
+    public static CampaignProblem notFound(long id) {
+        return new CampaignProblem(ErrorCode.HOUSEHOLD_NOT_FOUND, "no household " + id);
     }
 
     public List<Household> inVillage(String villageCode) {

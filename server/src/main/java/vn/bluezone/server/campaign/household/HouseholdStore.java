@@ -83,6 +83,29 @@ public class HouseholdStore {
                 .param(householdId).query(HouseholdStore::visit).list();
     }
 
+    /**
+     * For each commune that still holds names and addresses: the last time anything happened in its door-to-door
+     * campaign (a household added or a visit recorded).
+     */
+    public java.util.Map<String, Instant> lastActivityOfCommunesWithNames() {
+        java.util.Map<String, Instant> result = new java.util.HashMap<>();
+        jdbc.sql("SELECT h.commune_code, MAX(h.created_at) AS added, MAX(v.recorded_at) AS visited "
+                + "FROM campaign_household h LEFT JOIN campaign_visit v ON v.household_id = h.id "
+                + "GROUP BY h.commune_code HAVING SUM(CASE WHEN h.anonymised_at IS NULL THEN 1 ELSE 0 END) > 0")
+                .query(rs -> {
+                    Instant added = rs.getObject("added", java.time.OffsetDateTime.class).toInstant();
+                    java.time.OffsetDateTime v = rs.getObject("visited", java.time.OffsetDateTime.class);
+                    result.put(rs.getString(1), v != null && v.toInstant().isAfter(added) ? v.toInstant() : added);
+                });
+        return result;
+    }
+
+    /** Blanks the heads' names and addresses of a commune's households; counts and visits stay. */
+    public int anonymise(String communeCode, Instant at) {
+        return jdbc.sql("UPDATE campaign_household SET head_name = '', address = '', anonymised_at = ? "
+                + "WHERE commune_code = ? AND anonymised_at IS NULL").params(ts(at), communeCode).update();
+    }
+
     private static Household household(ResultSet rs, int n) throws SQLException {
         return new Household(rs.getLong("id"), rs.getString("commune_code"), rs.getString("village_code"),
                 rs.getString("head_name"), rs.getString("address"), rs.getInt("members"), rs.getInt("smartphones"));

@@ -56,8 +56,8 @@ public class PlaceApi {
 
     @GetMapping("/places/{id}/poster.pdf")
     public ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") String size) {
+        access.requireRecord(STAFF, () -> places.place(id).communeCode(), () -> PlaceService.notFound(id));
         Place place = places.place(id);
-        access.require(STAFF, place.communeCode());
         PaperSize paper;
         try {
             paper = PaperSize.parse(size);

@@ -67,8 +67,8 @@ public class PlacePages {
     @GetMapping("/console/campaign/places/{id}/poster.pdf")
     public Object poster(@PathVariable long id, @RequestParam(defaultValue = "A4") String size,
             RedirectAttributes flash) {
+        access.requireRecord(STAFF, () -> places.place(id).communeCode(), () -> PlaceService.notFound(id));
         Place place = places.place(id);
-        access.require(STAFF, place.communeCode());
         try {
             PaperSize paper = PaperSize.parse(size);
             return PlaceApi.pdf(places.poster(place, paper), "poster-" + place.code() + "-" + paper + ".pdf");

@@ -102,7 +102,12 @@ public class PlaceService {
 
     public Place place(long id) {
         return jdbc.sql("SELECT * FROM campaign_place WHERE id = ?").param(id).query(PlaceService::row).optional()
-                .orElseThrow(() -> new CampaignProblem(ErrorCode.PLACE_NOT_FOUND, "no place " + id));
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** The answer for a missing place, and for one in another area (issue 15 §4). */
+    public static CampaignProblem notFound(long id) {
+        return new CampaignProblem(ErrorCode.PLACE_NOT_FOUND, "no place " + id);
     }
 
     public Optional<Place> byCode(String code) {

@@ -88,7 +88,7 @@ public class RadioApi {
 
     @DeleteMapping("/radio/slots/{id}")
     public ResponseEntity<Void> removeSlot(@PathVariable long id) {
-        access.require(MANAGERS, radio.slot(id).communeCode());
+        access.requireRecord(MANAGERS, () -> radio.slot(id).communeCode(), () -> RadioService.slotNotFound(id));
         radio.removeSlot(id);
         return ResponseEntity.noContent().build();
     }
@@ -103,7 +103,8 @@ public class RadioApi {
     @PostMapping("/radio/slots/{id}/airings")
     @ResponseStatus(HttpStatus.CREATED)
     public RadioAiring aired(@PathVariable long id, @RequestBody(required = false) NewAiring a) {
-        Official o = access.require(MANAGERS, radio.slot(id).communeCode());
+        Official o = access.requireRecord(MANAGERS, () -> radio.slot(id).communeCode(),
+                () -> RadioService.slotNotFound(id));
         return radio.recordAiring(id, a == null ? null : a.airedAt(), a == null ? null : a.script(), o.username());
     }
 

@@ -141,8 +141,9 @@ public class RadioPages {
 
     @PostMapping("/console/campaign/radio/slots/{id}/aired")
     public String aired(@PathVariable long id, RedirectAttributes flash) {
+        Official o = access.requireRecord(MANAGERS, () -> radio.slot(id).communeCode(),
+                () -> RadioService.slotNotFound(id));
         String c = radio.slot(id).communeCode();
-        Official o = access.require(MANAGERS, c);
         page.attempt(flash, page.text("campaign.radio.logged"), () -> radio.recordAiring(id, null, null,
                 o.username()));
         return "redirect:/console/campaign/radio?commune=" + c;

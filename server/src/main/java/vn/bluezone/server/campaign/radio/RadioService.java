@@ -55,8 +55,17 @@ public class RadioService {
     }
 
     public RadioTemplate template(long id) {
-        return store.template(id).orElseThrow(() -> new CampaignProblem(ErrorCode.TEMPLATE_NOT_FOUND,
-                "no announcement template " + id));
+        return store.template(id).orElseThrow(() -> templateNotFound(id));
+    }
+
+    /** The answer for a missing template, and for another area's (issue 15 §4). */
+    public static CampaignProblem templateNotFound(long id) {
+        return new CampaignProblem(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + id);
+    }
+
+    /** The answer for a missing slot, and for another commune's. */
+    public static CampaignProblem slotNotFound(long id) {
+        return new CampaignProblem(ErrorCode.SLOT_NOT_FOUND, "no broadcast slot " + id);
     }
 
     /** The script of a template filled with {@code subjectUnitCode}'s figures on {@code day}. */
@@ -72,7 +81,7 @@ public class RadioService {
     public String scriptFor(String communeCode, long templateId, String subjectUnitCode, LocalDate day) {
         RadioTemplate t = template(templateId);
         if (!t.shipped() && !areas.contains(t.unitCode(), communeCode)) {
-            throw new CampaignProblem(ErrorCode.TEMPLATE_NOT_FOUND, "no announcement template " + templateId);
+            throw templateNotFound(templateId);
         }
         return ScriptTemplate.fill(t.body(), snapshot(subjectUnitCode, day));
     }
@@ -88,8 +97,7 @@ public class RadioService {
         }
         RadioTemplate template = template(templateId);
         if (!template.shipped() && !areas.contains(template.unitCode(), communeCode)) {
-            throw new CampaignProblem(ErrorCode.TEMPLATE_NOT_AVAILABLE, "template " + templateId
-                    + " belongs to another area");
+            throw templateNotFound(templateId); // another area's template is answered like a missing one
         }
         if (airTime == null) {
             throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)");
@@ -101,8 +109,7 @@ public class RadioService {
     }
 
     public RadioSlot slot(long id) {
-        return store.slot(id).filter(RadioSlot::active).orElseThrow(() -> new CampaignProblem(
-                ErrorCode.SLOT_NOT_FOUND, "no broadcast slot " + id));
+        return store.slot(id).filter(RadioSlot::active).orElseThrow(() -> slotNotFound(id));
     }
 
     @Transactional

@@ -102,7 +102,7 @@ class RadioServiceTest {
         RadioTemplate other = s.addTemplate("19876", "Của xã khác", "{don_vi}", "x");
         assertThat(s.templatesFor("19873")).extracting(RadioTemplate::id).doesNotContain(other.id());
         assertThat(code(() -> s.addSlot("19873", "V1", other.id(), "1", LocalTime.NOON, "Loa", "x")))
-                .isEqualTo("TEMPLATE_NOT_AVAILABLE");
+                .isEqualTo("TEMPLATE_NOT_FOUND"); // another area's template: as a missing one (issue 15 §4)
         // Its preview from this commune is answered like a missing template (issue 15 §4).
         assertThat(code(() -> s.scriptFor("19873", other.id(), "V1", MONDAY))).isEqualTo("TEMPLATE_NOT_FOUND");
         assertThat(s.scriptFor("19876", other.id(), "19876", MONDAY)).isNotBlank();

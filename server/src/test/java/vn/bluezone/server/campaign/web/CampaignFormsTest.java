@@ -161,7 +161,7 @@ class CampaignFormsTest {
                 .session(login("tnv.qn")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/console/campaign/directives/" + d.id() + "/tasks").param("body", "POLICE")
                 .param("title", "x").param("deadline", today.toString()).session(neighbour).with(csrf()))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound()); // another commune's directive: as a missing one (issue 15 §4)
         mvc.perform(directiveForm(QN, "17/KH-UBND", today, List.of("", "", "", ""), List.of("", "", "", ""))
                 .session(xa)).andExpect(status().isForbidden());
         assertThat(directives.directivesWithin(QN)).hasSize(before);
