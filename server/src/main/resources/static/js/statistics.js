@@ -24,18 +24,19 @@
       data: {
         labels: d.days,
         datasets: [
-          { label: d.labels.installs, data: d.installs, borderColor: '#0b5cab', backgroundColor: '#0b5cab', tension: 0.2, pointRadius: 0 },
-          { label: d.labels.active7d, data: d.active7d, borderColor: '#2e9d5b', backgroundColor: '#2e9d5b', tension: 0.2, pointRadius: 0 },
-          { label: d.labels.active1d, data: d.active1d, borderColor: '#e09b1a', backgroundColor: '#e09b1a', tension: 0.2, pointRadius: 0 },
+          { label: d.labels.installs, data: d.installs, borderColor: '#0b5cab', backgroundColor: '#0b5cab', tension: 0.2, pointRadius: 0, pointStyle: 'line', pointBorderWidth: 3 },
+          { label: d.labels.active7d, data: d.active7d, borderColor: '#2e9d5b', backgroundColor: '#2e9d5b', tension: 0.2, pointRadius: 0, pointStyle: 'line', pointBorderWidth: 3 },
+          { label: d.labels.active1d, data: d.active1d, borderColor: '#e09b1a', backgroundColor: '#e09b1a', tension: 0.2, pointRadius: 0, pointStyle: 'line', pointBorderWidth: 3 },
           // The rate against population on its own axis, with the floor it should stay above.
           { label: d.labels.rate, data: (d.rate || []).map(function (r) { return r === null ? null : r * 100; }), yAxisID: 'rate',
-            borderColor: '#6a1b9a', backgroundColor: '#6a1b9a', tension: 0.2, pointRadius: 0 },
+            borderColor: '#6a1b9a', backgroundColor: '#6a1b9a', tension: 0.2, pointRadius: 0, pointStyle: 'line', pointBorderWidth: 3 },
           { label: d.labels.floor, data: (d.rate || []).map(function () { return d.floor * 100; }), yAxisID: 'rate',
-            borderColor: '#c62828', backgroundColor: '#c62828', borderDash: [6, 4], pointRadius: 0 }
+            borderColor: '#c62828', backgroundColor: '#c62828', borderDash: [6, 4], pointRadius: 0, pointStyle: 'line', pointBorderWidth: 3 }
         ]
       },
       options: { locale: document.documentElement.lang || 'vi', responsive: true, maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false },
-        plugins: { tooltip: { callbacks: { label: function (c) {
+        // Legend keys as short lines (the floor's dashed), not filled boxes: a dashed box read as a red smudge.
+        plugins: { legend: { labels: { usePointStyle: true, pointStyleWidth: 28 } }, tooltip: { callbacks: { label: function (c) {
           return c.dataset.yAxisID === 'rate' ? c.dataset.label + ': ' + (c.raw === null ? '—' : percent(c.raw / 100))
             : c.dataset.label + ': ' + Number(c.raw).toLocaleString(document.documentElement.lang || 'vi'); } } } },
         scales: { y: { beginAtZero: true },
