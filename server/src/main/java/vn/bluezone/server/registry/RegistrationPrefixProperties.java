@@ -10,15 +10,11 @@ import org.springframework.validation.annotation.Validated;
  * {@code bluezone.registry.prefixes.*}: the hourly counts of registrations per unit and keyed hash of the client's
  * network prefix, which the anomaly flag "most installs from one network" reads (issue 15 §3).
  *
- * @param secret    base64 HMAC key (at least 32 bytes) of the prefix hashes. Set it in production: then the database
- *                  alone, or a backup, cannot tell which network a count came from by hashing all 2^24 IPv4 /24s.
- *                  Unset: a key is made once and kept in the database (table {@code registry_secret}), shared by
- *                  every instance.
  * @param retention how long the hourly rows are kept (24h..7d; default 48h, the rule reads the last 24 hours)
  */
 @Validated
 @ConfigurationProperties("bluezone.registry.prefixes")
-public record RegistrationPrefixProperties(String secret, @NotNull @DefaultValue("48h") Duration retention) {
+public record RegistrationPrefixProperties(@NotNull @DefaultValue("48h") Duration retention) {
     public RegistrationPrefixProperties {
         if (retention != null && (retention.toHours() < 24 || retention.toDays() > 7)) {
             throw new IllegalArgumentException("bluezone.registry.prefixes.retention must be between 24h and 7d, was "

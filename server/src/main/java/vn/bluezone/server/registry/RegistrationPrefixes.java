@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.web.limits.ClientHasher;
+import vn.bluezone.server.web.limits.NetworkPrefix;
 
 /**
  * Registrations per hour, unit and keyed network-prefix hash (table {@code registration_prefix_hour}, V220), for the
@@ -32,11 +34,11 @@ public class RegistrationPrefixes {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final AdministrativeUnits units;
-    private final PrefixHasher hasher;
+    private final ClientHasher hasher;
     private final RegistryClock clock;
 
     public RegistrationPrefixes(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, AdministrativeUnits units,
-                                PrefixHasher hasher, RegistryClock clock) {
+                                ClientHasher hasher, RegistryClock clock) {
         this.jdbc = jdbc;
         this.named = named;
         this.units = units;
@@ -55,7 +57,7 @@ public class RegistrationPrefixes {
             }
             List<String> chain = units.chainCodes(unit.get(0)); // VN, province, district, commune, village
             add(Timestamp.from(clock.clock().instant().truncatedTo(ChronoUnit.HOURS)), unit.get(0),
-                    hasher.hash(clientAddress), chain.size() > 3 ? chain.get(3) : null,
+                    hasher.clientHash(NetworkPrefix.of(clientAddress).value()), chain.size() > 3 ? chain.get(3) : null,
                     chain.size() > 2 ? chain.get(2) : null, chain.size() > 1 ? chain.get(1) : null);
         } catch (DataAccessException e) {
             LOG.warn("registration prefix not counted: {}", e.getClass().getSimpleName());
