@@ -152,7 +152,7 @@ public final class Bluezone {
             Locale locale = locale();
             DeviceConfig config = DeviceConfig.of(context.getString(R.string.export_region),
                             CalibrationTable.shipped().lookup(Build.MANUFACTURER, Build.MODEL), pem)
-                    .withLocale(locale).withAppVersion(APP_VERSION);
+                    .withLocale(locale).withAppVersion(APP_VERSION).withShippedHotline(shippedHotline());
             BluetoothAdapter adapter = bluetoothAdapter();
             advertiser = new BleAdvertiser(adapter, radio);
             engine = new DeviceEngine(config, clock, advertiser, new BleScanner(adapter, main, radio), storage(),
@@ -197,11 +197,16 @@ public final class Bluezone {
         CheckinEngine e = new CheckinEngine(store, new HttpCheckinServerClient(URI.create(serverUrl())), keyServer(),
                 List.of(trustedExportKey()), List.of(context.getString(R.string.export_region)), clock,
                 new SecureRandom(), new AndroidNotifier(context, journal, settings, clock), locale());
-        // The warnings' hotline: the server's (signed configuration, kept from the last check) else the app's
-        // configured one (config.xml), as on the warnings screen; a newer configuration replaces it at each check.
-        String kept = settings.healthHotline();
-        e.useHealthHotline(kept != null ? kept : context.getString(R.string.hotline));
+        // The warnings' hotline (HealthHotline): the server's, kept from the last check (a newer configuration
+        // replaces it at each check), else the one the app ships.
+        e.useShippedHotline(shippedHotline());
+        e.useHealthHotline(settings.healthHotline());
         return e;
+    }
+
+    /** The health hotline this build ships ({@code res/values/config.xml}), named until the server sends one. */
+    public String shippedHotline() {
+        return context.getString(R.string.hotline);
     }
 
     /** The engine if it was built (no network needed), else null. */

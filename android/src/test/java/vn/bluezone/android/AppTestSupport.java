@@ -35,6 +35,13 @@ public final class AppTestSupport {
         return server;
     }
 
+    /** As {@link #useTestServer()}, but the server sends no health hotline in its signed configuration. */
+    public static KeyServerHarness useTestServerWithoutHotline() {
+        KeyServerHarness server = useTestServer();
+        bluezone().settings().setServerUrlOverride(server.baseUrlWithoutHotline());
+        return server;
+    }
+
     /** A server address where nothing listens: the phone has no network. */
     public static void useNoNetwork() {
         Bluezone bz = bluezone();

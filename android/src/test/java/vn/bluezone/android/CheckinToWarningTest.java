@@ -47,7 +47,8 @@ import vn.bluezone.device.checkin.CheckinWarning;
  * its own) was at the market at the same time, phone C at the eatery. A reports a positive test and, on the
  * consent screen, leaves the market ticked and unticks the eatery: only one check-in reaches the server. After the
  * server's packages are built, B gets a Vietnamese check-in warning notification naming the market; C gets none; A
- * is not warned about its own check-in.
+ * is not warned about its own check-in. The advice names the server's health hotline, or, from a server that sends
+ * none, the one the app ships.
  */
 @RunWith(BluezoneTestRunner.class)
 @Config(qualifiers = "vi-rVN-w360dp-h780dp-xhdpi")
@@ -163,6 +164,46 @@ public class CheckinToWarningTest {
         assertTrue("A's own journal has no check-in warning", bz.warnings().all().isEmpty());
         bDb.close();
         cDb.close();
+    }
+
+    @Test
+    public void withoutAServerHotlineTheCheckinAdviceNamesTheShippedOne() throws Exception {
+        KeyServerHarness server = AppTestSupport.useTestServerWithoutHotline();
+        Bluezone bz = bluezone();
+        bz.settings().setOnboarded(true);
+        bz.engine().updateAdvertisement();
+        String link = server.posterLink(server.createPlace("MARKET", "Chợ Đồng Xuân"));
+        AndroidDeviceStorage bDb = AndroidDeviceStorage.open(app(), "phone-b.db");
+        CheckinEngine b = bz.checkinEngine(new AndroidCheckinStore(bDb), new WarningJournal(bDb));
+        long aId = bz.checkins().book().checkIn(link).id();
+        long bId = b.book().checkIn(link).id();
+        server.advanceMinutes(40);
+        bz.checkins().book().checkOut(aId);
+        b.book().checkOut(bId);
+
+        server.advanceMinutes(60);
+        String today = server.clock().instant().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().toString();
+        vn.bluezone.device.report.PendingReport pending = bz.engine().report().verify(server.issueCode(today));
+        assertEquals(1, bz.engine().report().uploadWithConsent(pending, bz.checkins().reportsToShare(List.of(aId)))
+                .checkinsAccepted());
+        assertTrue(server.publishCheckins() > 0);
+        CheckinCheckResult atB = b.check();
+        assertEquals(atB.toString(), 1, atB.warnings().size());
+        assertEquals("Chợ Đồng Xuân", atB.warnings().get(0).placeName());
+        String shipped = app().getString(R.string.hotline);
+        assertEquals(shipped, b.healthHotline());
+        Notification n = shadowOf(app().getSystemService(NotificationManager.class)).getAllNotifications().stream()
+                .filter(x -> Channels.WARNINGS.equals(x.getChannelId())).findFirst().orElseThrow();
+        String body = n.extras.getCharSequence(Notification.EXTRA_TEXT).toString();
+        assertTrue(body, body.contains("đường dây nóng " + shipped));
+        assertFalse(body, body.contains(KeyServerHarness.HEALTH_HOTLINE));
+
+        // The app's check keeps no server hotline: the warnings screen shows and dials the shipped one too.
+        new AppActions(bz).checkExposures();
+        assertEquals(null, bz.settings().healthHotline());
+        WarningsActivity screen = Robolectric.buildActivity(WarningsActivity.class).setup().get();
+        assertEquals("Đường dây nóng của trạm y tế: " + shipped, text(screen, R.id.warnings_hotline));
+        bDb.close();
     }
 
     @Test

@@ -50,14 +50,34 @@ import vn.bluezone.device.server.HttpKeyServerClient;
  * Phone A's advertisement (from the Android advertiser adapter) is heard by phone B (the app, through its Android
  * scanner adapter) for half an hour at about a metre; the next day A reports with a health officer's code, the
  * real key server publishes the signed export, B's exposure check finds the match and B shows an F1 warning as a
- * Vietnamese notification, on its warnings screen and on its home screen.
+ * Vietnamese notification, on its warnings screen and on its home screen. The F1 advice names the server's
+ * health hotline, or, from a server that sends none, the one the app ships.
  */
 @RunWith(BluezoneTestRunner.class)
 @Config(qualifiers = "vi-rVN")
 public class ContactToWarningTest {
     @Test
     public void anAdvertisementHeardForHalfAnHourGivesAnF1WarningAfterTheReport() throws Exception {
-        KeyServerHarness server = AppTestSupport.useTestServer();
+        String body = f1WarningAfterContact(AppTestSupport.useTestServer());
+        assertTrue("the F1 advice names the server's configured hotline: " + body,
+                body.contains("đường dây nóng y tế " + KeyServerHarness.HEALTH_HOTLINE));
+    }
+
+    @Test
+    public void withoutAServerHotlineTheF1AdviceNamesTheShippedOne() throws Exception {
+        String body = f1WarningAfterContact(AppTestSupport.useTestServerWithoutHotline());
+        assertEquals("the server sent none", null, bluezone().settings().healthHotline());
+        assertTrue("the F1 advice names the app's shipped hotline (config.xml): " + body,
+                body.contains("đường dây nóng y tế " + app().getString(R.string.hotline)));
+        assertFalse(body, body.contains(KeyServerHarness.HEALTH_HOTLINE));
+    }
+
+    /**
+     * A heard by B for 40 minutes; A reports the next day; B's check (the app's, through {@link AppActions}) gives
+     * the F1 warning, as a notification, on the warnings screen and on the home screen. Returns the warning's text
+     * as the warnings screen shows it.
+     */
+    private static String f1WarningAfterContact(KeyServerHarness server) throws Exception {
         AppTestSupport.bluetoothOn(true);
         AppTestSupport.grantBluetooth();
         Bluezone bz = bluezone();
@@ -120,11 +140,10 @@ public class ContactToWarningTest {
         WarningsActivity list = Robolectric.buildActivity(WarningsActivity.class).setup().get();
         assertEquals(title, ((TextView) list.findViewById(R.id.warning_title)).getText().toString());
         String body = ((TextView) list.findViewById(R.id.warning_body)).getText().toString();
-        assertTrue("the F1 advice names the server's configured hotline: " + body,
-                body.contains(KeyServerHarness.HEALTH_HOTLINE));
         HomeActivity home = Robolectric.buildActivity(HomeActivity.class).setup().get();
         assertEquals(home.getString(R.string.home_state_exposed),
                 ((TextView) home.findViewById(R.id.home_state)).getText().toString());
         phoneA.close();
+        return body;
     }
 }

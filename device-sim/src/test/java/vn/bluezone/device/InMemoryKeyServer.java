@@ -49,6 +49,7 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
     private final List<TemporaryExposureKey> pending = new ArrayList<>();
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private int counter;
+    private String hotline;
 
     InMemoryKeyServer(Clock clock) {
         this.clock = clock;
@@ -162,9 +163,16 @@ final class InMemoryKeyServer implements KeyServerClient, ScenarioServer {
         return new ExportPublicKey("bluezone-test", "v1", publicKeyPem());
     }
 
+    /** Sends this health hotline in the configuration ({@code health.hotline}); null (the default): none, as an older server. */
+    synchronized void sendHotline(String hotline) {
+        this.hotline = hotline;
+    }
+
     @Override
-    public SignedConfiguration configuration() {
-        String json = RiskConfiguration.vietnamDefault().toJson();
+    public synchronized SignedConfiguration configuration() {
+        String risk = RiskConfiguration.vietnamDefault().toJson();
+        String json = hotline == null ? risk
+                : "{\"risk\":" + risk + ",\"health\":{\"hotline\":\"" + hotline + "\"}}";
         try {
             Signature s = Signature.getInstance("SHA256withECDSA");
             s.initSign(signing.getPrivate());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import vn.bluezone.device.calibration.DeviceCalibration;
+import vn.bluezone.device.messages.HealthHotline;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.scan.DutyCycle;
 import vn.bluezone.device.update.AppVersion;
@@ -21,9 +22,12 @@ import vn.bluezone.device.update.AppVersion;
  * @param retention how long sightings and keys are kept (14 days)
  * @param appVersion the version of the app embedding the engine (like {@code 1.2.0}), compared with the key
  *                   server's {@code minimumAppVersion}; defaults to {@link DeviceEngine#VERSION}
+ * @param shippedHotline the health hotline the app ships with (a phone number), named by the warnings while no
+ *                       verified configuration gave one ({@link HealthHotline}); null: none
  */
 public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCalibration calibration,
-                           List<String> trustedExportKeysPem, Locale locale, Duration retention, String appVersion) {
+                           List<String> trustedExportKeysPem, Locale locale, Duration retention, String appVersion,
+                           String shippedHotline) {
     public DeviceConfig {
         regions = List.copyOf(regions);
         if (regions.isEmpty()) {
@@ -40,6 +44,15 @@ public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCali
             throw new IllegalArgumentException("retention must be 1..21 days, was " + retention);
         }
         appVersion = AppVersion.parse(appVersion == null ? DeviceEngine.VERSION : appVersion).text();
+        if (shippedHotline != null && !HealthHotline.isPhoneNumber(shippedHotline)) {
+            throw new IllegalArgumentException("the shipped hotline must be a phone number, was " + shippedHotline);
+        }
+    }
+
+    /** Without a shipped hotline. */
+    public DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCalibration calibration,
+                        List<String> trustedExportKeysPem, Locale locale, Duration retention, String appVersion) {
+        this(regions, dutyCycle, calibration, trustedExportKeysPem, locale, retention, appVersion, null);
     }
 
     /** Without an app version: the engine's own ({@link DeviceEngine#VERSION}). */
@@ -54,16 +67,24 @@ public record DeviceConfig(List<String> regions, DutyCycle dutyCycle, DeviceCali
     }
 
     public DeviceConfig withDutyCycle(DutyCycle d) {
-        return new DeviceConfig(regions, d, calibration, trustedExportKeysPem, locale, retention, appVersion);
+        return new DeviceConfig(regions, d, calibration, trustedExportKeysPem, locale, retention, appVersion,
+                shippedHotline);
     }
 
     public DeviceConfig withLocale(Locale l) {
-        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, l, retention, appVersion);
+        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, l, retention, appVersion,
+                shippedHotline);
     }
 
     /** @throws IllegalArgumentException when {@code version} is not like {@code 1.2.0} */
     public DeviceConfig withAppVersion(String version) {
         return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, locale, retention,
-                AppVersion.parse(version).text());
+                AppVersion.parse(version).text(), shippedHotline);
+    }
+
+    /** @throws IllegalArgumentException when {@code hotline} is not a phone number */
+    public DeviceConfig withShippedHotline(String hotline) {
+        return new DeviceConfig(regions, dutyCycle, calibration, trustedExportKeysPem, locale, retention, appVersion,
+                hotline);
     }
 }

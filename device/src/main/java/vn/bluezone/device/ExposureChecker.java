@@ -16,6 +16,7 @@ import vn.bluezone.device.exposure.ClosenessBucket;
 import vn.bluezone.device.exposure.DurationBucket;
 import vn.bluezone.device.exposure.ExposureWarning;
 import vn.bluezone.device.exposure.WarningLevel;
+import vn.bluezone.device.messages.HealthHotline;
 import vn.bluezone.device.messages.RenderedWarning;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
@@ -61,7 +62,8 @@ import vn.bluezone.protocol.risk.ScanInstance;
  *       when it was heard) and scored into daily summaries;</li>
  *   <li>per UTC day: F1 when the confirmed cases' score meets the close-contact rule, else F2 when the recursive
  *       reports' score does; a warning is given once per level and day, F1 outranks F2, and a phone that itself
- *       reported a case is not warned about contacts up to its report.</li>
+ *       reported a case is not warned about contacts up to its report; the F1 advice names the hotline
+ *       {@link HealthHotline} chooses (the server's, else the app's shipped one).</li>
  * </ol>
  */
 final class ExposureChecker {
@@ -142,7 +144,7 @@ final class ExposureChecker {
         }
 
         List<ExposureWarning> warnings = decide(matcher.match(storage.matchedKeys()), risk, now,
-                configuration.healthHotline());
+                HealthHotline.choose(configuration.healthHotline(), config.shippedHotline()));
         return new ExposureCheckResult(read, rejected, newKeys.size(), fresh.size(), warnings, configuration);
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.bluezone.api.distribution.HealthContact;
+import vn.bluezone.device.messages.HealthHotline;
 import vn.bluezone.device.messages.RenderedWarning;
 import vn.bluezone.device.messages.WarningMessages;
 import vn.bluezone.device.port.KeyServerClient;
@@ -54,8 +55,6 @@ final class ServerConfiguration {
     static final String STATE_MINIMUM_APP_VERSION = "config.minimumAppVersion";
     static final String STATE_UPDATE_NOTIFIED = "update.notified.";
     static final String STATE_HEALTH_HOTLINE = "config.healthHotline";
-    /** What a hotline may look like (the server checks the same): a phone number, never a link or text. */
-    private static final java.util.regex.Pattern HOTLINE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 .-]{2,19}");
     private static final ObjectMapper JSON = PhoneJson.mapper();
 
     private final DeviceConfig config;
@@ -249,7 +248,7 @@ final class ServerConfiguration {
         }
         try {
             String hotline = JSON.treeToValue(health, HealthContact.class).hotline();
-            if (hotline == null || !HOTLINE.matcher(hotline).matches()) {
+            if (!HealthHotline.isPhoneNumber(hotline)) {
                 notApplied.add("health.hotline: not a phone number; keeping the last one");
                 return;
             }

@@ -42,6 +42,7 @@ public final class KeyServerHarness {
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2021-07-19T01:00:00Z"));
     private final ConfigurableApplicationContext server;
     private final String baseUrl;
+    private NoHotlineFront noHotline;
     /** The test verifier's key (issue 15 §3): the harness's {@link #attester()} signs with its private half. */
     private final java.security.KeyPair attestationKey;
 
@@ -101,6 +102,21 @@ public final class KeyServerHarness {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * This server as an older one that sends no health hotline ({@link NoHotlineFront}, started on first use): the
+     * phone must then name the hotline it ships.
+     */
+    public synchronized String baseUrlWithoutHotline() {
+        try {
+            if (noHotline == null) {
+                noHotline = new NoHotlineFront(server, baseUrl);
+            }
+            return noHotline.baseUrl();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,39 +92,54 @@ class CheckinServerE2EIT {
         }
     }
 
+    /** What a phone's download path may tamper with (one byte flipped), as an attacker on the way would. */
+    enum Tamper { PACKAGE, MANIFEST }
+
     /** One phone's check-in side, talking to the real server over HTTP. */
     static final class Phone {
         final String name;
         final List<CheckinWarning> warnings = new ArrayList<>();
         final List<RenderedWarning> texts = new ArrayList<>();
         final CheckinEngine engine;
-        CheckinServerClient packages;
+        /** The parts of the server's files tampered on their way to this phone; none: honest downloads. */
+        private Set<Tamper> tampered = EnumSet.noneOf(Tamper.class);
 
         Phone(String name, String pem, Locale locale) {
             this.name = name;
             HttpCheckinServerClient http = new HttpCheckinServerClient(base);
-            this.packages = http;
-            CheckinServerClient routed = new CheckinServerClient() {
+            CheckinServerClient onTheWay = new CheckinServerClient() {
                 @Override
                 public List<String> packageIndex(String region) throws KeyServerException {
-                    return packages.packageIndex(region);
+                    return http.packageIndex(region);
                 }
 
                 @Override
                 public byte[] packageFile(String n) throws KeyServerException {
-                    return packages.packageFile(n);
+                    return flipIf(Tamper.PACKAGE, http.packageFile(n));
                 }
 
                 @Override
                 public byte[] manifest(String region, long day) throws KeyServerException {
-                    return packages.manifest(region, day);
+                    return flipIf(Tamper.MANIFEST, http.manifest(region, day));
                 }
             };
-            this.engine = new CheckinEngine(SqliteCheckinStore.inMemory(), routed, new HttpKeyServerClient(base),
+            this.engine = new CheckinEngine(SqliteCheckinStore.inMemory(), onTheWay, new HttpKeyServerClient(base),
                     List.of(pem), List.of("VN"), CLOCK, new SecureRandom(), (w, t) -> {
                         warnings.add(w);
                         texts.add(t);
                     }, locale);
+        }
+
+        /** From now on these parts arrive tampered; none: honest again. */
+        void tamper(Tamper... parts) {
+            tampered = parts.length == 0 ? EnumSet.noneOf(Tamper.class) : EnumSet.copyOf(List.of(parts));
+        }
+
+        private byte[] flipIf(Tamper part, byte[] file) {
+            if (tampered.contains(part)) {
+                file[file.length / 3] ^= 0x01;
+            }
+            return file;
         }
 
         StoredCheckin checkIn(String link) {
@@ -213,58 +230,21 @@ class CheckinServerE2EIT {
         runPackageJob();
 
         // A tampered package: rejected with the reason, nothing matched, and read again next time.
-        CheckinServerClient honest = b.packages;
-        b.packages = new CheckinServerClient() {
-            @Override
-            public List<String> packageIndex(String region) throws KeyServerException {
-                return honest.packageIndex(region);
-            }
-
-            @Override
-            public byte[] packageFile(String n) throws KeyServerException {
-                byte[] file = honest.packageFile(n);
-                file[file.length / 3] ^= 0x01;
-                return file;
-            }
-
-            @Override
-            public byte[] manifest(String region, long day) throws KeyServerException {
-                return honest.manifest(region, day);
-            }
-        };
+        b.tamper(Tamper.PACKAGE);
         CheckinCheckResult tampered = b.engine.check();
         assertEquals(0, tampered.packagesRead());
         assertEquals(1, tampered.rejected().size(), tampered.toString());
         assertTrue(tampered.rejected().get(0).endsWith(": HASH_MISMATCH"), tampered.toString());
 
         // A tampered daily manifest: refused with its reason; the package is then checked by its own signature.
-        b.packages = new CheckinServerClient() {
-            @Override
-            public List<String> packageIndex(String region) throws KeyServerException {
-                return honest.packageIndex(region);
-            }
-
-            @Override
-            public byte[] packageFile(String n) throws KeyServerException {
-                byte[] file = honest.packageFile(n);
-                file[file.length / 3] ^= 0x01;
-                return file;
-            }
-
-            @Override
-            public byte[] manifest(String region, long day) throws KeyServerException {
-                byte[] m = honest.manifest(region, day);
-                m[10] ^= 0x01;
-                return m;
-            }
-        };
+        b.tamper(Tamper.PACKAGE, Tamper.MANIFEST);
         CheckinCheckResult forged = b.engine.check();
         assertEquals(0, forged.packagesRead());
         assertEquals(2, forged.rejected().size(), forged.toString());
         assertTrue(forged.rejected().get(0).endsWith(".manifest: SIGNATURE_MISMATCH"), forged.toString());
         assertTrue(forged.rejected().get(1).endsWith(".bin: SIGNATURE_MISMATCH"), forged.toString());
         assertTrue(b.warnings.isEmpty());
-        b.packages = honest;
+        b.tamper();
 
         CheckinCheckResult bResult = b.engine.check();
         assertEquals(1, bResult.packagesRead());

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import vn.bluezone.device.PhoneJson;
+import vn.bluezone.device.messages.HealthHotline;
 import vn.bluezone.device.port.KeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.server.SignedConfiguration;
@@ -36,7 +37,8 @@ import vn.bluezone.protocol.export.VerificationKey;
  * the location-id hashes matched against the phone's own check-ins, matching reports MAC-checked and decrypted,
  * and a warning given once per check-in (and per officer message) when the stays overlap at least the minimum
  * from the signed configuration ({@code checkins.minimumOverlapMinutes}, default 15); the warning's advice names the
- * configuration's health hotline ({@code health.hotline}). Reports this phone uploaded itself never warn it.
+ * configuration's health hotline ({@code health.hotline}), else the app's shipped one ({@link HealthHotline}).
+ * Reports this phone uploaded itself never warn it.
  */
 public final class CheckinEngine {
     public static final int DEFAULT_MINIMUM_OVERLAP_MINUTES = 15;
@@ -53,10 +55,9 @@ public final class CheckinEngine {
     private final Locale locale;
     private final CheckinBook book;
     private final PackageReader packages;
-    /** A phone number, as {@code ServerConfiguration} and the server accept it: never a link or text. */
-    private static final java.util.regex.Pattern HOTLINE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 .-]{2,19}");
     private int minimumOverlapMinutes = DEFAULT_MINIMUM_OVERLAP_MINUTES;
-    private String healthHotline;
+    private String configuredHotline;
+    private String shippedHotline;
 
     /**
      * @param config      the key server client, used only for the signed configuration ({@code GET /api/v1/config})
@@ -153,7 +154,7 @@ public final class CheckinEngine {
             CheckinWarning w = new CheckinWarning(officer ? CheckinWarning.Kind.OFFICER : CheckinWarning.Kind.CASE, c.id(),
                     place.description(), place.address(), LocalDate.ofInstant(Instant.ofEpochSecond(from), VIETNAM),
                     m.overlapMinutes(), m.record().message());
-            notifier.notify(w, CheckinWarningMessages.render(w, locale, healthHotline));
+            notifier.notify(w, CheckinWarningMessages.render(w, locale, healthHotline()));
             given.add(w);
         }
         return given;
@@ -183,18 +184,25 @@ public final class CheckinEngine {
     }
 
     /**
-     * The health hotline the warnings name: a verified configuration's {@code health.hotline}, or one the app kept
-     * from an earlier verified configuration (so warnings name it offline too). Ignored unless a phone number.
+     * The server's health hotline: a verified configuration's {@code health.hotline}, or one the app kept from an
+     * earlier verified configuration (so warnings name it offline too). Ignored unless a phone number.
      */
     public void useHealthHotline(String hotline) {
-        if (hotline != null && HOTLINE.matcher(hotline).matches()) {
-            healthHotline = hotline;
+        if (HealthHotline.isPhoneNumber(hotline)) {
+            configuredHotline = hotline;
         }
     }
 
-    /** The hotline the warnings name, or null until a verified configuration gave one (the advice then names none). */
+    /** The hotline the app ships with, named while no server's hotline is known. Ignored unless a phone number. */
+    public void useShippedHotline(String hotline) {
+        if (HealthHotline.isPhoneNumber(hotline)) {
+            shippedHotline = hotline;
+        }
+    }
+
+    /** The hotline the warnings name ({@link HealthHotline}: the server's, else the shipped one), or null: none. */
     public String healthHotline() {
-        return healthHotline;
+        return HealthHotline.choose(configuredHotline, shippedHotline);
     }
 
     public int minimumOverlapMinutes() {

@@ -10,8 +10,8 @@ import vn.bluezone.device.messages.WarningMessages;
 
 /**
  * Check-in warnings as text, from {@code checkin_warnings_vi.properties} / {@code checkin_warnings_en.properties}
- * (Vietnamese unless the phone is in English; dates dd/mm/yyyy; NFC). The advice names the health hotline the
- * server's signed configuration gave ({@code health.hotline}); until one arrived it names none.
+ * (Vietnamese unless the phone is in English; dates dd/mm/yyyy; NFC). The advice names the health hotline
+ * {@link vn.bluezone.device.messages.HealthHotline} chose (the server's, else the app's shipped one), or none.
  */
 public final class CheckinWarningMessages {
     private static final String BUNDLE = "vn.bluezone.device.checkin.checkin_warnings";
@@ -23,7 +23,7 @@ public final class CheckinWarningMessages {
         return render(w, locale, null);
     }
 
-    /** @param hotline the health hotline from the signed configuration, or null when none arrived yet */
+    /** @param hotline the health hotline to name ({@link vn.bluezone.device.messages.HealthHotline}), or null: none */
     public static RenderedWarning render(CheckinWarning w, Locale locale, String hotline) {
         Locale lang = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : WarningMessages.VIETNAMESE;
         ResourceBundle b = ResourceBundle.getBundle(BUNDLE, lang,

@@ -29,8 +29,8 @@ public final class WarningMessages {
     /**
      * Renders in the locale's language when it is Vietnamese or English, in Vietnamese otherwise.
      *
-     * @param hotline the health hotline of the server's signed configuration ({@code health.hotline}), or null: the
-     *                F1 advice then names the health station only ({@code todo.F1.nohotline})
+     * @param hotline the health hotline to name ({@link HealthHotline}: the server's, else the app's shipped one), or
+     *                null: the F1 advice then names the health station only ({@code todo.F1.nohotline})
      */
     public static RenderedWarning render(ExposureWarning w, Locale locale, String hotline) {
         Locale lang = language(locale);

@@ -38,7 +38,7 @@ import vn.bluezone.protocol.export.SigningKey;
  * The phone's check through signed daily manifests (no server: the files are made with the protocol classes and
  * served by a fake): packages accepted by their hash, a tampered package, a tampered, wrong-region or wrong-day
  * manifest, a genuine package served under another name, a server without manifests; and the warning's advice
- * naming the hotline of the signed configuration.
+ * naming the hotline of the signed configuration, else the app's shipped one.
  */
 class CheckinManifestCheckTest {
     /** 14/08/2026 00:00 UTC. */
@@ -233,5 +233,26 @@ class CheckinManifestCheckTest {
         String body = texts.get(0).body();
         assertTrue(body.endsWith("call your commune health station for advice."), body);
         assertFalse(body.matches(".*\\d{4} \\d{4}.*"), body);
+    }
+
+    @Test
+    void withoutAServerHotlineTheAdviceNamesTheShippedOne() {
+        config = "{\"checkins\":{\"minimumOverlapMinutes\":15}}"; // an older server: no health member
+        phone.useShippedHotline("1900 9095");
+        phone.useShippedHotline("call https://evil.example"); // a malformed build setting changes nothing
+        phone.check();
+        assertEquals("1900 9095", phone.healthHotline());
+        String body = texts.get(0).body();
+        assertTrue(body.contains("đường dây nóng 1900 9095"), body);
+    }
+
+    @Test
+    void theServersHotlineOutranksTheShippedOne() {
+        phone.useShippedHotline("1900 9095");
+        phone.check();
+        assertEquals(HOTLINE, phone.healthHotline());
+        String body = texts.get(0).body();
+        assertTrue(body.contains("đường dây nóng " + HOTLINE), body);
+        assertFalse(body.contains("1900 9095"), body);
     }
 }

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * Issue 13's "done when": a commune chairman on a 390×844 screen sees the commune's rate, the lowest villages and
@@ -27,29 +21,9 @@ import vn.bluezone.server.support.TestDatabase;
  * phone and desktop size (target/screenshots/field/pages-*.png), none of them wider than the window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=true")
-class EveryPageScreenshotsIT {
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
-    }
-
-    @LocalServerPort int port;
+class EveryPageScreenshotsIT extends ConsoleBrowserTestSupport {
     @Autowired AccountService accounts;
     @Autowired JdbcClient jdbc;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("EveryPageScreenshotsIT");
-        browser = ConsoleBrowser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theCommuneChairmanSeesTheCommuneOnAPhoneAndEveryPageFits() throws Exception {

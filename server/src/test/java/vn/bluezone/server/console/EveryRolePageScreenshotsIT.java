@@ -9,24 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.accounts.Totp;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * Issue 13's walk, role by role, in Chromium on the demo data with the product's defaults (second factor required
@@ -39,33 +33,13 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=true", "bluezone.public-url=https://bluezone.quangngan.example.vn"})
-class EveryRolePageScreenshotsIT {
+class EveryRolePageScreenshotsIT extends ConsoleBrowserTestSupport {
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final Pattern ENGLISH_ERROR = Pattern.compile("Forbidden|Not Found|Whitelabel|Internal Server");
     private static final Pattern DOWNLOAD = Pattern.compile(".*\\.(pdf|csv|xlsx|txt)(\\?.*)?$");
 
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
-    }
-
-    @LocalServerPort int port;
     @Autowired AccountService accounts;
     @Autowired JdbcClient jdbc;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("EveryRolePageScreenshotsIT");
-        browser = ConsoleBrowser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everyRoleWalksEveryPageItIsShown() throws Exception {

@@ -1,19 +1,17 @@
 package vn.bluezone.server.keys;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.bluezone.server.support.RequiresPostgres;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 import vn.bluezone.server.support.TestClockConfig;
-import vn.bluezone.server.support.TestDatabase;
 
 /** The same end-to-end test on PostgreSQL (BLUEZONE_TEST_POSTGRES_URL). */
-@RequiresPostgres
+@PostgresSchemaPerTestClass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false"})
 @Import(TestClockConfig.class)
@@ -21,16 +19,9 @@ import vn.bluezone.server.support.TestDatabase;
 class EndToEndPostgresIT extends EndToEndTests {
     @TempDir
     static Path exports;
-    private static String schema;
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry r) {
-        schema = TestDatabase.postgres(r);
         r.add("bluezone.keys.export.directory", () -> exports.toString());
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestDatabase.dropPostgresSchema(schema);
     }
 }

@@ -1,18 +1,14 @@
 package vn.bluezone.server.keys;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.bluezone.server.support.RequiresPostgres;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 import vn.bluezone.server.support.TestClockConfig;
-import vn.bluezone.server.support.TestDatabase;
 
 /** The same verification and submission tests on PostgreSQL (BLUEZONE_TEST_POSTGRES_URL). */
-@RequiresPostgres
+@PostgresSchemaPerTestClass
 @SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false",
         // The flow and the per-address limiter; the guess budget and prefix limits have their own tests
         // (GuessingAttackIT, NetworkLimiterTest), and this class's many codes and guesses share one frozen clock.
@@ -21,15 +17,4 @@ import vn.bluezone.server.support.TestDatabase;
 @Import(TestClockConfig.class)
 @DirtiesContext
 class KeyServerFlowPostgresIT extends KeyServerFlowTests {
-    private static String schema;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        schema = TestDatabase.postgres(r);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestDatabase.dropPostgresSchema(schema);
-    }
 }

@@ -9,36 +9,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.statistics.UnitStatistics;
-import vn.bluezone.server.support.RequiresPostgres;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 
 /**
  * On PostgreSQL (migration V290 and its unique index, ON CONFLICT under concurrency): eight simultaneous
  * registrations of one installation make one device, counted once; every answer names that device.
  */
-@RequiresPostgres
+@PostgresSchemaPerTestClass
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
 class InstallationIdPostgresIT {
-    private static String schema;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        schema = TestDatabase.postgres(r);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestDatabase.dropPostgresSchema(schema);
-    }
-
     @Autowired DeviceRegistry registry;
     @Autowired UnitStatistics statistics;
     @Autowired RegistryClock clock;

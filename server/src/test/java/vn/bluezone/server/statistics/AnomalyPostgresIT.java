@@ -10,45 +10,29 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.bluezone.server.registry.RegistrationPrefixRetention;
 import vn.bluezone.server.registry.RegistrationPrefixes;
 import vn.bluezone.server.registry.RegistryClock;
 import vn.bluezone.server.registry.UnitLevel;
 import vn.bluezone.server.support.MutableClock;
-import vn.bluezone.server.support.RequiresPostgres;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 
 /**
  * The prefix counts and the one-network flag on PostgreSQL: concurrent registrations from one /24 (the same counter
  * row, inserted once and then updated) are all counted, every level groups (the country too), the flag is raised,
  * and the retention job deletes the rows after 48 hours.
  */
-@RequiresPostgres
+@PostgresSchemaPerTestClass
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
 @AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 class AnomalyPostgresIT {
-    private static String schema;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        schema = TestDatabase.postgres(r);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestDatabase.dropPostgresSchema(schema);
-    }
-
     @Autowired MockMvc mvc;
     @Autowired RegistrationPrefixes prefixes;
     @Autowired RegistrationPrefixRetention retention;

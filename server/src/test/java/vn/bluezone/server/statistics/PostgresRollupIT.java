@@ -6,29 +6,22 @@ import vn.bluezone.api.registry.DeviceRegistration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.DeviceRegistry;
 import vn.bluezone.server.registry.RegistryClock;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 
 /**
  * The roll-ups on PostgreSQL (the production engine, where counters use INSERT ... ON CONFLICT DO UPDATE), with
@@ -36,44 +29,10 @@ import vn.bluezone.server.registry.RegistryClock;
  * country's counters are striped (issue 15 §5).
  * Runs when BLUEZONE_TEST_POSTGRES_URL is set (.ci/run sets it), in a schema of its own.
  */
+@PostgresSchemaPerTestClass
 @SpringBootTest(properties = "bluezone.demo.enabled=false")
 @org.springframework.context.annotation.Import(vn.bluezone.server.support.TestClockConfig.class)
 class PostgresRollupIT {
-    static final String ENV = "BLUEZONE_TEST_POSTGRES_URL";
-    static final String SCHEMA = "bz_registry_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-
-    @BeforeAll
-    static void requirePostgres() {
-        if (System.getenv(ENV) == null) {
-            System.out.println("skipped PostgresRollupIT: " + ENV + " is not set");
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(ENV) != null, ENV + " is not set");
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry r) {
-        String base = System.getenv(ENV);
-        if (base == null) {
-            return;
-        }
-        String sep = base.contains("?") ? "&" : "?";
-        r.add("bluezone.db.url", () -> base + sep + "currentSchema=" + SCHEMA);
-        r.add("bluezone.db.user", () -> "");
-        r.add("bluezone.db.password", () -> "");
-        r.add("spring.flyway.schemas", () -> SCHEMA);
-        r.add("spring.flyway.create-schemas", () -> "true");
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        if (System.getenv(ENV) == null) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(System.getenv(ENV)); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
-    }
-
     @Autowired
     DeviceRegistry registry;
     @Autowired

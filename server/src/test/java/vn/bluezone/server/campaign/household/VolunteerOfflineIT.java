@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -13,16 +11,12 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.registry.Villages;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * A volunteer on a phone loses the connection in a village: three visits recorded offline are kept on the phone
@@ -30,32 +24,12 @@ import vn.bluezone.server.support.TestDatabase;
  * phone sends one again (a lost answer). The branch typed once is remembered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bluezone.demo.enabled=false")
-class VolunteerOfflineIT {
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
-    }
-
-    @LocalServerPort int port;
+class VolunteerOfflineIT extends ConsoleBrowserTestSupport {
     @Autowired AccountService accounts;
     @Autowired Villages villages;
     @Autowired HouseholdService households;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.boot.web.server.context.WebServerApplicationContext server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("VolunteerOfflineIT");
-        browser = ConsoleBrowser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void network(boolean offline) {
         ChromiumNetworkConditions c = new ChromiumNetworkConditions();

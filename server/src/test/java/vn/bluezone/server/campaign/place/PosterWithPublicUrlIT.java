@@ -6,20 +6,14 @@ import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.print.PdfChecks;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * Field problem 1, the configured side: the places page shows the address posters will carry before printing, the
@@ -27,29 +21,9 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bluezone.quangngan.example.vn/"})
-class PosterWithPublicUrlIT {
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
-    }
-
-    @LocalServerPort int port;
+class PosterWithPublicUrlIT extends ConsoleBrowserTestSupport {
     @Autowired AccountService accounts;
     @Autowired PlaceService places;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("PosterWithPublicUrlIT");
-        browser = ConsoleBrowser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void thePosterCarriesThePublicAddressShownBeforePrinting() throws Exception {

@@ -3,19 +3,13 @@ package vn.bluezone.server.campaign.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * Field problem 1 (issue 13): every printed poster carried {@code http://localhost:8080/i/...}. With the public
@@ -24,29 +18,9 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.public-url=http://localhost:8080"})
-class PosterWithoutPublicUrlIT {
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
-    }
-
-    @LocalServerPort int port;
+class PosterWithoutPublicUrlIT extends ConsoleBrowserTestSupport {
     @Autowired AccountService accounts;
     @Autowired PlaceService places;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("PosterWithoutPublicUrlIT");
-        browser = ConsoleBrowser.open(port);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aPosterIsNeverPrintedWithALoopbackAddress() throws Exception {

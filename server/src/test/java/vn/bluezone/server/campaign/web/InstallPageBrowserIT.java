@@ -12,22 +12,19 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.server.campaign.place.Place;
 import vn.bluezone.server.campaign.place.PlaceService;
 import vn.bluezone.server.support.ConsoleBrowser;
-import vn.bluezone.server.support.HeadlessChromium;
-import vn.bluezone.server.support.TestDatabase;
+import vn.bluezone.server.support.ConsoleBrowserTestSupport;
 
 /**
  * Issue 16, from poster to app, in Chromium at phone size (390x844): the install page shows the APK's size,
@@ -38,7 +35,7 @@ import vn.bluezone.server.support.TestDatabase;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"bluezone.demo.enabled=false", "bluezone.public-url=https://bluezone.quangngan.example.vn"})
-class InstallPageBrowserIT {
+class InstallPageBrowserIT extends ConsoleBrowserTestSupport {
     static final Path APK;
     static final byte[] BYTES = new byte[2_345_678];
 
@@ -55,27 +52,15 @@ class InstallPageBrowserIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        TestDatabase.h2(r);
         r.add("bluezone.android.apk", APK::toString);
     }
 
-    @LocalServerPort int port;
     @Autowired PlaceService places;
-    private ConsoleBrowser browser;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void open() throws Exception {
-        HeadlessChromium.assumeInstalled("InstallPageBrowserIT");
-        browser = ConsoleBrowser.open(port);
+    void phoneSize() {
         browser.size(ConsoleBrowser.PHONE);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

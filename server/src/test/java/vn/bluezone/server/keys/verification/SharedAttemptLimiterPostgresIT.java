@@ -1,18 +1,14 @@
 package vn.bluezone.server.keys.verification;
 
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.bluezone.server.support.RequiresPostgres;
+import vn.bluezone.server.support.PostgresSchemaPerTestClass;
 import vn.bluezone.server.support.TestClockConfig;
-import vn.bluezone.server.support.TestDatabase;
 
 /** The shared limiter on PostgreSQL (BLUEZONE_TEST_POSTGRES_URL), where a failed INSERT aborts the transaction. */
-@RequiresPostgres
+@PostgresSchemaPerTestClass
 @SpringBootTest(properties = {"bluezone.demo.enabled=false", "bluezone.keys.export.enabled=false",
         "bluezone.keys.rate-limit.shared=true", "bluezone.keys.rate-limit.client-burst=3",
         "bluezone.keys.rate-limit.client-per-hour=18"})
@@ -20,15 +16,4 @@ import vn.bluezone.server.support.TestDatabase;
 @Import(TestClockConfig.class)
 @DirtiesContext
 class SharedAttemptLimiterPostgresIT extends SharedAttemptLimiterTests {
-    private static String schema;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry r) {
-        schema = TestDatabase.postgres(r);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestDatabase.dropPostgresSchema(schema);
-    }
 }
