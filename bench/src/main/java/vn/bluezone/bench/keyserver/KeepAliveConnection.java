@@ -21,25 +21,25 @@ import java.nio.charset.StandardCharsets;
  * <p>Only what the key server sends is supported: no TLS, no 1xx, no trailers. Reconnects when the server
  * closes the connection.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
     private final URI base;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
     /** A response: status and body. */
-    record Response(int status, byte[] body) {
+    public record Response(int status, byte[] body) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    KeepAliveConnection(URI base) {
+    public KeepAliveConnection(URI base) {
         this.base = base;
     }
 
     /** The bytes of a POST with a JSON body, built once and sent as often as needed. */
-    static byte[] post(URI base, String path, String json, String... headers) {
+    public static byte[] post(URI base, String path, String json, String... headers) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         StringBuilder h = new StringBuilder(256);
         h.append("POST ").append(base.getRawPath().endsWith("/") ? base.getRawPath() : base.getRawPath() + "/")
@@ -58,7 +58,7 @@ final class KeepAliveConnection implements AutoCloseable {
         return all;
     }
 
-    Response send(byte[] request) throws IOException {
+    public Response send(byte[] request) throws IOException {
         for (int attempt = 0; ; attempt++) {
             boolean reused = socket != null;
             try {

@@ -1,5 +1,6 @@
 package vn.bluezone.bench.registry;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,7 +19,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.bluezone.api.registry.DeviceRegistration;
+import vn.bluezone.bench.keyserver.KeepAliveConnection;
 import vn.bluezone.server.BluezoneServer;
+import vn.bluezone.server.registry.RegistrationPrefixes;
 import vn.bluezone.server.registry.AdministrativeUnit;
 import vn.bluezone.server.registry.AdministrativeUnits;
 import vn.bluezone.server.registry.DeviceRegistry;
@@ -31,7 +34,7 @@ import vn.bluezone.server.statistics.UnitStatistics;
  * ranking computed by scanning the device table, which the roll-ups avoid), then registrations per second through
  * the real service (roll-ups included) against a baseline of plain device-row inserts.
  *
- * <pre>java -cp ... vn.bluezone.bench.registry.RegistryLoad JDBC_URL [devices=10000000] [seconds=30] [threads=8] [stripes=16]</pre>
+ * <pre>java -cp ... vn.bluezone.bench.registry.RegistryLoad JDBC_URL [devices=10000000] [seconds=30] [threads=8] [stripes=16] [apiSeconds=seconds]</pre>
  * {@code stripes} is {@code bluezone.statistics.counter-stripes}: 1 measures the unstriped counters of before.
  * Runs in a fresh schema, dropped at the end. Devices are bulk-inserted with generate_series and their roll-ups
  * computed by one aggregation (the live path, tested elsewhere, would take hours for 10 million).
@@ -50,6 +53,7 @@ public final class RegistryLoad {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int stripes = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+        int apiSeconds = args.length > 5 ? Integer.parseInt(args[5]) : seconds;
         String schema = "bz_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         ConfigurableApplicationContext ctx = null;
@@ -59,8 +63,12 @@ public final class RegistryLoad {
                 "--bluezone.db.url=" + url, "--bluezone.db.user=", "--bluezone.db.password=",
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true",
                 "--spring.datasource.hikari.maximum-pool-size=" + (threads + 2), "--logging.level.root=warn",
-                "--bluezone.statistics.counter-stripes=" + stripes);
-            run(ctx, devices, seconds, threads);
+                "--logging.level.vn.bluezone.server.web.Refused=warn", // the baseline's 400s, one log line each
+                "--bluezone.statistics.counter-stripes=" + stripes,
+                // The API phase sends every registration from 127.0.0.1: no per-address limit (0), the limiter still runs.
+                "--bluezone.network-limits.registration-per-address=0",
+                "--bluezone.network-limits.registration-per-prefix=0");
+            run(ctx, devices, seconds, threads, apiSeconds);
         } finally {
             if (ctx != null) {
                 ctx.close();
@@ -71,7 +79,8 @@ public final class RegistryLoad {
         }
     }
 
-    static void run(ConfigurableApplicationContext ctx, long devices, int seconds, int threads) throws Exception {
+    static void run(ConfigurableApplicationContext ctx, long devices, int seconds, int threads, int apiSeconds)
+            throws Exception {
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         AdministrativeUnits units = ctx.getBean(AdministrativeUnits.class);
         UnitStatistics statistics = ctx.getBean(UnitStatistics.class);
@@ -151,9 +160,10 @@ public final class RegistryLoad {
 
         List<String> communes = jdbc.queryForList("SELECT code FROM bench_commune ORDER BY n", String.class);
         // The two loads alternate in short rounds (live, plain, live, plain, ...), so that a change in the machine's
-        // other load (it is shared) weighs on both alike; the figures are the totals over all rounds.
+        // other load (it is shared) weighs on both alike; the figures are the totals over all rounds. Registrations
+        // carry an installation id, as the app sends one (a repeat then answers with the same device).
         Job registration = i -> registry.register(new DeviceRegistration("android", "4.0", null,
-                communes.get((int) (i % communes.size())), null, null, null));
+                communes.get((int) (i % communes.size())), null, null, null, UUID.randomUUID().toString(), null));
         Job plainInsert = i -> jdbc.update("INSERT INTO device (id, secret_hash, platform, "
                 + "app_version, commune_code, install_code, referral_code, registered_at, registered_day) VALUES "
                 + "(?, md5(?), 'android', '4.0', ?, ?, ?, now(), current_date)", UUID.randomUUID().toString(),
@@ -163,6 +173,7 @@ public final class RegistryLoad {
         double liveSum = 0;
         double plainSum = 0;
         java.util.concurrent.atomic.AtomicLong codes = new java.util.concurrent.atomic.AtomicLong();
+        String load0 = loadAverage();
         for (int r = 0; r < rounds; r++) {
             liveSum += throughput(threads, seconds / rounds, registration);
             plainSum += throughput(threads, seconds / rounds, i -> plainInsert.run(codes.incrementAndGet()));
@@ -171,15 +182,77 @@ public final class RegistryLoad {
         double plain = plainSum / rounds;
         System.out.printf(Locale.ROOT, "registrations/s with roll-ups (%d threads, %d s each, "
                 + "alternating 10 s rounds, %d counter stripes): %.0f; "
-                + "baseline plain device-row inserts: %.0f; ratio %.2f%n", threads, seconds,
+                + "baseline plain device-row inserts: %.0f; ratio %.2f; load average before/after %s / %s%n",
+                threads, seconds,
                 ctx.getBean(vn.bluezone.server.statistics.StatisticsProperties.class).counterStripes(), live, plain,
-                live / plain);
+                live / plain, load0, loadAverage());
+
+        // The HTTP API (issue 15 §5): POST /api/v1/devices over loopback, with the prefix counts, against requests
+        // of the same size that the server refuses before any database work (platform "xxxxxxx": 400 BAD_PLATFORM).
+        URI base = URI.create("http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port") + "/");
+        RegistrationPrefixes prefixes = ctx.getBean(RegistrationPrefixes.class);
+        prefixes.flush();
+        long prefixBefore = sumPrefixes(jdbc);
+        AtomicLong apiCreated = new AtomicLong();
+        AtomicLong apiFailed = new AtomicLong();
+        ThreadLocal<KeepAliveConnection> connections = ThreadLocal.withInitial(() -> new KeepAliveConnection(base));
+        Job apiRegistration = i -> {
+            KeepAliveConnection.Response answer = connections.get().send(KeepAliveConnection.post(base,
+                    "api/v1/devices", body("android", communes.get((int) (i % communes.size())))));
+            (answer.status() == 201 ? apiCreated : apiFailed).incrementAndGet();
+        };
+        Job apiRefused = i -> {
+            KeepAliveConnection.Response answer = connections.get().send(KeepAliveConnection.post(base,
+                    "api/v1/devices", body("xxxxxxx", communes.get((int) (i % communes.size())))));
+            if (answer.status() != 400) {
+                apiFailed.incrementAndGet();
+            }
+        };
+        double apiSum = 0;
+        double refusedSum = 0;
+        String load1 = loadAverage();
+        int apiRounds = Math.max(1, apiSeconds / 10);
+        for (int r = 0; r < apiRounds && apiSeconds > 0; r++) {
+            apiSum += throughput(threads, apiSeconds / apiRounds, apiRegistration);
+            refusedSum += throughput(threads, apiSeconds / apiRounds, apiRefused);
+        }
+        double api = apiSum / apiRounds;
+        double refused = refusedSum / apiRounds;
+        System.out.printf(Locale.ROOT, "API: registrations/s through POST /api/v1/devices (%d connections, %d s each, "
+                + "alternating 10 s rounds): %.0f; baseline same-size requests refused before the database: %.0f; "
+                + "ratio %.2f; %d unexpected answers; load average before/after %s / %s%n", threads, apiSeconds, api,
+                refused, api / refused, apiFailed.get(), load1, loadAverage());
+        prefixes.flush();
+        long prefixCounted = sumPrefixes(jdbc) - prefixBefore;
+        System.out.printf(Locale.ROOT, "API registrations %,d = prefix counts written %,d: %s%n", apiCreated.get(),
+                prefixCounted, apiCreated.get() == prefixCounted ? "exact" : "MISMATCH");
+
         long total = jdbc.queryForObject("SELECT count(*) FROM device", Long.class);
         long counted = statistics.figures("VN", today).installs();
         // The baseline's rows have no roll-ups; their install codes are 'P1...' (never a real code: no '1' in those).
         long plainRows = jdbc.queryForObject("SELECT count(*) FROM device WHERE install_code LIKE 'P1%'", Long.class);
         System.out.printf(Locale.ROOT, "after the runs: %,d devices = roll-up total %,d + %,d baseline rows: %s%n",
                 total, counted, plainRows, total == counted + plainRows ? "exact" : "MISMATCH");
+    }
+
+    /** A registration body; every platform value has the same length, so refused requests are as large. */
+    static String body(String platform, String commune) {
+        return "{\"platform\":\"" + platform + "\",\"appVersion\":\"4.0\",\"communeCode\":\"" + commune
+                + "\",\"installationId\":\"" + UUID.randomUUID() + "\"}";
+    }
+
+    static long sumPrefixes(JdbcTemplate jdbc) {
+        Long n = jdbc.queryForObject("SELECT COALESCE(SUM(registrations), 0) FROM registration_prefix_hour", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     record Row(String name, int runs, double p50, double p95, double max) {

@@ -40,7 +40,7 @@ public class DeviceController {
         registration = attributed(registration, req);
         RegistrationOutcome outcome = registry.registerOnce(registration, bearer(authorization));
         if (outcome.created()) {
-            prefixes.record(outcome.device().deviceId(), req.getRemoteAddr()); // for the anomaly flags (issue 15 §3)
+            prefixes.record(outcome.unitCode(), req.getRemoteAddr()); // for the anomaly flags (issue 15 §3)
         }
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.device());
     }

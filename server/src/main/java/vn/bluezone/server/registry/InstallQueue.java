@@ -54,6 +54,11 @@ public class InstallQueue {
         }
     }
 
+    /** True when {@link #insertQueued} is one statement (PostgreSQL), so it needs no transaction of its own. */
+    boolean oneStatement() {
+        return postgres;
+    }
+
     /**
      * Runs {@code insertDevice} (an INSERT of one device row, ON CONFLICT DO NOTHING) and, when it inserted the row,
      * queues an install of {@code unitCode} (village, commune or VN) on {@code day}; returns the rows inserted (0 or
@@ -110,6 +115,31 @@ public class InstallQueue {
     }
 
     private int applyBatch(boolean skipLocked) {
+        return postgres ? applyBatchPostgres(skipLocked) : applyBatchRows(skipLocked);
+    }
+
+    /**
+     * PostgreSQL: one statement claims up to {@link #BATCH} rows, deletes them and answers their counts per unit and
+     * day, so only those sums cross the network (a registration's row is locked and deleted in one pass).
+     */
+    private int applyBatchPostgres(boolean skipLocked) {
+        Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
+        long[] rows = new long[1];
+        jdbc.query("WITH claimed AS (DELETE FROM install_queue WHERE id IN (SELECT id FROM install_queue ORDER BY id "
+                + "LIMIT " + BATCH + (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE") + ") "
+                + "RETURNING unit_code, stat_day, attested) SELECT unit_code, stat_day, COUNT(*), "
+                + "COUNT(*) FILTER (WHERE attested) FROM claimed GROUP BY unit_code, stat_day", rs -> {
+                    long[] c = counts.computeIfAbsent(rs.getString(1), u -> new HashMap<>())
+                            .computeIfAbsent(rs.getDate(2).toLocalDate(), d -> new long[2]);
+                    c[0] += rs.getLong(3);
+                    c[1] += rs.getLong(4);
+                    rows[0] += rs.getLong(3);
+                });
+        apply(counts);
+        return (int) rows[0];
+    }
+
+    private int applyBatchRows(boolean skipLocked) {
         List<Queued> rows = jdbc.query("SELECT id, unit_code, stat_day, attested FROM install_queue ORDER BY id LIMIT "
                 + BATCH + (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE"), (rs, n) -> new Queued(rs.getLong(1), rs.getString(2),
                 rs.getDate(3).toLocalDate(), rs.getBoolean(4)));
@@ -128,13 +158,20 @@ public class InstallQueue {
             c[0]++;
             c[1] += q.attested() ? 1 : 0;
         }
+        apply(counts);
+        return rows.size();
+    }
+
+    private void apply(Map<String, Map<LocalDate, long[]>> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
         List<InstallCounters.Installs> batch = new ArrayList<>();
         counts.forEach((unit, days) -> {
             List<String> chain = chainOf(unit);
             days.forEach((day, n) -> batch.add(new InstallCounters.Installs(chain, day, n[0], n[1])));
         });
         counters.installed(batch);
-        return rows.size();
     }
 
     /** A deleted village's installs count for its commune's chain no more: they stay with the country. */

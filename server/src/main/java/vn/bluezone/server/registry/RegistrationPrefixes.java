@@ -1,9 +1,19 @@
 package vn.bluezone.server.registry;
 
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,72 +25,158 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.server.web.limits.ClientHasher;
 import vn.bluezone.server.web.limits.NetworkPrefix;
 
 /**
  * Registrations per hour, unit and keyed network-prefix hash (table {@code registration_prefix_hour}, V220), for the
- * anomaly flag "most of a unit's installs come from one network" (issue 15 §3). Written after a registration
- * committed, in its own statement: a failure here is logged and never fails the phone's registration. Rows carry
- * the unit's commune, district and province so that any level is counted with one grouped query.
+ * anomaly flag "most of a unit's installs come from one network" (issue 15 §3). A registration only adds one to a
+ * count in memory ({@link #record}); {@link #flush()} writes the counts, summed, every second, before every read
+ * ({@link #lastDay}, {@link #rows}, {@link #deleteBefore}) and at shutdown (issue 15 §5: one statement per registration
+ * was the API path's largest extra cost on a launch day). What a crash loses is at most the last second's counts of
+ * this instance: an anomaly signal, never an install. A failed write is logged, its counts kept for the next flush,
+ * and never fails the phone's registration. Rows carry the unit's commune, district and province so that any level
+ * is counted with one grouped query.
  */
 @Component
 public class RegistrationPrefixes {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationPrefixes.class);
     /** The window the concentration rule reads: the current hour and the 23 before it. */
     public static final int WINDOW_HOURS = 24;
+    /** Rows per statement of a flush on PostgreSQL (7 parameters each). */
+    static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final AdministrativeUnits units;
     private final ClientHasher hasher;
     private final RegistryClock clock;
+    private final boolean postgres;
+    private final TransactionTemplate tx;
+    /** Counts not yet written. {@code merge} and {@code remove} are atomic per key: each count is written once. */
+    private final ConcurrentHashMap<Key, Long> pending = new ConcurrentHashMap<>();
+
+    /** One row of registration_prefix_hour. */
+    record Key(Instant hour, String unit, String hash) {
+    }
 
     public RegistrationPrefixes(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, AdministrativeUnits units,
-                                ClientHasher hasher, RegistryClock clock) {
+                                ClientHasher hasher, RegistryClock clock, DataSource dataSource,
+                                PlatformTransactionManager transactions) throws SQLException {
         this.jdbc = jdbc;
         this.named = named;
         this.units = units;
         this.hasher = hasher;
         this.clock = clock;
-    }
-
-    /** Counts the new device {@code deviceId}'s registration from {@code clientAddress} in its unit's hour. */
-    public void record(String deviceId, String clientAddress) {
-        try {
-            List<String> unit = jdbc.query("SELECT commune_code, village_id FROM device WHERE id = ?",
-                    (rs, n) -> rs.getObject(2) != null ? AdministrativeUnit.villageCode(rs.getLong(2))
-                            : rs.getString(1) != null ? rs.getString(1) : AdministrativeUnit.NATION_CODE, deviceId);
-            if (unit.isEmpty()) {
-                return;
-            }
-            List<String> chain = units.chainCodes(unit.get(0)); // VN, province, district, commune, village
-            add(Timestamp.from(clock.clock().instant().truncatedTo(ChronoUnit.HOURS)), unit.get(0),
-                    hasher.clientHash(NetworkPrefix.of(clientAddress).value()), chain.size() > 3 ? chain.get(3) : null,
-                    chain.size() > 2 ? chain.get(2) : null, chain.size() > 1 ? chain.get(1) : null);
-        } catch (DataAccessException e) {
-            LOG.warn("registration prefix not counted: {}", e.getClass().getSimpleName());
+        this.tx = new TransactionTemplate(transactions);
+        try (Connection c = dataSource.getConnection()) {
+            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         }
     }
 
-    private void add(Timestamp hour, String unit, String hash, String commune, String district, String province) {
+    /** Counts a new device's registration in {@code unitCode} (village, commune or VN) from {@code clientAddress}. */
+    public void record(String unitCode, String clientAddress) {
+        if (unitCode == null) {
+            return;
+        }
+        Key key = new Key(clock.clock().instant().truncatedTo(ChronoUnit.HOURS), unitCode,
+                hasher.clientHash(NetworkPrefix.of(clientAddress).value()));
+        pending.merge(key, 1L, Long::sum);
+    }
+
+    /** Counts waiting to be written (for tests). */
+    long pendingRegistrations() {
+        return pending.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Scheduled(fixedDelayString = "${bluezone.registry.prefixes.flush-delay-ms:1000}")
+    void scheduledFlush() {
+        flush();
+    }
+
+    @PreDestroy
+    void flushAtShutdown() {
+        flush();
+    }
+
+    /**
+     * Writes the counts recorded so far; returns how many registrations they held. One flush at a time on this
+     * instance, so a reader's flush returns only after a running one (the scheduled one) has written its counts.
+     */
+    public synchronized long flush() {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Key> keys = new ArrayList<>(pending.keySet());
+        // Rows in one order on every instance, so two flushes never wait on each other's rows in a cycle.
+        keys.sort(Comparator.comparing(Key::hour).thenComparing(Key::unit).thenComparing(Key::hash));
+        Map<Key, Long> taken = new LinkedHashMap<>();
+        for (Key k : keys) {
+            Long n = pending.remove(k);
+            if (n != null) {
+                taken.put(k, n);
+            }
+        }
+        try {
+            tx.executeWithoutResult(s -> write(taken)); // all or nothing: a retry never counts twice
+        } catch (DataAccessException | TransactionException e) {
+            taken.forEach((k, n) -> pending.merge(k, n, Long::sum)); // kept for the next flush
+            LOG.warn("registration prefixes not written, kept for the next try: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+        return taken.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void write(Map<Key, Long> counts) {
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((k, n) -> {
+            List<String> chain = units.find(k.unit()).isPresent() ? units.chainCodes(k.unit())
+                    : List.of(AdministrativeUnit.NATION_CODE); // VN, province, district, commune, village
+            rows.add(new Object[] {Timestamp.from(k.hour()), k.unit(), k.hash(), chain.size() > 3 ? chain.get(3) : null,
+                chain.size() > 2 ? chain.get(2) : null, chain.size() > 1 ? chain.get(1) : null, n});
+        });
+        if (postgres) {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                jdbc.update("INSERT INTO registration_prefix_hour (hour_start, unit_code, prefix_hash, commune_code, "
+                        + "district_code, province_code, registrations) VALUES "
+                        + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)"))
+                        + " ON CONFLICT (hour_start, unit_code, prefix_hash) DO UPDATE SET registrations = "
+                        + "registration_prefix_hour.registrations + EXCLUDED.registrations",
+                        chunk.stream().flatMap(Arrays::stream).toArray());
+            }
+            return;
+        }
+        for (Object[] r : rows) {
+            add((Timestamp) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (Long) r[6]);
+        }
+    }
+
+    /** H2: adds {@code n} to a row, inserting it for the first of an hour, unit and prefix. */
+    private void add(Timestamp hour, String unit, String hash, String commune, String district, String province,
+                     long n) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (jdbc.update("UPDATE registration_prefix_hour SET registrations = registrations + 1 "
-                    + "WHERE hour_start = ? AND unit_code = ? AND prefix_hash = ?", hour, unit, hash) == 1) {
+            if (jdbc.update("UPDATE registration_prefix_hour SET registrations = registrations + ? "
+                    + "WHERE hour_start = ? AND unit_code = ? AND prefix_hash = ?", n, hour, unit, hash) == 1) {
                 return;
             }
             try {
                 if (jdbc.update("INSERT INTO registration_prefix_hour (hour_start, unit_code, prefix_hash, "
-                        + "commune_code, district_code, province_code, registrations) VALUES (?, ?, ?, ?, ?, ?, 1) "
-                        + "ON CONFLICT DO NOTHING", hour, unit, hash, commune, district, province) == 1) {
+                        + "commune_code, district_code, province_code, registrations) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", hour, unit, hash, commune, district, province, n) == 1) {
                     return;
                 }
             } catch (DuplicateKeyException raced) {
                 // H2 reports another statement's new row as a duplicate: update it on the next turn
             }
         }
-        LOG.warn("registration prefix not counted after 5 attempts");
+        throw new org.springframework.dao.CannotAcquireLockException("registration prefix row busy after 5 attempts");
     }
 
     /**
@@ -88,6 +184,7 @@ public class RegistrationPrefixes {
      * {@code codes} (null: every unit of that level).
      */
     public Map<String, Map<String, Long>> lastDay(UnitLevel level, Collection<String> codes) {
+        flush();
         Map<String, Map<String, Long>> result = new HashMap<>();
         String column = column(level);
         List<String> list = codes == null ? null : new ArrayList<>(codes);
@@ -120,11 +217,13 @@ public class RegistrationPrefixes {
 
     /** Deletes the hours that started before {@code cutoff}; returns the rows deleted. */
     public int deleteBefore(Instant cutoff) {
+        flush();
         return jdbc.update("DELETE FROM registration_prefix_hour WHERE hour_start < ?", Timestamp.from(cutoff));
     }
 
     /** Rows kept now (for tests and the retention log). */
     public long rows() {
+        flush();
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM registration_prefix_hour", Long.class);
         return n == null ? 0 : n;
     }

@@ -18,10 +18,33 @@ public final class ShortCodes {
     private ShortCodes() {
     }
 
+    /** 248 = 8 × 31: random bytes at or above it are skipped, so every symbol is equally likely. */
+    private static final int UNBIASED = 256 - 256 % ALPHABET.length();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /**
+     * A random code: one call to the shared SecureRandom for all its symbols (it serialises callers, and a
+     * registration draws two codes; issue 15 §5), each symbol from one byte below {@link #UNBIASED}.
+     */
     public static String code(int length) {
         char[] c = new char[length];
-        for (int i = 0; i < length; i++) {
-            c[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+        byte[] b = new byte[length + 8];
+        int used = b.length;
+        for (int i = 0; i < length; ) {
+            if (used == b.length) {
+                RANDOM.nextBytes(b);
+                used = 0;
+            }
+            int v = b[used++] & 0xff;
+            if (v < UNBIASED) {
+                c[i++] = ALPHABET.charAt(v % ALPHABET.length());
+            }
         }
         return new String(c);
     }
@@ -46,11 +69,6 @@ public final class ShortCodes {
 
     /** SHA-256 is enough for a 256-bit random secret: there is nothing to brute-force, unlike a password. */
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

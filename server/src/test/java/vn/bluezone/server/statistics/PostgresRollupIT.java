@@ -45,6 +45,8 @@ class PostgresRollupIT {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     vn.bluezone.server.support.MutableClock time;
+    @Autowired
+    vn.bluezone.server.registry.InstallQueue installQueue;
 
     @AfterEach
     void systemClock() {
@@ -103,5 +105,69 @@ class PostgresRollupIT {
         assertTrue(Math.abs((double) province.installs() / province.population() - 400.0 / 1_128_620) < 1e-12);
         assertEquals(400, province.unattestedInstalls());
         assertEquals(0.0, province.populationRate());
+    }
+
+    /**
+     * Issue 15 §5: new installs are one statement without a transaction, repeats of an installation answer the same
+     * device, and the queue is applied by several flushers at once (as the scheduled one, readers and other servers
+     * do): every install is counted once, none is lost, and the queue is empty afterwards.
+     */
+    @Test
+    void installsRegisteredWhileSeveralFlushesRunAreCountedOnce() throws Exception {
+        LocalDate day = LocalDate.of(2021, 8, 11);
+        time.set(day.atTime(9, 0).atZone(clock.zone()).toInstant());
+        List<String> communes = new ArrayList<>();
+        units.children("46").forEach(d -> units.children(d.code()).forEach(c -> communes.add(c.code())));
+        long province0 = statistics.figures("46", day).installs();
+        long country0 = statistics.figures("VN", day).installs();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicBoolean registering = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Future<Long>> flushers = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            flushers.add(pool.submit(() -> {
+                long applied = 0;
+                while (registering.get()) {
+                    applied += installQueue.flush();
+                }
+                return applied;
+            }));
+        }
+        List<Future<Boolean>> registrations = new ArrayList<>();
+        int installs = 600;
+        for (int i = 0; i < installs; i++) {
+            String commune = communes.get(i % communes.size());
+            String installation = i % 2 == 0 ? UUID.randomUUID().toString() : null;
+            registrations.add(pool.submit(() -> {
+                DeviceRegistration r = new DeviceRegistration("android", "1", null, commune, null, null, null,
+                        installation, null);
+                boolean created = registry.registerOnce(r, null).created();
+                if (installation != null) {
+                    // the app retrying after a lost answer: the same device, never a second install
+                    assertEquals(false, registry.registerOnce(r, null).created());
+                }
+                return created;
+            }));
+        }
+        for (Future<Boolean> f : registrations) {
+            assertTrue(f.get());
+        }
+        registering.set(false);
+        long applied = 0;
+        for (Future<Long> f : flushers) {
+            applied += f.get();
+        }
+        pool.shutdown();
+        applied += installQueue.flush();
+        assertTrue(applied > 0 && applied <= installs, "applied by the test's flushers (the scheduled one took the rest): "
+                + applied);
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM install_queue", Integer.class));
+        // figures are totals up to the day (the other test's installs came the day before); the trend has the day's
+        assertEquals(installs, statistics.figures("46", day).installs() - province0);
+        assertEquals(installs, statistics.figures("VN", day).installs() - country0);
+        assertEquals(installs, statistics.trend("VN", day, day).get(0).newInstalls());
+        assertEquals(installs, statistics.trend("46", day, day).get(0).newInstalls());
+        Ranking r = statistics.ranking("46", day);
+        assertEquals(statistics.figures("46", day).installs(),
+                r.children().stream().mapToLong(UnitFigures::installs).sum());
     }
 }
