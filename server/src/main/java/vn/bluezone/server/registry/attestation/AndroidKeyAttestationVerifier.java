@@ -26,8 +26,8 @@ import vn.bluezone.api.registry.Attestation;
  * of the chain is a configured root (matched by public key, so every re-issue of Google's RSA root is one root) or
  * is signed by one;</li>
  * <li>every certificate, and the configured root it leads to, is within its validity dates now (the root copy the
- * phone carries is replaced by the configured one: phones provisioned before 2019 carry the 2016 issue of Google's
- * root, expired since May 2026, whose key the later issues keep);</li>
+ * phone carries is replaced by the configured one: a phone may carry an earlier issue of Google's RSA root, such as
+ * the 2016 one that expired in May 2026, whose key the later issues keep);</li>
  * <li>no certificate's serial is on the configured revocation list ({@link AttestationStatusList});</li>
  * <li>the leaf's key description ({@link KeyDescription}) has the binding digest as its challenge, a key in a TEE or
  * StrongBox (never Android's software keystore), a hardware-enforced root of trust with a locked bootloader and a

@@ -75,7 +75,7 @@ class AndroidKeyAttestationTest {
 
     @Test
     void thePhonesExpiredCopyOfTheRootIsJudgedByTheConfiguredRoot() {
-        // Phones provisioned before 2019 carry the 2016 issue of Google's root (expired in 2026); later issues keep
+        // A phone may carry an earlier issue of Google's RSA root (the 2016 one expired in 2026); later issues keep
         // its key. The chain's top, matched by key, is replaced by the configured root.
         X509Certificate oldIssue = AndroidKeyChains.certificate(AndroidKeyChains.ROOT, K.rootKey,
                 AndroidKeyChains.ROOT, K.rootKey, true, Instant.parse("2016-05-26T00:00:00Z"),
