@@ -19,6 +19,9 @@ import vn.bluezone.android.ble.BleAdvertiser;
 import vn.bluezone.android.ble.BleScanner;
 import vn.bluezone.android.ble.RadioStatus;
 import vn.bluezone.android.notify.AndroidNotifier;
+import vn.bluezone.android.registry.AndroidKeyStoreAttestation;
+import vn.bluezone.android.registry.KeyAttestation;
+import vn.bluezone.android.registry.KeyAttester;
 import vn.bluezone.android.registry.RegistryClient;
 import vn.bluezone.android.store.AndroidCheckinStore;
 import vn.bluezone.android.store.AndroidDeviceStorage;
@@ -52,6 +55,7 @@ public final class Bluezone {
     private DeviceEngine engine;
     private BleAdvertiser advertiser;
     private CheckinEngine checkins;
+    private KeyAttestation keyAttestation = new AndroidKeyStoreAttestation();
 
     Bluezone(Context context) {
         this.context = context.getApplicationContext();
@@ -122,8 +126,14 @@ public final class Bluezone {
         return new HttpKeyServerClient(URI.create(serverUrl()));
     }
 
+    /** Registrations and heartbeats carry an Android key attestation when the phone can make one (issue 15 §3). */
     public RegistryClient registry() {
-        return new RegistryClient(serverUrl());
+        return new RegistryClient(serverUrl(), new KeyAttester(keyAttestation));
+    }
+
+    /** Tests: Robolectric has no {@code AndroidKeyStore}; a keystore that issues chains from a test root. */
+    public void useKeyAttestation(KeyAttestation k) {
+        this.keyAttestation = k;
     }
 
     public BluetoothAdapter bluetoothAdapter() {

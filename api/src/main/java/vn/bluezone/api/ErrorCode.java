@@ -50,7 +50,7 @@ public enum ErrorCode {
     // Registry: device attestation (issue 15 §3); a missing attestation is no error, a refused one is.
     BAD_ATTESTATION, ATTESTATION_KIND_NOT_ACCEPTED, ATTESTATION_NEEDS_INSTALLATION_ID, ATTESTATION_INVALID,
     ATTESTATION_WRONG_NONCE, ATTESTATION_WRONG_APP, ATTESTATION_EXPIRED, ATTESTATION_DEVICE_NOT_TRUSTED,
-    ATTESTATION_UNKNOWN_KEY, ATTESTATION_REPLAYED,
+    ATTESTATION_UNKNOWN_KEY, ATTESTATION_REPLAYED, ATTESTATION_REVOKED,
     // Registry: administrative units and villages.
     UNIT_NOT_FOUND, QUERY_TOO_SHORT, NOT_A_COMMUNE, BAD_VILLAGE_KIND, BAD_VILLAGE_NAME, VILLAGE_EXISTS,
     // Registry: denominators (figures) and their import; the import codes are per-row problem codes.

@@ -31,10 +31,12 @@ import vn.bluezone.device.server.KeyServerException;
 public final class RegistryClient {
     private static final int TIMEOUT_MS = 20_000;
     private static final ObjectMapper JSON = vn.bluezone.device.PhoneJson.mapper();
+    /** java.util.logging: logcat on the phone, the console in JVM tests. */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("Bluezone");
     private final String base;
     private final Attester attester;
 
-    /** Without platform attestation (the app has no Play Integrity client yet): installs count as unattested. */
+    /** Without platform attestation: installs count as unattested. The app passes a {@link KeyAttester}. */
     public RegistryClient(String baseUrl) {
         this(baseUrl, Attester.NONE);
     }
@@ -45,13 +47,27 @@ public final class RegistryClient {
         this.attester = attester;
     }
 
-    /** {@code POST /api/v1/devices}. */
+    /**
+     * {@code POST /api/v1/devices}. When the server refuses the attestation this client added (a rooted or
+     * unlocked phone, a software-only keystore, a revoked key), the registration is sent again without it: the
+     * install is then counted as unattested instead of not at all.
+     */
     public Registration register(DeviceRegistration request) throws KeyServerException {
+        DeviceRegistration attested = request;
         if (request.attestation() == null && request.installationId() != null) {
-            request = attester.attest(AttestationBinding.registrationText(request.installationId()))
+            attested = attester.attest(AttestationBinding.registrationText(request.installationId()))
                     .map(request::withAttestation).orElse(request);
         }
-        RegisteredDevice d = call("POST", ApiPaths.DEVICES, null, request, RegisteredDevice.class);
+        RegisteredDevice d;
+        try {
+            d = call("POST", ApiPaths.DEVICES, null, attested, RegisteredDevice.class);
+        } catch (KeyServerException e) {
+            if (attested == request || !attestationRefused(e)) {
+                throw e;
+            }
+            LOG.info("Attestation refused (" + e.errorCode() + "), registering without");
+            d = call("POST", ApiPaths.DEVICES, null, request, RegisteredDevice.class);
+        }
         if (d.deviceId() == null || d.deviceSecret() == null || d.installCode() == null) {
             throw new KeyServerException(200, "bad_response", "registration answer without id, secret or code");
         }
@@ -62,8 +78,23 @@ public final class RegistryClient {
     public HeartbeatResult heartbeat(Registration reg, boolean bluetoothOn, String appVersion)
             throws KeyServerException {
         Attestation a = attester.attest(AttestationBinding.heartbeatText(reg.deviceId())).orElse(null);
-        return call("POST", ApiPaths.heartbeat(reg.deviceId()), reg.deviceSecret(),
-                new Heartbeat(bluetoothOn, appVersion, a), HeartbeatResult.class);
+        try {
+            return call("POST", ApiPaths.heartbeat(reg.deviceId()), reg.deviceSecret(),
+                    new Heartbeat(bluetoothOn, appVersion, a), HeartbeatResult.class);
+        } catch (KeyServerException e) {
+            if (a == null || !attestationRefused(e)) {
+                throw e;
+            }
+            LOG.info("Attestation refused (" + e.errorCode() + "), heartbeat without");
+            return call("POST", ApiPaths.heartbeat(reg.deviceId()), reg.deviceSecret(),
+                    new Heartbeat(bluetoothOn, appVersion, null), HeartbeatResult.class);
+        }
+    }
+
+    /** A 400 about the attestation (api README: BAD_ATTESTATION, ATTESTATION_*), not about the rest of the request. */
+    static boolean attestationRefused(KeyServerException e) {
+        return e.status() == 400 && e.errorCode() != null
+                && (e.errorCode().equals("BAD_ATTESTATION") || e.errorCode().startsWith("ATTESTATION_"));
     }
 
     /** {@code GET /api/v1/devices/{id}/referrals}: how many installs registered with this phone's referral code. */

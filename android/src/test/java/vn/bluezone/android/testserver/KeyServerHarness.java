@@ -45,6 +45,8 @@ public final class KeyServerHarness {
     private NoHotlineFront noHotline;
     /** The test verifier's key (issue 15 §3): the harness's {@link #attester()} signs with its private half. */
     private final java.security.KeyPair attestationKey;
+    /** The phones' stand-in hardware keystore (Android Key Attestation); the server trusts its root. */
+    private final TestKeystore keystore = new TestKeystore();
 
     private KeyServerHarness() throws Exception {
         Path dataDir = Files.createTempDirectory("bluezone-android-it");
@@ -64,6 +66,11 @@ public final class KeyServerHarness {
                         // Packages are built when a test says so (publishCheckins), not by the hourly job.
                         "--bluezone.checkins.enabled=false",
                         "--bluezone.health.hotline=" + HEALTH_HOTLINE,
+                        // Android key attestation against the test keystore's root instead of Google's.
+                        "--bluezone.registry.attestation.android-key.root-certificates="
+                                + keystore.writeRoot(dataDir),
+                        "--bluezone.registry.attestation.android-key.signing-certificate-digests="
+                                + java.util.HexFormat.of().formatHex(TestKeystore.SIGNING_DIGEST),
                         "--bluezone.registry.attestation.test.public-key="
                                 + java.util.Base64.getEncoder().encodeToString(attestationKey.getPublic().getEncoded()));
         baseUrl = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port") + "/";
@@ -139,6 +146,22 @@ public final class KeyServerHarness {
                 throw new IllegalStateException(e);
             }
         };
+    }
+
+    /**
+     * What the phone's hardware keystore returns for a key attested with {@code challenge} (DER, leaf first): a TEE
+     * key of the app {@code vn.bluezone.android}, verified boot, the bootloader locked or not.
+     */
+    public java.util.List<byte[]> keystoreChain(byte[] challenge, boolean locked) {
+        return keystore.chain(challenge, locked);
+    }
+
+    /** A unit's installs today and those counted in the rate officials are ranked on (attested ones). */
+    public long[] installsAndRanked(String unitCode) {
+        java.time.LocalDate today = server.getBean(vn.bluezone.server.registry.RegistryClock.class).today();
+        vn.bluezone.server.registry.AreaSnapshot s = server.getBean(vn.bluezone.server.registry.AreaFigures.class)
+                .snapshot(unitCode, today).orElseThrow();
+        return new long[] {s.installs(), s.rankedInstalls()};
     }
 
     /** The kind of attestation the server stored for a device (null: unattested). */

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * signed, bound to the request by {@link AttestationBinding}. Without it the install is stored and counted as
  * unattested ("chưa xác thực"), never refused.
  *
- * @param kind  {@link #PLAY_INTEGRITY} (Android: the integrity token, a JWE), {@link #APP_ATTEST} (iOS: base64 of
- *              the attestation object the first time, of an assertion afterwards) or {@link #TEST} (test servers only)
+ * @param kind  {@link #PLAY_INTEGRITY} (Android: the integrity token, a JWE), {@link #ANDROID_KEY} (Android: the
+ *              certificate chain of a key attested by the phone's keystore, {@link AndroidKeyChain}),
+ *              {@link #APP_ATTEST} (iOS: base64 of the attestation object the first time, of an assertion afterwards)
+ *              or {@link #TEST} (test servers only)
  * @param token the token, as the platform gave it
  * @param keyId App Attest only: the key identifier {@code generateKey} returned (base64)
  */
@@ -21,6 +23,11 @@ public record Attestation(
         @JsonProperty("keyId") String keyId) {
     public static final String PLAY_INTEGRITY = "PLAY_INTEGRITY";
     public static final String APP_ATTEST = "APP_ATTEST";
+    /**
+     * Android Key Attestation: a key generated in the phone's keystore with the request's binding digest as the
+     * attestation challenge; the token is its certificate chain ({@link AndroidKeyChain#token}).
+     */
+    public static final String ANDROID_KEY = "ANDROID_KEY";
     /** A token signed by a key the test server is configured with; refused by servers not configured for it. */
     public static final String TEST = "TEST";
 

@@ -41,8 +41,13 @@ public class Attestations {
         if (properties.playIntegrity().enabled()) {
             add(new PlayIntegrityVerifier(properties.playIntegrity(), clock));
         }
+        if (properties.androidKey().enabled()) {
+            add(AndroidKeyAttestationVerifier.of(properties.androidKey(), roots(
+                    properties.androidKey().rootCertificates(), "android-key"), clock));
+        }
         if (properties.appAttest().enabled()) {
-            add(new AppAttestVerifier(properties.appAttest().appId(), roots(properties.appAttest().rootCertificates()),
+            add(new AppAttestVerifier(properties.appAttest().appId(), roots(properties.appAttest().rootCertificates(),
+                    "app-attest"),
                     properties.appAttest().development(), appAttestKeys, clock));
         }
         if (properties.test().enabled()) {
@@ -85,9 +90,10 @@ public class Attestations {
 
     private DeviceAttestation.Verdict verify(Attestation a, String bindingText) {
         String kind = a.kind() == null ? "" : a.kind().trim().toUpperCase(Locale.ROOT);
-        if (!List.of(Attestation.PLAY_INTEGRITY, Attestation.APP_ATTEST, Attestation.TEST).contains(kind)) {
+        if (!List.of(Attestation.PLAY_INTEGRITY, Attestation.ANDROID_KEY, Attestation.APP_ATTEST, Attestation.TEST)
+                .contains(kind)) {
             throw AttestationRefusal.of(ErrorCode.BAD_ATTESTATION,
-                    "attestation.kind is PLAY_INTEGRITY or APP_ATTEST");
+                    "attestation.kind is PLAY_INTEGRITY, ANDROID_KEY or APP_ATTEST");
         }
         if (a.token() == null || a.token().isBlank()) {
             throw AttestationRefusal.of(ErrorCode.BAD_ATTESTATION, "attestation.token is required");
@@ -108,7 +114,7 @@ public class Attestations {
         }
     }
 
-    private static List<X509Certificate> roots(List<String> files) {
+    private static List<X509Certificate> roots(List<String> files, String verifier) {
         List<X509Certificate> roots = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -118,7 +124,8 @@ public class Attestations {
                 }
             }
         } catch (IOException | CertificateException e) {
-            throw new IllegalStateException("bluezone.registry.attestation.app-attest.root-certificates: cannot read "
+            throw new IllegalStateException("bluezone.registry.attestation." + verifier
+                    + ".root-certificates: cannot read "
                     + files + ": " + e.getMessage(), e);
         }
         return roots;

@@ -30,7 +30,8 @@ import vn.bluezone.api.registry.Attestation;
  * {@code requestDetails.requestPackageName} is this app, {@code requestDetails.nonce} (classic request) or
  * {@code requestHash} (standard request) is the request's binding, {@code timestampMillis} is within
  * {@code maxAge}, {@code appIntegrity.appRecognitionVerdict} is {@code PLAY_RECOGNIZED} and
- * {@code deviceIntegrity.deviceRecognitionVerdict} contains {@code MEETS_DEVICE_INTEGRITY}.
+ * {@code deviceIntegrity.deviceRecognitionVerdict} contains {@code MEETS_DEVICE_INTEGRITY}; and, when
+ * {@code certificate-digests} are configured, {@code appIntegrity.certificateSha256Digest} lists one of them.
  */
 public final class PlayIntegrityVerifier implements DeviceAttestation {
     /** Clock skew allowed for a verdict stamped slightly in the future. */
@@ -40,6 +41,7 @@ public final class PlayIntegrityVerifier implements DeviceAttestation {
     private final AESDecrypter decrypter;
     private final ECDSAVerifier verifier;
     private final Duration maxAge;
+    private final SigningDigests certificateDigests;
     private final Clock clock;
 
     public PlayIntegrityVerifier(AttestationProperties.PlayIntegrity p, Clock clock) {
@@ -54,6 +56,8 @@ public final class PlayIntegrityVerifier implements DeviceAttestation {
                     + "base64 of a 256-bit AES key and the verification key base64 of an X.509 EC public key", e);
         }
         this.maxAge = p.maxAge();
+        this.certificateDigests = new SigningDigests(p.certificateDigests(),
+                "bluezone.registry.attestation.play-integrity.certificate-digests");
         this.clock = clock;
     }
 
@@ -85,6 +89,11 @@ public final class PlayIntegrityVerifier implements DeviceAttestation {
         if (!"PLAY_RECOGNIZED".equals(app.get("appRecognitionVerdict"))) {
             throw AttestationRefusal.of(ErrorCode.ATTESTATION_WRONG_APP,
                     "Google Play does not recognise this app binary: " + app.get("appRecognitionVerdict"));
+        }
+        if (certificateDigests.configured()
+                && !certificateDigests.anyMatches(digests(app.get("certificateSha256Digest")))) {
+            throw AttestationRefusal.of(ErrorCode.ATTESTATION_WRONG_APP,
+                    "The app is not signed with this deployment's signing certificate");
         }
         Object device = object(payload.get("deviceIntegrity")).get("deviceRecognitionVerdict");
         if (!(device instanceof List<?> verdicts) || !verdicts.contains("MEETS_DEVICE_INTEGRITY")) {
@@ -123,6 +132,20 @@ public final class PlayIntegrityVerifier implements DeviceAttestation {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** {@code certificateSha256Digest}: a list of base64url SHA-256 digests of the signing certificates. */
+    private static List<byte[]> digests(Object o) {
+        List<byte[]> out = new java.util.ArrayList<>();
+        if (o instanceof List<?> list) {
+            for (Object d : list) {
+                byte[] b = d instanceof String text ? SigningDigests.parse(text) : null;
+                if (b != null) {
+                    out.add(b);
+                }
+            }
+        }
+        return out;
     }
 
     private static Instant timestamp(Object o) {

@@ -27,9 +27,11 @@ public record HttpLimitsProperties(Duration bodyReadTimeout, DataSize registrati
                                    java.util.List<String> trustedProxies) {
     public HttpLimitsProperties {
         bodyReadTimeout = bodyReadTimeout == null ? Duration.ofSeconds(10) : bodyReadTimeout;
-        // An App Attest attestation object is about 5.5 KB (7.5 KB in base64); a Play Integrity token 1-3 KB.
+        // An App Attest attestation object is about 5.5 KB (7.5 KB in base64); a Play Integrity token 1-3 KB; an
+        // Android key attestation chain (3-5 certificates, an RSA-4096 root among them) 4-6 KB in base64, on
+        // heartbeats too.
         registration = or(registration, DataSize.ofKilobytes(16));
-        heartbeat = or(heartbeat, DataSize.ofKilobytes(4));
+        heartbeat = or(heartbeat, DataSize.ofKilobytes(12));
         verification = or(verification, DataSize.ofKilobytes(2));
         upload = or(upload, DataSize.ofKilobytes(64));
         deviceOther = or(deviceOther, DataSize.ofKilobytes(16));

@@ -37,6 +37,7 @@ import vn.bluezone.server.registry.DenominatorKind;
 import vn.bluezone.server.registry.Denominators;
 import vn.bluezone.server.registry.NewFigure;
 import vn.bluezone.server.registry.RegistryClock;
+import vn.bluezone.server.support.AndroidKeyChains;
 import vn.bluezone.server.support.AttestationFixtures;
 import vn.bluezone.server.support.MutableClock;
 
@@ -56,6 +57,9 @@ abstract class AttestationScenario {
     static final String QC = "19876"; // Xã Quảng Lợi
     static final String TA = "19900"; // Phường Thuận An, another district: the cohort test's phones
     static final String QD = "477"; // Huyện Quảng Điền
+    static final String DH = "19822"; // Xã Điền Hương: the Android key attestation test's phones
+    static final String PD = "476"; // Huyện Phong Điền
+    static final AndroidKeyChains ANDROID = new AndroidKeyChains();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The verifiers' keys, made by the test (subclasses add their database). */
@@ -68,6 +72,11 @@ abstract class AttestationScenario {
         r.add("bluezone.registry.attestation.play-integrity.verification-key", F::playVerificationKey);
         r.add("bluezone.registry.attestation.app-attest.app-id", () -> AttestationFixtures.APP_ID);
         r.add("bluezone.registry.attestation.app-attest.root-certificates", root::toString);
+        // Android key attestation: the test root in place of Google's, the test app's signing digest.
+        Path androidRoot = ANDROID.writeRoot(dir);
+        r.add("bluezone.registry.attestation.android-key.root-certificates", androidRoot::toString);
+        r.add("bluezone.registry.attestation.android-key.signing-certificate-digests",
+                () -> AndroidKeyChains.hex(AndroidKeyChains.SIGNER));
     }
 
     @Autowired MockMvc mvc;
@@ -81,8 +90,10 @@ abstract class AttestationScenario {
     void setUp() {
         LocalDate asOf = clock.today().minusDays(30);
         denominators.record(List.of(new NewFigure(QN, DenominatorKind.POPULATION, 1000, asOf, "test"),
-                new NewFigure(QC, DenominatorKind.POPULATION, 1000, asOf, "test")), "test", u -> true);
+                new NewFigure(QC, DenominatorKind.POPULATION, 1000, asOf, "test"),
+                new NewFigure(DH, DenominatorKind.POPULATION, 1000, asOf, "test")), "test", u -> true);
         accounts.create("test", "huyen.qd", "UBND huyện Quảng Điền", Role.DISTRICT, QD, "attest-test-password", false);
+        accounts.create("test", "huyen.pd", "UBND huyện Phong Điền", Role.DISTRICT, PD, "attest-test-password", false);
         accounts.create("test", "tram.ta", "Trạm Y tế phường Thuận An", Role.HEALTH_STATION, TA,
                 "attest-test-password", false);
     }
@@ -124,9 +135,56 @@ abstract class AttestationScenario {
     }
 
     JsonNode ranking(String code) throws Exception {
+        return ranking(code, "huyen.qd");
+    }
+
+    JsonNode ranking(String code, String official) throws Exception {
         return JSON.readTree(mvc.perform(get("/api/v1/admin/statistics/" + code + "/ranking")
-                .with(user(official("huyen.qd")))).andExpect(status().isOk()).andReturn().getResponse()
+                .with(user(official(official)))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString());
+    }
+
+    @Test
+    void anAndroidPhoneAttestedByItsKeystoreCountsInTheRankedRate() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] reg = AttestationBinding.digest(AttestationBinding.registrationText(id));
+        JsonNode attested = register(phone("android", DH, id, ANDROID.leaf(reg).attestation()), 201);
+        assertThat(jdbc.queryForObject("SELECT attestation_kind FROM device WHERE id = ?", String.class,
+                attested.get("deviceId").asString())).isEqualTo("ANDROID_KEY");
+        JsonNode plain = register(phone("android", DH, UUID.randomUUID().toString(), null), 201);
+
+        // Refused chains are 400 with their code, and store nothing.
+        long devices = jdbc.queryForObject("SELECT COUNT(*) FROM device", Long.class);
+        String other = UUID.randomUUID().toString();
+        byte[] otherReg = AttestationBinding.digest(AttestationBinding.registrationText(other));
+        assertThat(register(phone("android", DH, other, ANDROID.leaf(otherReg).unlocked().attestation()), 400)
+                .get("error").asString()).isEqualTo("ATTESTATION_DEVICE_NOT_TRUSTED");
+        assertThat(register(phone("android", DH, other, ANDROID.leaf(otherReg).signer(new byte[32]).attestation()),
+                400).get("error").asString()).isEqualTo("ATTESTATION_WRONG_APP");
+        assertThat(register(phone("android", DH, other, new AndroidKeyChains().leaf(otherReg).attestation()), 400)
+                .get("error").asString()).isEqualTo("ATTESTATION_INVALID");
+        assertThat(register(phone("android", DH, other, ANDROID.leaf(reg).attestation()), 400)
+                .get("error").asString()).as("a chain made for another registration").isEqualTo("ATTESTATION_WRONG_NONCE");
+        assertThat(register(phone("android", DH, other, new Attestation("ANDROID_KEY", "%%%", null)), 400)
+                .get("error").asString()).isEqualTo("BAD_ATTESTATION");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device", Long.class)).isEqualTo(devices);
+
+        JsonNode dh = child(ranking(PD, "huyen.pd"), DH);
+        assertThat(List.of(dh.get("installs").asLong(), dh.get("attestedInstalls").asLong(),
+                dh.get("unattestedInstalls").asLong())).containsExactly(2L, 1L, 1L);
+        assertThat(dh.get("populationRate").asDouble()).as("the attested install alone").isEqualTo(0.001);
+
+        // The unattested phone's keystore attests it with a heartbeat, bound to its device id.
+        String plainId = plain.get("deviceId").asString();
+        byte[] beat = AttestationBinding.digest(AttestationBinding.heartbeatText(plainId));
+        assertThat(heartbeat(plain, ANDROID.leaf(AttestationBinding.digest(AttestationBinding.heartbeatText(
+                attested.get("deviceId").asString()))).attestation(), 400).get("error").asString())
+                .isEqualTo("ATTESTATION_WRONG_NONCE");
+        heartbeat(plain, ANDROID.leaf(beat).attestation(), 200);
+        dh = child(ranking(PD, "huyen.pd"), DH);
+        assertThat(List.of(dh.get("attestedInstalls").asLong(), dh.get("unattestedInstalls").asLong()))
+                .containsExactly(2L, 0L);
+        assertThat(dh.get("populationRate").asDouble()).isEqualTo(0.002);
     }
 
     @Test

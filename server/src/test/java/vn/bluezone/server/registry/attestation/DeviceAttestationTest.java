@@ -52,7 +52,7 @@ class DeviceAttestationTest extends RegistryTestSupport {
 
     PlayIntegrityVerifier play() {
         return new PlayIntegrityVerifier(new AttestationProperties.PlayIntegrity(PACKAGE, F.playDecryptionKey(),
-                F.playVerificationKey(), Duration.ofMinutes(10)), CLOCK);
+                F.playVerificationKey(), Duration.ofMinutes(10), List.of()), CLOCK);
     }
 
     @Test
