@@ -92,7 +92,9 @@ class CampaignFormsTest {
 
     MockHttpServletRequestBuilder directiveForm(String unit, String number, LocalDate issued, List<String> titles,
             List<String> deadlines) {
-        return post("/console/campaign/directives").param("unit", unit).param("number", number)
+        // As the area picker posts the issuing unit: in the select of its level.
+        String level = unit.length() == 2 ? "unitProvince" : unit.length() == 3 ? "unitDistrict" : "unitCommune";
+        return post("/console/campaign/directives").param(level, unit).param("number", number)
                 .param("issuedOn", issued.toString()).param("issuingBody", "UBND xã Quảng Ngạn")
                 .param("subject", "Đẩy mạnh cài đặt Bluezone").param("text", "Giao nhiệm vụ cho các đoàn thể.")
                 .param("taskBody", "YOUTH_UNION", "POLICE", "OTHER", "OTHER")
@@ -143,12 +145,12 @@ class CampaignFormsTest {
                         .session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(incomplete).contains("Mỗi nhiệm vụ cần có cả tên và hạn.", "value=\"13/KH-UBND\"",
-                "value=\"Một nhiệm vụ không có hạn\"");
+                "value=\"Một nhiệm vụ không có hạn\"", "id=\"error-taskDeadline-0\"");
         String early = html(mvc.perform(directiveForm(QN, "14/KH-UBND", today.minusDays(1),
                         List.of("Hạn trước ngày ban hành", "", "", ""),
                         List.of(today.minusDays(5).toString(), "", "", "")).session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
-        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.");
+        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.", "id=\"error-tasks\"");
         mvc.perform(directiveForm(QN, "12/KH-UBND", today, List.of("", "", "", ""), List.of("", "", "", ""))
                 .session(xa).with(csrf())).andExpect(status().isBadRequest());
         assertThat(directives.directivesWithin(QN)).hasSize(before);
