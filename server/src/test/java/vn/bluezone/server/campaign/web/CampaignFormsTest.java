@@ -196,7 +196,7 @@ class CampaignFormsTest {
                         .session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(refused).contains("Bài mẫu có số liệu tự điền không tồn tại", "value=\"Bài có lỗi\"",
-                "{khong_co_so_nay}");
+                "{khong_co_so_nay}", "id=\"error-body\"");
         assertThat(radio.templatesFor(QN)).noneMatch(x -> x.title().equals("Bài có lỗi"));
 
         // The schedule form with the new template: today's schedule shows it with the village's figures.
@@ -211,7 +211,7 @@ class CampaignFormsTest {
                         .param("templateId", "" + t.id()).param("subject", haLac).param("weekday", "9")
                         .param("airTime", "06:30").param("location", "Loa").session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn()))
-                .contains("Hãy chọn các ngày phát (Thứ 2 … Chủ nhật).");
+                .contains("Hãy chọn các ngày phát (Thứ 2 … Chủ nhật).", "id=\"error-weekday\"");
 
         MockHttpSession neighbour = login("xa.qc");
         mvc.perform(post("/console/campaign/radio/templates").param("commune", QN).param("title", "x")
