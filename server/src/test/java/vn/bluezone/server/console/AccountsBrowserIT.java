@@ -94,7 +94,7 @@ class AccountsBrowserIT {
                 && d.findElement(By.name("areaDistrict")).isEnabled());
         new Select(browser.findElement(By.name("areaDistrict"))).selectByVisibleText("Huyện Quảng Điền");
         shot("1-form");
-        browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#account-form > button[type=submit]")).click();
         String password = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password"))).getText();
         assertThat(password).hasSize(20);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Huyện Quảng Điền",
