@@ -93,6 +93,7 @@ public class AccountService implements UserDetailsService {
             // Without an area a local account's scope checks saw the whole country (issue 15 §4).
             throw new DomainException(ErrorCode.AREA_REQUIRED, "a " + role + " account needs the code of its area");
         }
+        checkLevel(role, area);
         PasswordPolicy.check(rawPassword, u);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
@@ -108,6 +109,27 @@ public class AccountService implements UserDetailsService {
         long id = keys.getKey().longValue();
         audit.record(actor, "account.create", u, "role=" + role + " area=" + (area == null ? "VN" : area));
         return new Official(id, u, name, role, area, mustChangePassword);
+    }
+
+    /**
+     * A local role's area is of its level ({@link Role#areaDepth()}): a commune account scoped to a whole province
+     * would see 150 communes' cohort records.
+     */
+    private static void checkLevel(Role role, String area) {
+        if (area != null && role.areaDepth() > 0 && areaDepth(area) != role.areaDepth()) {
+            throw new DomainException(ErrorCode.INVALID_AREA, "a " + role + " account's area must be a "
+                    + (role.areaDepth() == 1 ? "province" : role.areaDepth() == 2 ? "district" : "commune"));
+        }
+    }
+
+    /** The level of a GSO code by its length: 1 province (2 digits), 2 district (3), 3 commune (5); else 0. */
+    public static int areaDepth(String code) {
+        return switch (code == null ? 0 : code.length()) {
+            case 2 -> 1;
+            case 3 -> 2;
+            case 5 -> 3;
+            default -> 0;
+        };
     }
 
     /** See {@link PasswordPolicy}: length, commonest passwords, runs and repeats. */
@@ -182,6 +204,7 @@ public class AccountService implements UserDetailsService {
         if (area != null && (!AREA.matcher(area).matches() || !areas.hierarchy().contains(area, area))) {
             throw new DomainException(ErrorCode.INVALID_AREA, "no administrative unit has the code " + area);
         }
+        checkLevel(target.role(), area);
         jdbc.sql("UPDATE account SET area_code = ? WHERE id = ?").params(area, accountId).update();
         audit.record(actor, "account.area", target.username(), "id=" + accountId + " area=" + (area == null ? "VN" : area));
     }

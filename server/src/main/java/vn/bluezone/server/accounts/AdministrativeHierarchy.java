@@ -23,4 +23,18 @@ public interface AdministrativeHierarchy {
         return unitCode != null && unitCode.matches("\\d{2}") ? java.util.Optional.of(unitCode)
                 : java.util.Optional.empty();
     }
+
+    /**
+     * The provinces ({@code parentCode} null), or the districts of a province, or the communes of a district, in
+     * Vietnamese dictionary order of their names, each with its full name ("Xã Quảng Ngạn"); empty below the commune
+     * and when unknown (no registry). What the area picker offers ({@link AreaPicker}).
+     */
+    default java.util.List<AreaOption> children(String parentCode) {
+        return java.util.List.of();
+    }
+
+    /** The unit and its ancestors below the country, province first; empty when unknown. */
+    default java.util.List<AreaOption> chain(String unitCode) {
+        return java.util.List.of();
+    }
 }

@@ -37,6 +37,19 @@ public enum Role {
         };
     }
 
+    /**
+     * The level of the area a local role works in (1 province, 2 district, 3 commune: police, health station and
+     * volunteers work in one commune); 0 for the roles that may have any area or none.
+     */
+    public int areaDepth() {
+        return switch (this) {
+            case PROVINCE -> 1;
+            case DISTRICT -> 2;
+            case COMMUNE, VOLUNTEER, POLICE, HEALTH_STATION -> 3;
+            default -> 0;
+        };
+    }
+
     public static Role parse(String s) {
         try {
             return Role.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));

@@ -12,4 +12,9 @@ public class CampaignProblem extends DomainException {
     public CampaignProblem(ErrorCode code, String message) {
         super(code, message);
     }
+
+    /** A refusal of one form field or parameter ({@link DomainException#field()}). */
+    public CampaignProblem(ErrorCode code, String message, String field) {
+        super(code, message, field);
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -64,35 +63,54 @@ public class PlaceWarningPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("message", message);
-        try {
-            // Strict: 31/11 is refused, never moved to 30/11 (issue 13, problem 5).
-            LocalDate d = vn.bluezone.server.web.Dates.parse(day).orElseThrow(() -> bad(day));
-            Instant start = d.atTime(vn.bluezone.server.web.Times.parse(from).orElseThrow(() -> bad(from)))
-                    .atZone(VIETNAM).toInstant();
-            Instant end = d.atTime(vn.bluezone.server.web.Times.parse(to).orElseThrow(() -> bad(to)))
-                    .atZone(VIETNAM).toInstant();
-            PlaceWarning w = warnings.warn(me, placeCode.strip(), start, end, message);
-            model.addAttribute("issued", w);
-            model.addAttribute("placeCode", "");
-            model.addAttribute("message", "");
-        } catch (DateTimeParseException e) {
-            model.addAttribute("error", text("checkins.warning.badTime"));
-            response.setStatus(400);
-        } catch (DomainException e) {
-            // The officer reads the reason in words; the code itself is for the API (no enum names on pages).
-            model.addAttribute("error", text("checkins.warning.error." + e.code()));
-            response.setStatus(ErrorStatus.of(e).value());
+        // Strict: 31/11 is refused, never moved to 30/11 (issue 13, problem 5). Each bad field is named next to it.
+        java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        var d = vn.bluezone.server.web.Dates.parse(day);
+        var f = vn.bluezone.server.web.Times.parse(from);
+        var t = vn.bluezone.server.web.Times.parse(to);
+        if (d.isEmpty()) {
+            fieldErrors.put("day", text("checkins.warning.badDay"));
         }
+        if (f.isEmpty()) {
+            fieldErrors.put("from", text("checkins.warning.badTime"));
+        }
+        if (t.isEmpty()) {
+            fieldErrors.put("to", text("checkins.warning.badTime"));
+        }
+        if (fieldErrors.isEmpty()) {
+            try {
+                Instant start = d.get().atTime(f.get()).atZone(VIETNAM).toInstant();
+                Instant end = d.get().atTime(t.get()).atZone(VIETNAM).toInstant();
+                PlaceWarning w = warnings.warn(me, placeCode.strip(), start, end, message);
+                model.addAttribute("issued", w);
+                model.addAttribute("placeCode", "");
+                model.addAttribute("message", "");
+            } catch (DomainException e) {
+                // The officer reads the reason in words; the code itself is for the API (no enum names on pages).
+                String field = switch (e.code()) {
+                    case "PLACE_NOT_FOUND", "OUT_OF_SCOPE" -> "placeCode";
+                    case "INVALID_MESSAGE" -> "message";
+                    default -> "to";
+                };
+                fieldErrors.put(field, text("checkins.warning.error." + e.code()));
+                response.setStatus(ErrorStatus.of(e).value());
+            }
+        } else {
+            response.setStatus(400);
+        }
+        if (!fieldErrors.isEmpty()) {
+            model.addAttribute("error", text("checkins.warning.refused"));
+        }
+        model.addAttribute("fieldErrors", fieldErrors);
         fill(model, me);
         return "console/place-warnings";
     }
 
-    private static DateTimeParseException bad(String s) {
-        return new DateTimeParseException("not a day or time", s, 0);
-    }
-
     private void fill(Model model, Official me) {
         model.addAttribute("official", me);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
         List<Row> rows = warnings.recent(50).stream().map(w -> new Row(placeLabel(w.placeId()),
                 SHOWN.format(w.startsAt()) + " – " + SHOWN.format(w.endsAt()), w.message(), w.issuedBy(),
                 SHOWN.format(w.issuedAt()))).toList();

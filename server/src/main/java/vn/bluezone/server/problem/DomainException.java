@@ -15,9 +15,23 @@ public class DomainException extends RuntimeException {
     private final ErrorCode errorCode;
     private final String code; // the wire form, a field for the tests and logs that read it by name
     private final long retryAfterSeconds;
+    private final String field;
 
     public DomainException(ErrorCode code, String message) {
         this(code, message, 0);
+    }
+
+    /**
+     * A refusal of one request field or parameter, named as the form or query names it ({@code day},
+     * {@code unit}): pages show the message next to that field and the error page names it in the reader's
+     * language (bundle key {@code field.<name>}); API answers list it in {@code fields}.
+     */
+    public DomainException(ErrorCode code, String message, String field) {
+        super(message);
+        this.errorCode = code;
+        this.code = code.name();
+        this.retryAfterSeconds = 0;
+        this.field = field;
     }
 
     /** With a hint to try again after {@code retryAfterSeconds} (sent as {@code Retry-After} when above 0). */
@@ -26,6 +40,7 @@ public class DomainException extends RuntimeException {
         this.errorCode = code;
         this.code = code.name();
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = null;
     }
 
     /** Too many attempts from this caller: {@code RATE_LIMITED}, try again in the given seconds. */
@@ -50,5 +65,10 @@ public class DomainException extends RuntimeException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The request field refused, as the form or query names it; null when the refusal is not about one field. */
+    public String field() {
+        return field;
     }
 }

@@ -44,4 +44,28 @@ public class RegistryHierarchy implements AdministrativeHierarchy {
         }
         return units.chainCodes(unitCode).stream().filter(c -> c.matches("\\d{2}")).findFirst();
     }
+
+    /** GSO units only: villages are a commune's own, never an official's area nor a directive's target. */
+    @Override
+    public java.util.List<vn.bluezone.server.accounts.AreaOption> children(String parentCode) {
+        String parent = parentCode == null || parentCode.isBlank() ? AdministrativeUnit.NATION_CODE : parentCode;
+        var unit = units.find(parent);
+        if (unit.isEmpty() || unit.get().level().depth() >= UnitLevel.COMMUNE.depth()) {
+            return java.util.List.of();
+        }
+        return units.children(parent).stream().map(RegistryHierarchy::option).toList();
+    }
+
+    @Override
+    public java.util.List<vn.bluezone.server.accounts.AreaOption> chain(String unitCode) {
+        if (unitCode == null || units.find(unitCode).isEmpty()) {
+            return java.util.List.of();
+        }
+        return units.chain(unitCode).stream().filter(u -> u.level() != UnitLevel.NATION)
+                .map(RegistryHierarchy::option).toList();
+    }
+
+    private static vn.bluezone.server.accounts.AreaOption option(AdministrativeUnit u) {
+        return new vn.bluezone.server.accounts.AreaOption(u.code(), u.fullName(), u.level().depth());
+    }
 }

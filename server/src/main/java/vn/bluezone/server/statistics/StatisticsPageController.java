@@ -87,7 +87,7 @@ public class StatisticsPageController {
         Official o = access.requireUnit(code);
         // The day field is text (dd/mm/yyyy, see Formats.input); links carry ISO days. Both are read strictly.
         LocalDate chosen = vn.bluezone.server.web.Dates.optional(day,
-                () -> new DomainException(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)"));
+                () -> new DomainException(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)", "day"));
         LocalDate d = chosen == null ? clock.today() : chosen;
         Ranking ranking = statistics.ranking(code, d);
         common(model, o, code, d);

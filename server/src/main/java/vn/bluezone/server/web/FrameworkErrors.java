@@ -48,7 +48,8 @@ final class FrameworkErrors {
                     List.of(new ApiError.FieldProblem(t.getName(), "wrong type or format")));
         }
         if (e instanceof MissingServletRequestParameterException m) {
-            return new ApiError(ErrorCode.MISSING_PARAMETER, "parameter '" + m.getParameterName() + "' is required");
+            return new ApiError(ErrorCode.MISSING_PARAMETER, "parameter '" + m.getParameterName() + "' is required",
+                    List.of(new ApiError.FieldProblem(m.getParameterName(), "required")));
         }
         if (e instanceof MissingRequestHeaderException m) {
             return new ApiError(ErrorCode.MISSING_HEADER, "header '" + m.getHeaderName() + "' is required");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -47,6 +48,11 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     /** One line per refused API request (method, path, status, code; never the body or the query string). */
     private static final Logger refused = LoggerFactory.getLogger("vn.bluezone.server.web.Refused");
     static final int DATABASE_RETRY_AFTER_SECONDS = 10;
+    /**
+     * The request attribute holding a console page's refusal ({@link ApiError}) for the HTML error page, which names
+     * the refused field in the reader's language ({@link RefusedFields}).
+     */
+    public static final String REFUSAL = GlobalExceptionHandler.class.getName() + ".refusal";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e, HttpServletRequest req, HttpServletResponse res)
@@ -54,7 +60,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.retryAfterSeconds() > 0) {
             res.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
-        return respond(req, res, ErrorStatus.of(e), new ApiError(e.errorCode(), e.getMessage()));
+        List<ApiError.FieldProblem> fields = e.field() == null ? List.of()
+                : List.of(new ApiError.FieldProblem(e.field(), e.getMessage()));
+        return respond(req, res, ErrorStatus.of(e), new ApiError(e.errorCode(), e.getMessage(), fields));
     }
 
     /** Every framework refusal the base class sorted out, with its status, answered in the contract's shape. */
@@ -183,6 +191,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             refused.info("refused {} {}: {} {}", req.getMethod(), req.getRequestURI(), status.value(), body.error());
         }
         if (!ApiPaths.isApi(req)) {
+            req.setAttribute(REFUSAL, body);
             res.sendError(status.value());
             return null;
         }

@@ -19,15 +19,29 @@ import vn.bluezone.api.ErrorCode;
  */
 @Controller
 public class JsonErrorController implements ErrorController {
+    private final RefusedFields refused;
+
+    public JsonErrorController(RefusedFields refused) {
+        this.refused = refused;
+    }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    public Object html(HttpServletRequest req, Model model) {
+    public Object html(HttpServletRequest req, Model model, java.util.Locale locale) {
         HttpStatus status = statusOf(req);
         if (isApiOriginal(req)) {
             return json(req);
         }
         model.addAttribute("status", status.value());
         model.addAttribute("reason", status.getReasonPhrase());
+        // A refused console request names what was wrong (issue 13): the fields in the reader's language, or the
+        // problem itself when it is not about one field.
+        if (req.getAttribute(GlobalExceptionHandler.REFUSAL) instanceof ApiError refusal && status.is4xxClientError()) {
+            java.util.List<String> fields = refused.lines(refusal, locale);
+            model.addAttribute("fieldLines", fields);
+            if (fields.isEmpty() && status != HttpStatus.FORBIDDEN && status != HttpStatus.NOT_FOUND) {
+                refused.problem(refusal.error(), locale).ifPresent(p -> model.addAttribute("detail", p));
+            }
+        }
         req.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status.value());
         return "error";
     }

@@ -88,9 +88,13 @@ class AccountsBrowserIT {
         browser.findElement(By.name("username")).sendKeys("huyen.qd");
         browser.findElement(By.name("displayName")).sendKeys("UBND huyện Quảng Điền");
         new Select(browser.findElement(By.name("role"))).selectByValue("DISTRICT");
-        browser.findElement(By.name("areaCode")).sendKeys("477");
+        // The area by name, province then district (the script fills each level from the one above).
+        new Select(browser.findElement(By.name("areaProvince"))).selectByVisibleText("Tỉnh Thừa Thiên Huế");
+        wait.until(d -> !d.findElement(By.name("areaDistrict")).findElements(By.tagName("option")).isEmpty()
+                && d.findElement(By.name("areaDistrict")).isEnabled());
+        new Select(browser.findElement(By.name("areaDistrict"))).selectByVisibleText("Huyện Quảng Điền");
         shot("1-form");
-        browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#account-form > button[type=submit]")).click();
         String password = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password"))).getText();
         assertThat(password).hasSize(20);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Huyện Quảng Điền",

@@ -109,9 +109,11 @@ class AccountsPagesTest {
         return jdbc.queryForObject(sql, Long.class);
     }
 
+    /** The form as the area picker posts it: the area in the select of its level (province, district, commune). */
     MockHttpServletRequestBuilder createForm(String username, String displayName, String role, String area) {
+        String level = area.length() == 2 ? "areaProvince" : area.length() == 3 ? "areaDistrict" : "areaCommune";
         return post("/console/accounts").param("username", username).param("displayName", displayName)
-                .param("role", role).param("areaCode", area);
+                .param("role", role).param(level, area);
     }
 
     @Test
@@ -181,15 +183,21 @@ class AccountsPagesTest {
         String badName = html(mvc.perform(createForm("Bad Name", "Lê Văn Tám", "COMMUNE", "19873")
                 .session(boss).with(csrf())).andExpect(status().isBadRequest()).andReturn());
         assertThat(badName).contains("Tên đăng nhập phải có 3-64 ký tự", "value=\"Bad Name\"", "value=\"Lê Văn Tám\"",
-                "value=\"19873\"", "id=\"account-form\"");
+                "<option value=\"19873\" selected=\"selected\">Xã Quảng Ngạn</option>", "id=\"account-form\"",
+                "id=\"error-username\"");
         assertThat(html(mvc.perform(createForm("le.van.tam", "", "", "19873").session(boss).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn())).contains("Hãy chọn vai trò.");
         assertThat(html(mvc.perform(createForm("le.van.tam", "", "KING", "19873").session(boss).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn())).contains("Hãy chọn vai trò.");
-        for (String area : List.of("123456", "7a", "99999")) { // bad format, then a well-formed code of no unit
+        // Tampered selects: a bad format is no choice at all, a well-formed code of no unit is not in the registry.
+        for (String area : List.of("123456", "7a")) {
             assertThat(html(mvc.perform(createForm("le.van.tam", "", "COMMUNE", area).session(boss).with(csrf()))
-                    .andExpect(status().isBadRequest()).andReturn())).as(area).contains("Mã địa bàn không hợp lệ");
+                    .andExpect(status().isBadRequest()).andReturn())).as(area)
+                    .contains("Tài khoản Cấp xã cần địa bàn là một xã, phường hoặc thị trấn");
         }
+        assertThat(html(mvc.perform(createForm("le.van.tam", "", "COMMUNE", "99999").session(boss).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn()))
+                .contains("Địa bàn này không có trong danh mục hành chính.", "id=\"error-area\"");
         assertThat(html(mvc.perform(createForm("le.van.tam", "x".repeat(201), "COMMUNE", "").session(boss).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn())).contains("Họ tên dài quá 200 ký tự.");
         assertThat(html(mvc.perform(createForm("xa.qn", "", "COMMUNE", "19873").session(boss).with(csrf()))

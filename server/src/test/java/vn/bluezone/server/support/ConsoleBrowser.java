@@ -41,7 +41,12 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** A browser at phone size; call {@link HeadlessChromium#assumeInstalled} first. */
     public static ConsoleBrowser open(int port) throws IOException {
-        ConsoleBrowser b = new ConsoleBrowser(HeadlessChromium.start(Map.of()), "http://localhost:" + port);
+        return open(port, Map.of());
+    }
+
+    /** With Chrome preferences, e.g. JavaScript off ({@code profile.managed_default_content_settings.javascript=2}). */
+    public static ConsoleBrowser open(int port, Map<String, Object> prefs) throws IOException {
+        ConsoleBrowser b = new ConsoleBrowser(HeadlessChromium.start(prefs), "http://localhost:" + port);
         b.size(PHONE);
         Files.createDirectories(SHOTS);
         return b;

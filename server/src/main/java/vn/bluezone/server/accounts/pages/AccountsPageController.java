@@ -3,6 +3,7 @@ package vn.bluezone.server.accounts.pages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.AccountService;
+import vn.bluezone.server.accounts.AreaPicker;
 import vn.bluezone.server.accounts.CurrentOfficial;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
@@ -26,7 +28,9 @@ import vn.bluezone.server.web.ErrorStatus;
  * once, on the answer to the form, never stored in clear nor put in the session), disable / enable, reset a
  * password. Every action goes through {@link AccountService}, which validates like the API and writes the audit
  * log. Other roles get 403 (the security configuration refuses them first; {@link CurrentOfficial#requireRole}
- * again here). A refused form comes back with the message in the reader's language and what was typed.
+ * again here). A refused form comes back with what was typed and the message in the reader's language next to the
+ * field. The area is chosen with the {@link AreaPicker} (province → district → commune by name), never typed as a
+ * code; a local role needs an area of its level ({@link Role#areaDepth()}), checked by the service.
  */
 @Controller
 public class AccountsPageController {
@@ -37,13 +41,18 @@ public class AccountsPageController {
     private final AccountService accounts;
     private final AccountList list;
     private final MessageSource messages;
+    private final AreaPicker picker;
+
+    /** The area field of the forms; its selects post {@code areaProvince}, {@code areaDistrict}, {@code areaCommune}. */
+    static final String AREA = "area";
 
     public AccountsPageController(CurrentOfficial current, AccountService accounts, AccountList list,
-                                  MessageSource messages) {
+                                  MessageSource messages, AreaPicker picker) {
         this.current = current;
         this.accounts = accounts;
         this.list = list;
         this.messages = messages;
+        this.picker = picker;
     }
 
     /** What the creation form held, to show it again when refused. */
@@ -54,30 +63,84 @@ public class AccountsPageController {
     @GetMapping("/console/accounts")
     public String page(@RequestParam(defaultValue = "") String q, Model model, Locale locale) {
         Official admin = current.requireRole(Role.ADMIN);
-        fill(model, admin, q, NewAccountForm.EMPTY, locale);
+        fill(model, admin, q, NewAccountForm.EMPTY, Map.of(), locale);
         return "console/accounts";
     }
 
+    /**
+     * Creates the account; or, for the picker's {@value AreaPicker#PICK} button (no JavaScript), shows the form
+     * again with the next level of areas to choose from.
+     */
     @PostMapping("/console/accounts")
     public String create(@RequestParam(defaultValue = "") String username,
                          @RequestParam(defaultValue = "") String displayName,
                          @RequestParam(defaultValue = "") String role,
-                         @RequestParam(defaultValue = "") String areaCode,
+                         @RequestParam Map<String, String> params,
                          Model model, Locale locale, HttpServletResponse response) {
         Official admin = current.requireRole(Role.ADMIN);
+        String area = picker.chosen(AREA, params::get);
+        NewAccountForm form = new NewAccountForm(username, displayName, role, area == null ? "" : area);
+        if (params.containsKey(AreaPicker.PICK)) {
+            fill(model, admin, "", form, Map.of(), locale);
+            return "console/accounts";
+        }
         try {
             AccountService.CreatedAccount created = accounts.createWithRandomPassword(admin.username(), username,
-                    displayName, role(role), areaCode);
+                    displayName, role(role), area);
             return secretPage(model, admin, created, true, locale);
         } catch (DomainException e) {
             if (ErrorStatus.isForbidden(e)) {
                 throw e;
             }
             response.setStatus(ErrorStatus.of(e).value());
-            model.addAttribute("error", problem(e, locale));
-            fill(model, admin, "", new NewAccountForm(username, displayName, role, areaCode), locale);
+            model.addAttribute("error", messages.getMessage("accounts.form.refused", null, locale));
+            fill(model, admin, "", form, Map.of(fieldOf(e), fieldProblem(e, role, area, locale)), locale);
             return "console/accounts";
         }
+    }
+
+    /** The page to give an account another area (e.g. a local account disabled at start-up for having none). */
+    @GetMapping("/console/accounts/{id}/area")
+    public String areaPage(@PathVariable long id, Model model, Locale locale) {
+        Official admin = current.requireRole(Role.ADMIN);
+        return accounts.findWithStatus(id).map(a -> areaForm(model, admin, a, a.official().areaCode(), Map.of(),
+                locale)).orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+    }
+
+    @PostMapping("/console/accounts/{id}/area")
+    public String setArea(@PathVariable long id, @RequestParam Map<String, String> params, Model model,
+                          Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        Official admin = current.requireRole(Role.ADMIN);
+        AccountService.AccountStatus account = accounts.findWithStatus(id)
+                .orElseThrow(() -> new DomainException(ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
+        String area = picker.chosen(AREA, params::get);
+        if (params.containsKey(AreaPicker.PICK)) {
+            return areaForm(model, admin, account, area, Map.of(), locale);
+        }
+        try {
+            accounts.setArea(admin.username(), id, area);
+        } catch (DomainException e) {
+            if (ErrorStatus.isForbidden(e)) {
+                throw e;
+            }
+            response.setStatus(ErrorStatus.of(e).value());
+            model.addAttribute("error", messages.getMessage("accounts.form.refused", null, locale));
+            return areaForm(model, admin, account, area, Map.of(AREA, fieldProblem(e,
+                    account.official().role().name(), area, locale)), locale);
+        }
+        redirect.addFlashAttribute("info", messages.getMessage("accounts.area.done",
+                new Object[] {account.official().username()}, locale));
+        return "redirect:/console/accounts";
+    }
+
+    private String areaForm(Model model, Official admin, AccountService.AccountStatus account, String area,
+                            Map<String, String> fieldErrors, Locale locale) {
+        model.addAttribute("official", admin);
+        model.addAttribute("account", list.row(account.official(), account.enabled(), account.createdAt(),
+                admin.username(), locale));
+        model.addAttribute("picker", picker.view(admin, AREA, area));
+        model.addAttribute("fieldErrors", fieldErrors);
+        return "console/account-area";
     }
 
     @PostMapping("/console/accounts/{id}/disable")
@@ -142,7 +205,8 @@ public class AccountsPageController {
         return "console/account-password";
     }
 
-    private void fill(Model model, Official admin, String q, NewAccountForm form, Locale locale) {
+    private void fill(Model model, Official admin, String q, NewAccountForm form, Map<String, String> fieldErrors,
+                      Locale locale) {
         List<AccountList.Row> rows = list.rows(q, admin.username(), locale);
         model.addAttribute("official", admin);
         model.addAttribute("q", q);
@@ -151,7 +215,41 @@ public class AccountsPageController {
         model.addAttribute("maxRows", MAX_ROWS);
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
+        model.addAttribute("picker", picker.view(admin, AREA, form.areaCode().isEmpty() ? null : form.areaCode()));
+        model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("fmt", new Formats());
+    }
+
+    /** The form field a refusal is about, where its message is shown. */
+    static String fieldOf(DomainException e) {
+        return switch (e.errorCode()) {
+            case INVALID_USERNAME, USERNAME_TAKEN, WEAK_PASSWORD -> "username";
+            case INVALID_DISPLAY_NAME -> "displayName";
+            case INVALID_ROLE -> "role";
+            case INVALID_AREA, AREA_REQUIRED -> AREA;
+            default -> "form";
+        };
+    }
+
+    /**
+     * The refusal in the reader's language; an area of the wrong level for the role says which level the role needs
+     * ("Tài khoản Cấp xã cần một xã, phường hoặc thị trấn").
+     */
+    private String fieldProblem(DomainException e, String role, String area, Locale locale) {
+        Role r = null;
+        try {
+            r = role == null || role.isBlank() ? null : Role.parse(role);
+        } catch (IllegalArgumentException ignored) {
+            // an unknown role was refused on its own field
+        }
+        if (r != null && r.areaDepth() > 0 && (e.errorCode() == ErrorCode.AREA_REQUIRED
+                || (e.errorCode() == ErrorCode.INVALID_AREA && area != null
+                && AccountService.areaDepth(area) != r.areaDepth()))) {
+            return messages.getMessage("accounts.error.areaLevel", new Object[] {
+                    messages.getMessage("role." + r.name(), null, locale),
+                    messages.getMessage("area.level." + r.areaDepth() + ".one", null, locale)}, locale);
+        }
+        return problem(e, locale);
     }
 
     /** The role chosen in the form; the same refusal as the API for a missing or unknown one. */

@@ -61,7 +61,7 @@ public class DeskPages {
         Official o = access.require(MANAGERS, commune);
         page.attempt(flash, page.text("campaign.desk.recorded"), () -> this.desk.add(commune, desk, procedure,
                 vn.bluezone.server.web.Dates.optional(day, () -> new CampaignProblem(ErrorCode.BAD_DATE,
-                        "'" + day + "' is not a day (dd/mm/yyyy)")), installs, o.username()));
+                        "'" + day + "' is not a day (dd/mm/yyyy)", "day")), installs, o.username()));
         return "redirect:/console/campaign/desk?commune=" + commune;
     }
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.bluezone.server.accounts.AreaPicker;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
@@ -27,7 +29,11 @@ import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
 
-/** Directives and their tasks: the list, the form (refused forms come back filled), a directive's page, new tasks, progress. */
+/**
+ * Directives and their tasks: the list, the form (refused forms come back filled, the message next to the field), a
+ * directive's page, new tasks, progress. The issuing unit is chosen with the {@link AreaPicker} among the units the
+ * official may act on (their own fixed), never typed as a code; {@link CampaignAccess} still authorises it.
+ */
 @Controller
 public class DirectivePages {
     private final CampaignAccess access;
@@ -35,8 +41,13 @@ public class DirectivePages {
     private final Areas areas;
     private final CampaignClock clock;
     private final DirectiveService directives;
+    private final AreaPicker picker;
+    /** The picker's field: its selects post unitProvince, unitDistrict, unitCommune. */
+    static final String UNIT = "unit";
 
-    public DirectivePages(CampaignAccess access, CampaignPageModel page, Areas areas, CampaignClock clock, DirectiveService directives) {
+    public DirectivePages(CampaignAccess access, CampaignPageModel page, Areas areas, CampaignClock clock,
+                          DirectiveService directives, AreaPicker picker) {
+        this.picker = picker;
         this.access = access;
         this.page = page;
         this.areas = areas;
@@ -62,12 +73,17 @@ public class DirectivePages {
         model.addAttribute("overdue", directives.overdue(a));
         model.addAttribute("manager", MANAGERS.contains(o.role()));
         model.addAttribute("bodies", TaskBody.values());
+        DirectiveForm form = (DirectiveForm) model.getAttribute("form");
+        model.addAttribute("picker", picker.view(o, UNIT, form != null && form.unit() != null ? form.unit() : a));
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
         return "campaign/directives";
     }
 
     /** A directive with the tasks it assigns (rows left empty are skipped); all or nothing. */
     @PostMapping("/console/campaign/directives")
-    public String addDirective(@RequestParam(required = false) String unit,
+    public String addDirective(@RequestParam Map<String, String> params,
             @RequestParam(required = false) String number, @RequestParam(required = false) String issuedOn,
             @RequestParam(required = false) String issuingBody, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String text,
@@ -76,13 +92,17 @@ public class DirectivePages {
             @RequestParam(required = false) List<String> taskTitle,
             @RequestParam(required = false) List<String> taskDeadline,
             Model model, RedirectAttributes flash, HttpServletResponse response) {
-        String u = unit == null || unit.isBlank() ? null : unit.trim();
-        Official o = access.require(MANAGERS, u);
+        String u = picker.chosen(UNIT, params::get);
         DirectiveForm form = new DirectiveForm(u, number, issuedOn, issuingBody, subject, text, orEmpty(taskBody),
                 orEmpty(taskAssignee), orEmpty(taskTitle), orEmpty(taskDeadline));
+        if (params.containsKey(AreaPicker.PICK)) { // the picker's next level, without JavaScript
+            model.addAttribute("form", form);
+            return directivePage(null, model);
+        }
+        Official o = u == null ? access.require(MANAGERS) : access.require(MANAGERS, u);
         try {
             if (u == null) {
-                throw new CampaignProblem(ErrorCode.UNKNOWN_UNIT, "give the issuing unit's code");
+                throw new CampaignProblem(ErrorCode.UNKNOWN_UNIT, "choose the issuing unit", UNIT);
             }
             List<NewTask> tasks = new ArrayList<>();
             int rows = Math.max(form.taskTitle().size(), form.taskDeadline().size());
@@ -94,11 +114,13 @@ public class DirectivePages {
                 }
                 if (title.isBlank() || deadline.isBlank()) {
                     throw new CampaignProblem(ErrorCode.TASK_INCOMPLETE, "task " + (i + 1)
-                            + " needs a title and a deadline");
+                            + " needs a title and a deadline", (title.isBlank() ? "taskTitle[" : "taskDeadline[")
+                            + i + "]");
                 }
-                tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title, date(deadline)));
+                tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title,
+                        date(deadline, "taskDeadline[" + i + "]")));
             }
-            Directive d = directives.create(u, number, date(issuedOn), issuingBody, subject, text, tasks,
+            Directive d = directives.create(u, number, date(issuedOn, "issuedOn"), issuingBody, subject, text, tasks,
                     o.username());
             flash.addFlashAttribute("info", page.text("campaign.directives.saved", d.number()));
             return "redirect:/console/campaign/directives/" + d.id();
@@ -106,9 +128,10 @@ public class DirectivePages {
             if (ErrorStatus.isForbidden(p)) {
                 throw p;
             }
-            String view = directivePage(u, model);
-            model.addAttribute("error", page.problem(p));
             model.addAttribute("form", form);
+            model.addAttribute("fieldErrors", Map.of(fieldOf(p), page.problem(p)));
+            String view = directivePage(null, model);
+            model.addAttribute("error", page.text("campaign.form.refused"));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         }
@@ -122,12 +145,36 @@ public class DirectivePages {
         return i < l.size() && l.get(i) != null ? l.get(i) : "";
     }
 
-    private static LocalDate date(String s) {
+    private static LocalDate date(String s, String field) {
         if (s == null || s.isBlank()) {
             return null;
         }
         return vn.bluezone.server.web.Dates.optional(s, () -> new CampaignProblem(ErrorCode.BAD_DATE,
-                "'" + s + "' is not a day (dd/mm/yyyy)"));
+                "'" + s + "' is not a day (dd/mm/yyyy)", field));
+    }
+
+    /**
+     * Where a refusal of the directive form is shown: the field it names, else the field its code or message
+     * points to (the service's checks name fields in words), else the form as a whole.
+     */
+    static String fieldOf(CampaignProblem p) {
+        if (p.field() != null) {
+            return p.field();
+        }
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "UNKNOWN_UNIT" -> UNIT;
+            case "BAD_DATE", "ISSUED_IN_FUTURE" -> "issuedOn";
+            case "DIRECTIVE_NUMBER_TAKEN" -> "number";
+            case "DEADLINE_BEFORE_ISSUE", "BAD_BODY" -> "tasks";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("number") ? "number"
+                    : m.startsWith("issue date") ? "issuedOn"
+                    : m.startsWith("issuing body") ? "issuingBody" : m.startsWith("subject") ? "subject"
+                    : m.startsWith("text") ? "text"
+                    : m.startsWith("task") || m.startsWith("assignee") || m.startsWith("deadline") ? "tasks"
+                    : "form";
+            default -> "form";
+        };
     }
 
     @GetMapping("/console/campaign/directives/{id}")
@@ -153,7 +200,7 @@ public class DirectivePages {
                 () -> DirectiveService.directiveNotFound(id));
         access.require(MANAGERS, directives.directive(id).unitCode());
         page.attempt(flash, page.text("campaign.directives.taskAdded"), () -> directives.addTask(id,
-                new NewTask(body, assignee, title, date(deadline))));
+                new NewTask(body, assignee, title, date(deadline, "deadline"))));
         return "redirect:/console/campaign/directives/" + id;
     }
 

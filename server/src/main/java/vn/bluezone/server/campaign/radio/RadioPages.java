@@ -76,6 +76,9 @@ public class RadioPages {
                 l.location(), l.script())).toList());
         model.addAttribute("manager", MANAGERS.contains(o.role()));
         model.addAttribute("placeholders", Placeholder.values());
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
         if (!model.containsAttribute("slotForm")) {
             model.addAttribute("slotForm", new SlotForm(null, c, List.of(1, 2, 3, 4, 5), "06:00", ""));
         }
@@ -96,7 +99,8 @@ public class RadioPages {
                 throw p;
             }
             String view = radioPage(commune, null, model);
-            model.addAttribute("error", page.problem(p));
+            model.addAttribute("error", page.text("campaign.form.refused"));
+            model.addAttribute("fieldErrors", java.util.Map.of(fieldOf(p), page.problem(p)));
             model.addAttribute("templateTitle", title);
             model.addAttribute("templateBody", body);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -125,10 +129,25 @@ public class RadioPages {
             }
             model.addAttribute("slotForm", new SlotForm(templateId, subject, days, airTime, location));
             String view = radioPage(commune, null, model);
-            model.addAttribute("error", page.problem(p));
+            model.addAttribute("error", page.text("campaign.form.refused"));
+            model.addAttribute("fieldErrors", java.util.Map.of(fieldOf(p), page.problem(p)));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         }
+    }
+
+    /** The field of the radio forms a refusal is shown next to (the template's or the schedule's). */
+    static String fieldOf(CampaignProblem p) {
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "TIME_REQUIRED" -> "airTime";
+            case "WEEKDAYS_REQUIRED", "BAD_WEEKDAYS" -> "weekday";
+            case "TEMPLATE_NOT_FOUND" -> "templateId";
+            case "SUBJECT_OUTSIDE_COMMUNE" -> "subject";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("title") ? "title"
+                    : m.startsWith("location") ? "location" : "body";
+            default -> "body"; // the script's placeholders and length (ScriptTemplate)
+        };
     }
 
     private static LocalTime time(String s) {

@@ -47,7 +47,7 @@ class RadioWeekdaysIT extends ConsoleBrowserTestSupport {
             browser.find("#slot-form input[name=location]").sendKeys("Loa thôn Hà Lạc " + round);
             browser.script("arguments[0].scrollIntoView()", browser.find("#slot-form button[type=submit]"));
             browser.find("#slot-form button[type=submit]").click();
-            assertThat(browser.find("#flash-error").getText()).contains("ngày trong tuần");
+            assertThat(browser.find("#error-weekday").getText()).contains("ngày trong tuần"); // next to the days
             assertThat(browser.find("#slot-form input[name=location]").getAttribute("value"))
                     .isEqualTo("Loa thôn Hà Lạc " + round);
             browser.shot("2-radio-refused");

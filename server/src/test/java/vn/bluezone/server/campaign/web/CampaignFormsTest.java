@@ -92,7 +92,9 @@ class CampaignFormsTest {
 
     MockHttpServletRequestBuilder directiveForm(String unit, String number, LocalDate issued, List<String> titles,
             List<String> deadlines) {
-        return post("/console/campaign/directives").param("unit", unit).param("number", number)
+        // As the area picker posts the issuing unit: in the select of its level.
+        String level = unit.length() == 2 ? "unitProvince" : unit.length() == 3 ? "unitDistrict" : "unitCommune";
+        return post("/console/campaign/directives").param(level, unit).param("number", number)
                 .param("issuedOn", issued.toString()).param("issuingBody", "UBND xã Quảng Ngạn")
                 .param("subject", "Đẩy mạnh cài đặt Bluezone").param("text", "Giao nhiệm vụ cho các đoàn thể.")
                 .param("taskBody", "YOUTH_UNION", "POLICE", "OTHER", "OTHER")
@@ -143,12 +145,12 @@ class CampaignFormsTest {
                         .session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(incomplete).contains("Mỗi nhiệm vụ cần có cả tên và hạn.", "value=\"13/KH-UBND\"",
-                "value=\"Một nhiệm vụ không có hạn\"");
+                "value=\"Một nhiệm vụ không có hạn\"", "id=\"error-taskDeadline-0\"");
         String early = html(mvc.perform(directiveForm(QN, "14/KH-UBND", today.minusDays(1),
                         List.of("Hạn trước ngày ban hành", "", "", ""),
                         List.of(today.minusDays(5).toString(), "", "", "")).session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
-        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.");
+        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.", "id=\"error-tasks\"");
         mvc.perform(directiveForm(QN, "12/KH-UBND", today, List.of("", "", "", ""), List.of("", "", "", ""))
                 .session(xa).with(csrf())).andExpect(status().isBadRequest());
         assertThat(directives.directivesWithin(QN)).hasSize(before);
@@ -194,7 +196,7 @@ class CampaignFormsTest {
                         .session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(refused).contains("Bài mẫu có số liệu tự điền không tồn tại", "value=\"Bài có lỗi\"",
-                "{khong_co_so_nay}");
+                "{khong_co_so_nay}", "id=\"error-body\"");
         assertThat(radio.templatesFor(QN)).noneMatch(x -> x.title().equals("Bài có lỗi"));
 
         // The schedule form with the new template: today's schedule shows it with the village's figures.
@@ -209,7 +211,7 @@ class CampaignFormsTest {
                         .param("templateId", "" + t.id()).param("subject", haLac).param("weekday", "9")
                         .param("airTime", "06:30").param("location", "Loa").session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn()))
-                .contains("Hãy chọn các ngày phát (Thứ 2 … Chủ nhật).");
+                .contains("Hãy chọn các ngày phát (Thứ 2 … Chủ nhật).", "id=\"error-weekday\"");
 
         MockHttpSession neighbour = login("xa.qc");
         mvc.perform(post("/console/campaign/radio/templates").param("commune", QN).param("title", "x")

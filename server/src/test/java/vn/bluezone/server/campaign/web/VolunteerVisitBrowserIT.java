@@ -187,8 +187,8 @@ class VolunteerVisitBrowserIT {
         set("template-title", "Nhắc cài đặt");
         set("template-body", "{don_vi} đã có {so_nguoi} người cài đặt.");
         browser.findElement(By.cssSelector("#template-form button[type=submit]")).click();
-        wait.until(d -> d.findElements(By.id("flash-error")).size() == 1);
-        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("số liệu tự điền không tồn tại");
+        wait.until(d -> d.findElements(By.id("error-body")).size() == 1); // next to the script's field
+        assertThat(browser.findElement(By.id("error-body")).getText()).contains("số liệu tự điền không tồn tại");
         assertThat(browser.findElement(By.id("template-title")).getAttribute("value")).isEqualTo("Nhắc cài đặt");
         shot("8-radio-template-error");
 
