@@ -42,7 +42,9 @@ final class MinuteFigures {
      */
     static List<Minute> of(int[] endMillis, long[] latencyMicros, boolean[] failed, int n, long phaseMillis,
                            double[] loads) {
-        int minutes = (int) Math.max(1, (phaseMillis + MINUTE_MILLIS - 1) / MINUTE_MILLIS);
+        // Less than a second after the last whole minute (the last answers of a 600 s run) joins that minute.
+        long tail = phaseMillis % MINUTE_MILLIS;
+        int minutes = (int) Math.max(1, phaseMillis / MINUTE_MILLIS + (tail >= 1000 ? 1 : 0));
         int[] counts = new int[minutes];
         for (int i = 0; i < n; i++) {
             counts[minuteOf(endMillis[i], minutes)]++;
@@ -63,7 +65,7 @@ final class MinuteFigures {
         List<Minute> out = new ArrayList<>(minutes);
         for (int m = 0; m < minutes; m++) {
             Arrays.sort(lat[m]);
-            double seconds = Math.min(MINUTE_MILLIS, phaseMillis - m * MINUTE_MILLIS) / 1000.0;
+            double seconds = (m == minutes - 1 ? phaseMillis - m * MINUTE_MILLIS : MINUTE_MILLIS) / 1000.0;
             double load = m < loads.length ? loads[m] : Double.NaN;
             out.add(new Minute(m, counts[m], failures[m], seconds, UploadLoad.percentile(lat[m], 0.50),
                     UploadLoad.percentile(lat[m], 0.99), load));

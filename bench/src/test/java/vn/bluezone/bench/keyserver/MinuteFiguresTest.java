@@ -46,6 +46,21 @@ class MinuteFiguresTest {
     }
 
     @Test
+    void theLastAnswersOfATenMinuteRunJoinItsTenthMinute() {
+        int n = 601;
+        int[] end = new int[n];
+        long[] lat = new long[n];
+        for (int i = 0; i < n; i++) {
+            end[i] = Math.min(600_010, 1000 * i + 500);
+            lat[i] = 1000;
+        }
+        List<MinuteFigures.Minute> m = MinuteFigures.of(end, lat, new boolean[n], n, 600_016, new double[0]);
+        assertEquals(10, m.size());
+        assertEquals(61, m.get(9).requests());
+        assertEquals(61 / 60.016, m.get(9).perSecond(), 1e-9);
+    }
+
+    @Test
     void aMinuteWithoutAnswersShowsAsZeroNotAsAGap() {
         int[] end = {1_000, 130_000};
         long[] lat = {1_000, 70_000_000};
