@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * CPU time used during a phase: by this JVM (the load generator), and on Linux by the server process and by all
@@ -17,7 +19,7 @@ final class CpuMeter {
     private final long serverPid;
     private final long self0;
     private final long server0;
-    private final long postgres0;
+    private final Map<Long, Long> postgres0;
 
     /** CPU nanoseconds used in the phase; -1 where unknown. */
     record Used(long generatorNanos, long serverNanos, long postgresNanos) {
@@ -35,7 +37,7 @@ final class CpuMeter {
         this.serverPid = serverPid;
         this.self0 = selfNanos();
         this.server0 = serverPid > 0 ? procNanos(serverPid) : -1;
-        this.postgres0 = serverPid > 0 ? postgresNanos() : -1;
+        this.postgres0 = serverPid > 0 ? postgresNanos() : null;
     }
 
     static CpuMeter start(long serverPid) {
@@ -44,7 +46,7 @@ final class CpuMeter {
 
     Used stop() {
         long server = server0 < 0 ? -1 : procNanos(serverPid) - server0;
-        long pg = postgres0 < 0 ? -1 : postgresNanos() - postgres0;
+        long pg = postgres0 == null ? -1 : postgresUsedSince(postgres0, postgresNanos());
         return new Used(selfNanos() - self0, server, pg);
     }
 
@@ -64,9 +66,26 @@ final class CpuMeter {
         }
     }
 
-    /** Sum over processes whose command name starts with "postgres". */
-    private static long postgresNanos() {
+    /**
+     * CPU used by PostgreSQL processes between two readings: per process, so that a backend that exits meanwhile
+     * (its time leaves the sum) cannot make the total negative; a process that started meanwhile counts whole. Its
+     * time between the last reading and its exit is lost, so this is a lower bound. It counts every PostgreSQL
+     * process on the machine, other databases' included.
+     */
+    static long postgresUsedSince(Map<Long, Long> before, Map<Long, Long> after) {
+        if (after == null) {
+            return -1;
+        }
         long total = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            total += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        return total;
+    }
+
+    /** CPU time of each process whose command name starts with "postgres", by process id; null off Linux. */
+    private static Map<Long, Long> postgresNanos() {
+        Map<Long, Long> byPid = new HashMap<>();
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 String name = d.getFileName().toString();
@@ -75,16 +94,19 @@ final class CpuMeter {
                 }
                 try {
                     if (Files.readString(d.resolve("comm")).startsWith("postgres")) {
-                        long n = procNanos(Long.parseLong(name));
-                        total += Math.max(0, n);
+                        long pid = Long.parseLong(name);
+                        long n = procNanos(pid);
+                        if (n >= 0) {
+                            byPid.put(pid, n);
+                        }
                     }
                 } catch (IOException | RuntimeException ignored) {
                     // the process ended meanwhile
                 }
             }
-        } catch (IOException e) {
-            return -1;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return total;
+        return byPid;
     }
 }

@@ -27,8 +27,12 @@ public final class KeepAliveConnection implements AutoCloseable {
     private OutputStream out;
     private InputStream in;
 
-    /** A response: status and body. */
-    public record Response(int status, byte[] body) {
+    /** A response: status, body and the Retry-After header (null when absent). */
+    public record Response(int status, byte[] body, String retryAfter) {
+        public Response(int status, byte[] body) {
+            this(status, body, null);
+        }
+
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -97,6 +101,7 @@ public final class KeepAliveConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        String retryAfter = null;
         for (String h; !(h = line()).isEmpty(); ) {
             int colon = h.indexOf(':');
             if (colon < 0) {
@@ -110,6 +115,8 @@ public final class KeepAliveConnection implements AutoCloseable {
                 chunked = true;
             } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
                 close = true;
+            } else if (name.equalsIgnoreCase("Retry-After")) {
+                retryAfter = value;
             }
         }
         byte[] body;
@@ -141,7 +148,7 @@ public final class KeepAliveConnection implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Response(code, body);
+        return new Response(code, body, retryAfter);
     }
 
     private String line() throws IOException {
