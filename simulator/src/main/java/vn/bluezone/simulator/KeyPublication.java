@@ -1,6 +1,7 @@
 package vn.bluezone.simulator;
 
 import java.util.Arrays;
+import vn.bluezone.protocol.ReportType;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.simulator.disease.Epidemic;
 import vn.bluezone.simulator.tracing.ContactLog;
@@ -8,12 +9,18 @@ import vn.bluezone.simulator.util.IntList;
 
 /**
  * What happens when a case's keys of the last 14 days are published (contacts mode): the phones that logged the
- * case are told to warn at their next check, and the ground truth says who should have been warned. Truth counts
- * only contacts on days the case was infectious; the phones cannot know the day of infection: as the device does,
- * they weigh each day by the key's days since symptom onset (onset, or the upload day without symptoms) through
- * the shipped risk configuration's map, and a warning about a contact before infection is a false one. Contacts
- * mode applies the map as a day filter (a weight of 0 drops the day), which is exact for the shipped weights (0 or
- * 1); engines mode runs the device's own scoring.
+ * case are told to warn at their next check, and the ground truth says who should have been warned.
+ *
+ * <p>Phones score as the device's {@code RiskScorer} does (exposure notification v2): a contact day's score is its
+ * "near" minutes × the infectiousness weight of the key's days since symptom onset (onset, or the upload day
+ * without symptoms, through the risk configuration's map) × the report type's weight, and the phone warns when a
+ * day's score reaches the minimum minutes. The phones cannot know the day of infection, so a warning about a
+ * contact before it is a false one. (One difference: the device sums a day's windows over every case's keys;
+ * here each case is scored alone.)
+ *
+ * <p>Truth counts only contacts on days the case was infectious (its infectiousness at noon of the day &gt; 0),
+ * and every true pair also carries that infectiousness summed over its contact days, so recall can be weighted
+ * by what the contacts could transmit ({@code warningPairsTruthInfectiousness}).
  */
 final class KeyPublication {
     /** Schedules a phone's warning at its next periodic check after {@code minute}. */
@@ -34,10 +41,27 @@ final class KeyPublication {
     private final int[] stampTruth;
     private final int[] stampTruthInMap;
     private final IntList truthPairs = new IntList();
-    private final RiskConfiguration risk = RiskConfiguration.vietnamDefault();
+    /** Per true pair of the current publication: the case's infectiousness summed over the contact days. */
+    private final double[] truthInfectiousness;
+    private final RiskConfiguration risk;
+    private final int minimumMinutes;
     private int stamp;
 
     KeyPublication(Epidemic epi, ContactLog truthLog, ContactLog detectedLog, RunResult result, int people) {
+        this(epi, truthLog, detectedLog, result, people, RiskConfiguration.vietnamDefault(),
+                RiskConfiguration.vietnamDefault().closeContact().minimumCumulativeMinutes());
+    }
+
+    /**
+     * @param detectedLog    the phones' log: pairs with their "near" minutes of the day (at least those whose
+     *                       minutes could reach the minimum at the largest day weight, {@link #maximumDayWeight})
+     * @param minimumMinutes the phones' minimum weighted minutes in a day
+     */
+    KeyPublication(Epidemic epi, ContactLog truthLog, ContactLog detectedLog, RunResult result, int people,
+                   RiskConfiguration risk, int minimumMinutes) {
+        this.risk = risk;
+        this.minimumMinutes = minimumMinutes;
+        this.truthInfectiousness = new double[people];
         this.epi = epi;
         this.truthLog = truthLog;
         this.detectedLog = detectedLog;
@@ -62,12 +86,17 @@ final class KeyPublication {
         truthPairs.clear();
         // The key server's days since onset: from the onset day, or the day of the report when there is none.
         int onsetDay = Math.floorDiv(Math.min(epi.onsetMinute(c), t), 1440);
+        double typeWeight = risk.reportTypeWeight(recursive ? ReportType.RECURSIVE : ReportType.CONFIRMED_TEST);
         for (int d = Math.max(0, today - 13); d <= today && phonesWarn; d++) {
-            if (!detectedLog.has(d) || !keyCounts(d - onsetDay)) {
+            double dayWeight = dayWeight(d - onsetDay) * typeWeight;
+            if (!detectedLog.has(d) || dayWeight == 0) {
                 continue;
             }
             for (int k = detectedLog.from(d, c); k < detectedLog.to(d, c); k++) {
                 int u = detectedLog.partner(d, k);
+                if (detectedLog.minutes(d, k) * dayWeight < minimumMinutes) {
+                    continue;
+                }
                 if (stampDetected[u] == stamp || reportedAt[u] <= t) {
                     // As the device does: a phone that reported a case is not warned about contacts before then.
                     continue;
@@ -84,10 +113,11 @@ final class KeyPublication {
         }
         for (int d = Math.max(0, today - 13); d <= today; d++) {
             // Scored by the case's infectiousness on the day of contact: before it could transmit, no true F1.
-            if (!truthLog.has(d) || epi.infectiousnessOnDay(c, d) == 0) {
+            double infectiousness = truthLog.has(d) ? epi.infectiousnessOnDay(c, d) : 0;
+            if (infectiousness == 0) {
                 continue;
             }
-            boolean inMap = keyCounts(d - onsetDay);
+            boolean inMap = dayWeight(d - onsetDay) > 0;
             for (int k = truthLog.from(d, c); k < truthLog.to(d, c); k++) {
                 int u = truthLog.partner(d, k);
                 if (reportedAt[u] <= t) {
@@ -97,9 +127,11 @@ final class KeyPublication {
                     stampTruthInMap[u] = stamp;
                 }
                 if (stampTruth[u] == stamp) {
+                    truthInfectiousness[u] += infectiousness;
                     continue;
                 }
                 stampTruth[u] = stamp;
+                truthInfectiousness[u] = infectiousness;
                 truthPairs.add(u);
                 shouldBeWarned[u] = true;
                 lastTruthCase[u] = c;
@@ -110,16 +142,32 @@ final class KeyPublication {
             }
         }
         for (int i = 0; i < truthPairs.size(); i++) {
-            if (stampTruthInMap[truthPairs.get(i)] != stamp) {
+            int u = truthPairs.get(i);
+            if (stampTruthInMap[u] != stamp) {
                 result.warningPairsTruthOutsideMap++;
+            }
+            result.warningPairsTruthInfectiousness += truthInfectiousness[u];
+            if (stampDetected[u] == stamp) {
+                result.warningPairsTpInfectiousness += truthInfectiousness[u];
             }
         }
     }
 
-    /** Whether a key this many days from onset scores above zero on phones (clamped to ±14 as the server does). */
-    private boolean keyCounts(int daysSinceOnset) {
+    /** The infectiousness weight phones give a key this many days from onset (clamped to ±14 as the server does). */
+    private double dayWeight(int daysSinceOnset) {
         int d = Math.max(-RiskConfiguration.MAX_DAYS_SINCE_ONSET,
                 Math.min(RiskConfiguration.MAX_DAYS_SINCE_ONSET, daysSinceOnset));
-        return risk.infectiousnessWeight(risk.infectiousnessFor(d)) > 0;
+        return risk.infectiousnessWeight(risk.infectiousnessFor(d));
+    }
+
+    /** The largest weight a contact day can get (infectiousness × report type): which pairs the phones' log keeps. */
+    static double maximumDayWeight(RiskConfiguration risk) {
+        double infectiousness = 0;
+        for (var i : vn.bluezone.protocol.risk.Infectiousness.values()) {
+            infectiousness = Math.max(infectiousness, risk.infectiousnessWeight(i));
+        }
+        double type = Math.max(risk.reportTypeWeight(ReportType.CONFIRMED_TEST),
+                risk.reportTypeWeight(ReportType.RECURSIVE));
+        return infectiousness * type;
     }
 }

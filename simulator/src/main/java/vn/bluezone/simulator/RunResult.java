@@ -46,6 +46,10 @@ public final class RunResult {
     public long warningPairsWarned;
     /** True pairs whose every infectious contact day is one the device's onset map rates 0: not warnable. */
     public long warningPairsTruthOutsideMap;
+    /** The cases' infectiousness summed over the true pairs' contact days, all and warned: recall by what could
+     *  transmit (a contact at the peak counts more than one a week before onset). */
+    public double warningPairsTruthInfectiousness;
+    public double warningPairsTpInfectiousness;
     /** Warnings against ground truth, per person (should have been warned F1 vs was warned F1). */
     public long warnedPeopleTp;
     public long warnedPeopleTruth;

@@ -49,6 +49,8 @@ public final class Simulation {
     private final vn.bluezone.simulator.tracing.ContactLog truthLog;
     private final vn.bluezone.simulator.tracing.ContactLog detectedLog;
     private final RunResult result = new RunResult();
+    /** The largest weight a contact day can get: pairs whose near minutes cannot reach the minimum are not logged. */
+    private final double maxDayWeight;
 
     private final byte[] status;
     private final KeyPublication publication;
@@ -86,7 +88,9 @@ public final class Simulation {
         this.truthLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.detectedLog = new vn.bluezone.simulator.tracing.ContactLog(n);
         this.status = new byte[n];
-        this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n);
+        this.maxDayWeight = KeyPublication.maximumDayWeight(cfg.risk);
+        this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n, cfg.risk,
+                cfg.nearMinutesThreshold);
         this.tracing = new TracingEvents(cfg, app, epi, result, publication);
         this.infections = new DayInfections(n);
         this.checkins = cfg.checkinShare > 0 && cfg.mode == SimulationConfig.Mode.CONTACTS
@@ -289,6 +293,7 @@ public final class Simulation {
         IntList tb = new IntList();
         IntList da = new IntList();
         IntList db = new IntList();
+        IntList dm = new IntList();
         int nearTicks = (cfg.nearMinutesThreshold + Ticks.MINUTES - 1) / Ticks.MINUTES;
         int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
         long closeAll = 0;
@@ -311,9 +316,12 @@ public final class Simulation {
                     ta.add(a);
                     tb.add(b);
                 }
-                if (detected) {
+                int nearMinutes = table.nearTicks(s) * Ticks.MINUTES;
+                if (nearMinutes * maxDayWeight >= cfg.nearMinutesThreshold) {
+                    // The phones' log: the day's near minutes, weighed at publication by the key's infectiousness.
                     da.add(a);
                     db.add(b);
+                    dm.add(nearMinutes);
                 }
                 if (truth && detected) {
                     result.detectionTp++;
@@ -351,7 +359,7 @@ public final class Simulation {
             }
         }
         truthLog.store(day, ta, tb);
-        detectedLog.store(day, da, db);
+        detectedLog.store(day, da, db, dm);
         infections.apply((p, minute, from, route) -> {
             infect(p, minute, from);
             result.sharedAirInfections += route == DayInfections.AIR ? 1 : 0;

@@ -35,6 +35,11 @@ public final class SimulationConfig implements Cloneable {
     public RadioModel radio = RadioModel.defaults();
     /** Minimum minutes heard as near in a day for the phone to count a contact (GAEN-style 15 minutes). */
     public int nearMinutesThreshold = 15;
+    /**
+     * Contacts mode: the phones' risk configuration, whose infectiousness (days since onset) and report type weights
+     * weigh each contact day's near minutes against {@link #nearMinutesThreshold} (engines mode: the server's).
+     */
+    public vn.bluezone.protocol.risk.RiskConfiguration risk = vn.bluezone.protocol.risk.RiskConfiguration.vietnamDefault();
     public double[] noiseLevelsDb = {0, 2, 4, 6, 8, 10, 12};
 
     public double consentProbability = 0.8;

@@ -54,4 +54,30 @@ class IsolatedHouseholdTest {
         }
         assertTrue(outsideMap < truth, "most true contacts fall inside the map: " + outsideMap + " of " + truth);
     }
+
+    /** Contacts mode scores with the configured risk weights, end to end through the simulation. */
+    @Test
+    void theRiskConfigurationsInfectiousnessWeightsDecideTheWarnings() {
+        long truth = 0;
+        long outsideMap = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            // Every day of the key weighted 1 (no map): every true contact is warned at zero noise.
+            SimulationConfig all = config(seed);
+            all.risk = Scenarios.riskWeights(1, 1, 1);
+            RunResult r = run(seed, all);
+            assertEquals(r.warningPairsTruth, r.warningPairsTp, "seed " + seed);
+            truth += r.warningPairsTruth;
+            outsideMap += run(seed, config(seed)).warningPairsTruthOutsideMap;
+            // Every weight 0: the phones never warn, although cases upload.
+            SimulationConfig none = config(seed);
+            none.risk = Scenarios.riskWeights(0, 0, 0);
+            RunResult z = run(seed, none);
+            assertTrue(z.uploadsConfirmed >= 1, "seed " + seed);
+            assertEquals(0, z.warningPairsWarned, "seed " + seed);
+            assertEquals(0, z.warnedF1, "seed " + seed);
+        }
+        assertTrue(truth > 0);
+        assertTrue(outsideMap > 0, "the shipped map leaves some true contacts unwarned at these seeds, so the"
+                + " all-ones configuration is a different one");
+    }
 }

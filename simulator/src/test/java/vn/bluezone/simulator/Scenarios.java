@@ -1,5 +1,9 @@
 package vn.bluezone.simulator;
 
+import java.util.EnumMap;
+import java.util.Map;
+import vn.bluezone.protocol.risk.Infectiousness;
+import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.simulator.disease.DiseaseParameters;
 import vn.bluezone.simulator.tracing.RadioModel;
 
@@ -26,5 +30,18 @@ final class Scenarios {
 
     static RadioModel noiseless() {
         return RadioModel.noiseless();
+    }
+
+    /** The shipped configuration with other infectiousness weights (none, standard, high). */
+    static RiskConfiguration riskWeights(double none, double standard, double high) {
+        RiskConfiguration v = RiskConfiguration.vietnamDefault();
+        Map<Infectiousness, Double> w = new EnumMap<>(Infectiousness.class);
+        w.put(Infectiousness.NONE, none);
+        w.put(Infectiousness.STANDARD, standard);
+        w.put(Infectiousness.HIGH, high);
+        return new RiskConfiguration(v.name(), v.description(), v.closeContact(), v.attenuationThresholds(),
+                v.attenuationWeights(), v.reportTypeWeights(), v.reportTypeWhenMissing(), w,
+                v.daysSinceOnsetToInfectiousness(), v.infectiousnessWhenDaysSinceOnsetMissing(),
+                v.minimumWindowScore());
     }
 }

@@ -69,8 +69,12 @@ public final class MetricsJson {
             none.put("reason", "engines mode: warnings are not attributed to the case whose key triggered them");
             warnings.put("casePairs", none);
         } else {
-            warnings.put("casePairs", prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
-                    w.warningPairsTruth - w.warningPairsTp));
+            Map<String, Object> pairs = prf(w.warningPairsTp, w.warningPairsWarned - w.warningPairsTp,
+                    w.warningPairsTruth - w.warningPairsTp);
+            // Recall weighted by the case's infectiousness on each true contact day (what the contacts could catch).
+            pairs.put("recallByInfectiousness", w.warningPairsTruthInfectiousness == 0 ? 0.0
+                    : w.warningPairsTpInfectiousness / w.warningPairsTruthInfectiousness);
+            warnings.put("casePairs", pairs);
         }
         warnings.put("people", prf(w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                 w.warnedPeopleTruth - w.warnedPeopleTp));
@@ -229,6 +233,7 @@ public final class MetricsJson {
         m.put("radioCalibrationSigmaDb", c.radio.calibrationSigmaDb());
         m.put("radioPacketLoss", c.radio.packetLoss());
         m.put("nearMinutesThreshold", c.nearMinutesThreshold);
+        m.put("riskConfiguration", c.risk.name());
         m.put("consentProbability", c.consentProbability);
         m.put("uploadDelayMeanHours", c.uploadDelayMeanHours);
         m.put("exportIntervalMinutes", c.exportIntervalMinutes);

@@ -78,6 +78,10 @@ public final class ReportHtml {
                 .append(prfRow(t, t.t("row.warnedPeople"), w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                         w.warnedPeopleTruth - w.warnedPeopleTp))
                 .append("</table>\n");
+        if (!"engines".equals(w.mode) && w.warningPairsTruthInfectiousness > 0) {
+            h.append("<p class=\"note\">").append(t.t("warningPairs.byInfectiousness",
+                    t.num(w.warningPairsTpInfectiousness / w.warningPairsTruthInfectiousness))).append("</p>\n");
+        }
         h.append(noiseCurve(w, t));
 
         h.append("<h2>").append(t.t("speed")).append("</h2>\n");

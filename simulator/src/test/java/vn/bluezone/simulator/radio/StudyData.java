@@ -22,6 +22,10 @@ final class StudyData {
     static final String MITLL_UA_SMALL_PARTY_VALIDATION =
             "/vn/bluezone/simulator/radio/mitll-ua-small-party-validation-2021.csv";
 
+    static final String MITLL_UA_AUDITORIUM = "/vn/bluezone/simulator/radio/mitll-ua-auditorium-2021.csv";
+    static final String MITLL_UA_AUDITORIUM_VALIDATION =
+            "/vn/bluezone/simulator/radio/mitll-ua-auditorium-validation-2021.csv";
+
     private StudyData() {
     }
 
