@@ -140,10 +140,12 @@ class AreaPickerBrowserIT {
         new Select(browser.find("#account-form select[name=role]")).selectByValue("VOLUNTEER");
         new Select(browser.find("select[name=areaProvince]")).selectByVisibleText("Tỉnh Thừa Thiên Huế");
         browser.find("#area-picker .area-next").click();
-        browser.await().until(d -> d.findElement(By.name("areaDistrict")).isEnabled());
+        browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.name("areaDistrict")).isEnabled()); // the page is reloading
         new Select(browser.find("select[name=areaDistrict]")).selectByVisibleText("Huyện Quảng Điền");
         browser.find("#area-picker .area-next").click();
-        browser.await().until(d -> d.findElement(By.name("areaCommune")).isEnabled());
+        browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.name("areaCommune")).isEnabled());
         new Select(browser.find("select[name=areaCommune]")).selectByVisibleText("Xã Quảng Ngạn");
         assertThat(browser.find("#account-form input[name=username]").getAttribute("value")).isEqualTo("xa.khong.js");
         browser.shot("area-7-no-script");
