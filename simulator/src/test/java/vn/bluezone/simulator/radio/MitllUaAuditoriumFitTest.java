@@ -2,12 +2,13 @@ package vn.bluezone.simulator.radio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.bluezone.simulator.radio.MitllUaFits.CWA_REFERENCE_DB;
+import static vn.bluezone.simulator.radio.MitllUaFits.CWA_SLOPE_DB;
+import static vn.bluezone.simulator.radio.MitllUaFits.fit;
+import static vn.bluezone.simulator.radio.MitllUaFits.scans;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.bluezone.device.sim.CalibrationError;
 import vn.bluezone.device.sim.Environment;
-import vn.bluezone.protocol.risk.evaluation.FieldExposure;
 
 /**
  * The MITLL-UA auditorium (sixteen seated agents, nobody moves, receivers 2-13 m from the sick phone) fitted with the
@@ -16,20 +17,6 @@ import vn.bluezone.protocol.risk.evaluation.FieldExposure;
  * is never fitted and checks the slope out of sample (simulator/docs/radio.md).
  */
 class MitllUaAuditoriumFitTest {
-    private static final double CALIBRATION_VARIANCE = 2 * Math.pow(CalibrationError.PER_PHONE_SIGMA_DB, 2);
-    /** Corona-Warn-App calibration (protocol/README.md), the market model before the fit and still the open space's. */
-    private static final double CWA_REFERENCE_DB = 50.3;
-    private static final double CWA_SLOPE_DB = 26.6;
-
-    private static EnvironmentFit.Fit fit(String resource) {
-        return EnvironmentFit.fit(StudyData.read(resource), CALIBRATION_VARIANCE);
-    }
-
-    private static int scans(String resource) {
-        List<FieldExposure> data = StudyData.read(resource);
-        return data.stream().mapToInt(e -> e.histogram().seconds().length).sum();
-    }
-
     private static double at2m(EnvironmentFit.Fit f) {
         return f.interceptDb() + f.slopeDbPerDecade() * Math.log10(2);
     }

@@ -2,12 +2,13 @@ package vn.bluezone.simulator.radio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.bluezone.simulator.radio.MitllUaFits.CWA_REFERENCE_DB;
+import static vn.bluezone.simulator.radio.MitllUaFits.CWA_SLOPE_DB;
+import static vn.bluezone.simulator.radio.MitllUaFits.fit;
+import static vn.bluezone.simulator.radio.MitllUaFits.scans;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.bluezone.device.sim.CalibrationError;
 import vn.bluezone.device.sim.Environment;
-import vn.bluezone.protocol.risk.evaluation.FieldExposure;
 
 /**
  * The MITLL-UA small-party measurements (eight agents, several Android models, known positions) fitted with the same
@@ -16,20 +17,6 @@ import vn.bluezone.protocol.risk.evaluation.FieldExposure;
  * sample (simulator/docs/radio.md).
  */
 class MitllUaHomeFitTest {
-    private static final double CALIBRATION_VARIANCE = 2 * Math.pow(CalibrationError.PER_PHONE_SIGMA_DB, 2);
-    /** Corona-Warn-App calibration (protocol/README.md), the home model before the fit. */
-    private static final double CWA_REFERENCE_DB = 50.3;
-    private static final double CWA_SLOPE_DB = 26.6;
-
-    private static EnvironmentFit.Fit fit(String resource) {
-        return EnvironmentFit.fit(StudyData.read(resource), CALIBRATION_VARIANCE);
-    }
-
-    private static int scans(String resource) {
-        List<FieldExposure> data = StudyData.read(resource);
-        return data.stream().mapToInt(e -> e.histogram().seconds().length).sum();
-    }
-
     @Test
     void homeEnvironmentIsTheFitOfTheFirstSmallPartyTest() {
         EnvironmentFit.Fit f = fit(StudyData.MITLL_UA_SMALL_PARTY);
