@@ -3,6 +3,7 @@ package vn.bluezone.server.campaign.cohort;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.bluezone.server.console.Formats;
 import vn.bluezone.server.registry.Areas;
 
 /** The steering committee's export: UTF-8 CSV with a BOM so spreadsheet programs show Vietnamese correctly. */
@@ -14,20 +15,25 @@ final class CohortCsv {
     private CohortCsv() {
     }
 
+    /**
+     * Opened in a spreadsheet by the steering committee, so written as the console's other Vietnamese exports are:
+     * column names in Vietnamese, ';' between fields (Excel set to Vietnamese reads ',' as the decimal mark) and
+     * days as dd/mm/yyyy.
+     */
     static String write(List<PersonStatus> people, Areas areas) {
         StringBuilder s = new StringBuilder("\uFEFF");
-        s.append("id,xa,thon,nhom,ho_ten,dien_thoai,so_giay_to,dia_chi,tu_ngay,den_ngay,da_xac_minh,dang_hoat_dong,ly_do\n");
+        s.append(VI.getString("campaign.cohorts.csv.header")).append('\n');
+        String yes = VI.getString("campaign.cohorts.csv.yes");
+        String no = VI.getString("campaign.cohorts.csv.no");
         for (PersonStatus st : people) {
             CohortPerson p = st.person();
-            s.append(p.id()).append(',')
-                    .append(cell(areas.name(p.communeCode()).orElse(p.communeCode()))).append(',')
-                    .append(cell(p.villageCode() == null ? "" : areas.name(p.villageCode()).orElse(p.villageCode())))
-                    .append(',').append(cell(VI.getString("campaign.cohort." + p.cohort().name()))).append(',').append(cell(p.fullName())).append(',')
-                    .append(cell(p.phone())).append(',').append(cell(p.idNumber() == null ? "" : p.idNumber()))
-                    .append(',').append(cell(p.address())).append(',').append(p.startDate()).append(',')
-                    .append(p.endDate()).append(',').append(p.verified() ? "co" : "khong").append(',')
-                    .append(st.active() ? "co" : "khong").append(',')
-                    .append(st.reason() == null ? "" : cell(VI.getString("campaign.cohorts.reason." + st.reason().name())))
+            s.append(String.join(";", String.valueOf(p.id()),
+                    cell(areas.name(p.communeCode()).orElse(p.communeCode())),
+                    cell(p.villageCode() == null ? "" : areas.name(p.villageCode()).orElse(p.villageCode())),
+                    cell(VI.getString("campaign.cohort." + p.cohort().name())), cell(p.fullName()), cell(p.phone()),
+                    cell(p.idNumber() == null ? "" : p.idNumber()), cell(p.address()), Formats.format(p.startDate()),
+                    Formats.format(p.endDate()), p.verified() ? yes : no, st.active() ? yes : no,
+                    st.reason() == null ? "" : cell(VI.getString("campaign.cohorts.reason." + st.reason().name()))))
                     .append('\n');
         }
         return s.toString();

@@ -192,6 +192,11 @@ class CampaignApiTest {
                 .session(login("xa.qn"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("Nguyễn Thị Lan", "0912345678");
+        // Opened by the steering committee in a spreadsheet: Vietnamese columns, ';' fields, days as dd/mm/yyyy.
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("\uFEFFMã hồ sơ;Xã;Thôn;Nhóm;Họ tên;");
+        assertThat(csv).contains(";" + vn.bluezone.server.console.Formats.format(today.minusDays(2)) + ";"
+                + vn.bluezone.server.console.Formats.format(today.plusDays(12)) + ";")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain(",khong", ",co,");
 
         // 30 days after the end date the record is still there; the night after, the job deletes it.
         LocalDate end = today.plusDays(12);
