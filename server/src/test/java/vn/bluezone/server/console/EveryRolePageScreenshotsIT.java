@@ -27,8 +27,9 @@ import vn.bluezone.server.support.ConsoleBrowserTestSupport;
  * for ADMIN and HEALTH_OFFICER): each official starts at the home page and follows every console link shown to them
  * (one page per kind of address, e.g. one directive), at phone and desktop size. Each page is photographed
  * (target/screenshots/field/roles-ROLE-PAGE-SIZE.png), must open as an HTML page in Vietnamese (a link a role
- * cannot use must not be shown), fit the window, and show no ISO date, enum name or English error. The downloads
- * linked (PDF, CSV, XLSX) must answer 200 with their type. Then what citizens and place owners see: the install
+ * cannot use must not be shown), fit the window, offer the language switch, and show no ISO date, enum name or
+ * English error. The downloads linked (PDF, CSV, XLSX) must answer 200 with their type, and the CSV and text ones
+ * carry no ISO date. Then what citizens and place owners see: the install
  * page a poster's QR opens and the page of an unknown code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +61,13 @@ class EveryRolePageScreenshotsIT extends ConsoleBrowserTestSupport {
             passSecondFactor();
             Map<String, String> pages = walk();
             assertThat(pages.size()).as(w.user() + " pages " + pages.keySet()).isGreaterThanOrEqualTo(w.atLeast());
+            // Pages reached through a form rather than a link: a search's answer, a code looked up.
+            if (pages.keySet().stream().anyMatch(p -> p.startsWith("/console/statistics"))) {
+                pages.put("/console/statistics/search?q=quang", "");
+            }
+            if (pages.containsKey("/console/codes")) {
+                pages.put("/console/codes/lookup?id=ZZZZZZZZ", "");
+            }
             for (Dimension size : new Dimension[] {ConsoleBrowser.PHONE, ConsoleBrowser.DESKTOP}) {
                 browser.size(size);
                 for (String page : pages.keySet()) {
@@ -76,6 +84,9 @@ class EveryRolePageScreenshotsIT extends ConsoleBrowserTestSupport {
                     }
                     if (!"vi".equals(browser.script("return document.documentElement.lang"))) {
                         problems.add(where + "not in Vietnamese");
+                    }
+                    if (!browser.has("#lang-en")) {
+                        problems.add(where + "no language switch");
                     }
                     if (browser.has("input[type=date], input[type=time]")) {
                         problems.add(where + "a date or time field the browser draws in its own language");
@@ -96,6 +107,11 @@ class EveryRolePageScreenshotsIT extends ConsoleBrowserTestSupport {
                 if (answer.statusCode() != 200 || type.contains("html") || type.contains("json")
                         || answer.body().length == 0) {
                     problems.add(w.user() + " download " + d + ": " + answer.statusCode() + " " + type);
+                }
+                // Spreadsheets and read-aloud sheets carry days as dd/mm/yyyy too (issue 13 §6).
+                if ((type.contains("csv") || type.contains("text/plain"))
+                        && ISO_DATE.matcher(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).find()) {
+                    problems.add(w.user() + " download " + d + ": ISO date");
                 }
             }
         }
