@@ -69,13 +69,12 @@ public class LevelRankingPages {
         AdministrativeUnit filter = within == null || within.isBlank() ? null : children.stream()
                 .filter(c -> c.code().equals(within)).findFirst().orElseThrow(
                         () -> new DomainException(ErrorCode.BAD_WITHIN, "within is a unit directly below " + code));
-        Map<AdministrativeUnit, AdministrativeUnit> found = new LinkedHashMap<>();
-        for (AdministrativeUnit child : filter == null ? children : List.of(filter)) {
-            collect(child, child, target, found);
-            if (found.size() > MAX_UNITS) {
-                throw new DomainException(ErrorCode.TOO_MANY_UNITS, "more than " + MAX_UNITS + " units: choose a "
-                        + "higher level or one unit below");
-            }
+        Map<AdministrativeUnit, AdministrativeUnit> found = collectAll(filter == null ? children : List.of(filter),
+                target);
+        if (found.isEmpty() && (level == null || level.isBlank()) && target != levels.get(0)) {
+            // A district whose villages are not listed would open on an empty table: rank its communes instead.
+            target = levels.get(0);
+            found = collectAll(filter == null ? children : List.of(filter), target);
         }
         LocalDate day = clock.today();
         Map<String, UnitFigures> figures = new LinkedHashMap<>();
@@ -102,6 +101,18 @@ public class LevelRankingPages {
         model.addAttribute("lines", lines);
         model.addAttribute("anomalies", anomalies.flags(new ArrayList<>(figures.values()))); // issue 15 §3
         return "statistics/ranking";
+    }
+
+    private Map<AdministrativeUnit, AdministrativeUnit> collectAll(List<AdministrativeUnit> from, UnitLevel target) {
+        Map<AdministrativeUnit, AdministrativeUnit> found = new LinkedHashMap<>();
+        for (AdministrativeUnit child : from) {
+            collect(child, child, target, found);
+            if (found.size() > MAX_UNITS) {
+                throw new DomainException(ErrorCode.TOO_MANY_UNITS, "more than " + MAX_UNITS + " units: choose a "
+                        + "higher level or one unit below");
+            }
+        }
+        return found;
     }
 
     private void collect(AdministrativeUnit u, AdministrativeUnit within, UnitLevel target,

@@ -53,4 +53,17 @@ class LevelRankingPagesTest extends RegistryTestSupport {
         mvc.perform(get("/console/statistics/46/ranking").param("level", "NATION").with(user(me)))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aDistrictWithoutListedVillagesRanksItsCommunesRatherThanAnEmptyTable() throws Exception {
+        if (accounts.find("rank.namdong").isEmpty()) {
+            accounts.create("test", "rank.namdong", null, Role.DISTRICT, "483", "a-long-test-password", false);
+        }
+        List<AdministrativeUnit> communes = units.children("483");
+        assertThat(communes).isNotEmpty().allSatisfy(c -> assertThat(units.children(c.code())).isEmpty());
+        String html = mvc.perform(get("/console/statistics/483/ranking")
+                .with(user(accounts.loadUserByUsername("rank.namdong")))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(html.split("<td><a href=\"/console/statistics/\\d{5}\"").length - 1).isEqualTo(communes.size());
+    }
 }
