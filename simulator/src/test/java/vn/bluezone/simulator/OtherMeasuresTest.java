@@ -1,6 +1,7 @@
 package vn.bluezone.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,28 @@ class OtherMeasuresTest {
         assertEquals(c.disease.beta() * 0.6, c.transmission().beta(), 1e-12);
         assertEquals(c.sharedAirQuantaPerHour * 0.6, c.effectiveSharedAirQuantaPerHour(), 1e-12);
         assertEquals(0.17, c.disease.beta(), 1e-12, "the calibrated β itself is untouched");
+    }
+
+    @Test
+    void reportAndMetricsSayTheFactor(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        SimulationConfig c = Scenarios.small(600, 4, 3);
+        c.otherMeasuresFactor = 0.5;
+        SimulationOutcome o = Simulator.simulate(c, null, 1, ProgressListener.NONE);
+        vn.bluezone.simulator.report.ReportFiles.write(o, dir.resolve("vi"),
+                vn.bluezone.simulator.report.ReportText.of("vi"));
+        vn.bluezone.simulator.report.ReportFiles.write(o, dir.resolve("en"),
+                vn.bluezone.simulator.report.ReportText.of("en"));
+        String vi = java.nio.file.Files.readString(dir.resolve("vi/report.html"));
+        String en = java.nio.file.Files.readString(dir.resolve("en/report.html"));
+        assertTrue(vi.contains("nhân mọi nguy cơ lây nhiễm với hệ số <b>0,50</b>"), "Vietnamese decimal comma");
+        assertTrue(en.contains("multiply every transmission hazard by <b>0.50</b>"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("en/metrics.json")).contains("\"otherMeasuresFactor\" : 0.5")
+                || java.nio.file.Files.readString(dir.resolve("en/metrics.json")).contains("\"otherMeasuresFactor\":0.5"));
+        // Without other measures the report says nothing about them.
+        SimulationConfig d = Scenarios.small(600, 4, 3);
+        vn.bluezone.simulator.report.ReportFiles.write(Simulator.simulate(d, null, 1, ProgressListener.NONE),
+                dir.resolve("none"), vn.bluezone.simulator.report.ReportText.of("en"));
+        assertFalse(java.nio.file.Files.readString(dir.resolve("none/report.html")).contains("non-app"));
     }
 
     @Test
