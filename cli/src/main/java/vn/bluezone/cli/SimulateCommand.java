@@ -118,6 +118,11 @@ final class SimulateCommand implements Callable<Integer> {
             defaultValue = "2.7")
     double sharedAirQuanta;
 
+    @Option(names = "--other-measures", paramLabel = "F", description = "Other (non-app) measures: a factor on every "
+            + "transmission hazard, above 0 and at most 1; the early reproduction number is about F times R0 2.0 "
+            + "(default ${DEFAULT-VALUE} = none).", defaultValue = "1")
+    double otherMeasures;
+
     @Option(names = "--lang", paramLabel = "vi|en", description = "Language of report.html (default ${DEFAULT-VALUE}).",
             defaultValue = "vi")
     String lang;
@@ -161,6 +166,7 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.checkinShare = checkinShare;
         cfg.checkinMinimumOverlapMinutes = checkinMinOverlap;
         cfg.sharedAirQuantaPerHour = sharedAirQuanta;
+        cfg.otherMeasuresFactor = otherMeasures;
         double[] levels = sweep == null ? null : parseList("--sweep-adoption", sweep);
         PrintWriter err = spec.commandLine().getErr();
         SimulationOutcome outcome;

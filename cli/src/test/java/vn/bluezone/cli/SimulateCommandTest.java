@@ -71,6 +71,8 @@ class SimulateCommandTest {
                 {"simulate", "--checkin-share", "1.5", "--out", out},
                 {"simulate", "--checkin-min-overlap", "0", "--out", out},
                 {"simulate", "--shared-air-quanta", "-1", "--out", out},
+                {"simulate", "--other-measures", "0", "--out", out},
+                {"simulate", "--other-measures", "1.5", "--out", out},
                 {"simulate", "--mode", "engines", "--checkin-share", "0.5", "--population", "50", "--out", out},
                 {"simulate", "--lang", "fr", "--out", out},
         };

@@ -73,7 +73,7 @@ public final class Simulation {
         this.pop = pop;
         int n = pop.size;
         this.app = chooseAppUsers(cfg, pop);
-        this.epi = new Epidemic(cfg.disease, cfg.seed, n);
+        this.epi = new Epidemic(cfg.transmission(), cfg.seed, n);
         float[] calibration = new float[n];
         for (int i = 0; i < n; i++) {
             calibration[i] = (float) (cfg.radio.calibrationSigmaDb() * Rand.gaussian(Rand.hash(cfg.seed, CALIB, i)));
@@ -97,7 +97,7 @@ public final class Simulation {
                 ? new vn.bluezone.simulator.venue.CheckinLog(cfg.seed, app, cfg.checkinShare, cfg.checkinMinimumOverlapMinutes)
                 : null;
         this.tracing.checkins = checkins;
-        var air = vn.bluezone.simulator.venue.SharedAir.defaults(cfg.sharedAirQuantaPerHour);
+        var air = vn.bluezone.simulator.venue.SharedAir.defaults(cfg.effectiveSharedAirQuantaPerHour());
         if (air.enabled() || checkins != null) {
             ctx.venues = new vn.bluezone.simulator.venue.VenueDay(ctx, epi, air, checkins,
                     (p, minute, from) -> infections.offer(p, minute, from, DayInfections.AIR));

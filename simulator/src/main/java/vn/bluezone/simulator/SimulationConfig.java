@@ -62,9 +62,26 @@ public final class SimulationConfig implements Cloneable {
     public int checkinMinimumOverlapMinutes = vn.bluezone.device.checkin.CheckinEngine.DEFAULT_MINIMUM_OVERLAP_MINUTES;
     /** Shared-air quanta emission at peak infectiousness (Wells–Riley), quanta/h; 0 = no shared-air transmission. */
     public double sharedAirQuantaPerHour = vn.bluezone.simulator.venue.SharedAir.DEFAULT_QUANTA_PER_HOUR;
+    /**
+     * Other (non-app) measures: a factor on every transmission hazard (close-range β and shared-air emission), 1 =
+     * none. It stands for what held an epidemic near R 1 in a study's setting (distancing, closures, masks): with
+     * factor F the early reproduction number is about F times the calibrated R0 (simulator/README.md, "Other
+     * measures").
+     */
+    public double otherMeasuresFactor = 1.0;
     public int sampleRows = 2000;
 
     public DiseaseParameters disease = DiseaseParameters.load();
+
+    /** The natural history with β scaled by {@link #otherMeasuresFactor}: what the epidemic actually runs on. */
+    public DiseaseParameters transmission() {
+        return otherMeasuresFactor == 1.0 ? disease : disease.withBeta(disease.beta() * otherMeasuresFactor);
+    }
+
+    /** Shared-air emission scaled by {@link #otherMeasuresFactor}, as the close-range hazard is. */
+    public double effectiveSharedAirQuantaPerHour() {
+        return sharedAirQuantaPerHour * otherMeasuresFactor;
+    }
     public PopulationParameters populationParameters = PopulationParameters.load();
 
     public SimulationConfig copy() {
@@ -142,6 +159,10 @@ public final class SimulationConfig implements Cloneable {
         if (!(sharedAirQuantaPerHour >= 0 && sharedAirQuantaPerHour <= 1000)) {
             throw new IllegalArgumentException("--shared-air-quanta must be between 0 and 1000 quanta/h, got "
                     + sharedAirQuantaPerHour);
+        }
+        if (!(otherMeasuresFactor > 0 && otherMeasuresFactor <= 1)) {
+            throw new IllegalArgumentException("--other-measures must be above 0 and at most 1 (1 = none), got "
+                    + otherMeasuresFactor);
         }
         if (radio.shadowingSigmaDb() < 0 || radio.shadowingSigmaDb() > 30) {
             throw new IllegalArgumentException("--noise must be between 0 and 30 dB, got " + radio.shadowingSigmaDb());

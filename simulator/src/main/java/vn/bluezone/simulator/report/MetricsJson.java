@@ -247,6 +247,7 @@ public final class MetricsJson {
         m.put("f2IsolationDays", c.f2IsolationDays);
         m.put("seedInfections", c.effectiveSeedInfections());
         m.put("transmissionBeta", c.disease.beta());
+        m.put("otherMeasuresFactor", c.otherMeasuresFactor);
         m.put("asymptomaticFraction", c.disease.asymptomaticFraction());
         m.put("asymptomaticRelativeInfectiousness", c.disease.asymptomaticRelativeInfectiousness());
         m.put("testSeekProbability", c.disease.testSeekProbability());

@@ -42,6 +42,10 @@ public final class ReportHtml {
         h.append("<p>").append(t.t("intro", t.n(w.population), t.n(w.households), String.valueOf(c.days),
                 String.valueOf(c.seed), Html.escape(w.mode), t.pct(c.adoption), t.n(w.appUsers),
                 t.n(w.smartphoneOwners), t.pct(w.uptake()))).append("</p>\n");
+        if (c.otherMeasuresFactor != 1.0) {
+            // A reader must know the epidemic was held down by other measures (the NHS setting, README).
+            h.append("<p>").append(t.t("otherMeasures", t.num(c.otherMeasuresFactor))).append("</p>\n");
+        }
 
         h.append("<h2>").append(t.t("impact")).append("</h2>\n");
         int averted = n.transmissions() - w.transmissions();
