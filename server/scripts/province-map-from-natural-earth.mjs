@@ -4,18 +4,21 @@
 // Usage: node province-map-from-natural-earth.mjs <ne_10m_admin_1 GeoJSON> <units.tsv> <source label>
 // Output (stdout), TSV:
 //   province <TAB> gso_code <TAB> iso_3166_2 <TAB> svg path (viewBox coordinates)
-//   islands  <TAB> gso_code <TAB> group (paracel|spratly) <TAB> x <TAB> y   (where the group's label goes)
+//   islands  <TAB> gso_code <TAB> group (paracel|spratly) <TAB> x <TAB> y <TAB> text-anchor (middle|end): where the
+//            group's name is written, just under the group
 //
 // Steps: project (equirectangular, x scaled by cos 16°N, the country's middle latitude; north up), split every ring
 // at the vertices where the set of provinces sharing it changes, simplify each piece with Douglas-Peucker in a
 // fixed direction (so two neighbours simplify their common border the same way and no gap opens), round to 0.1.
-// Rings that simplify to nothing are kept as a small diamond at their centre, so islands stay visible.
+// Rings that simplify to (almost) nothing are drawn as a small diamond at their centre, so islands stay visible.
 import { readFileSync } from 'node:fs';
 
 const [geojsonFile, unitsFile, source] = process.argv.slice(2);
 const HEIGHT = 1000;          // viewBox height; the width follows from the country's shape
 const TOLERANCE = 0.5;        // Douglas-Peucker tolerance in viewBox units (1 unit is about 1.7 km)
-const MARKER = 1.6;           // half-width of the diamond drawn for an island smaller than the tolerance
+const MARKER = 3.5;           // half-width of the diamond drawn for an island too small to see
+const LABEL_HALF_WIDTH = 160; // about half the width of an island group's name at the page's font size
+const MIN_AREA = 6;           // rings smaller than this (viewBox units²) are drawn as that diamond
 const MARGIN = 8;
 
 // ISO 3166-2:VN code of each province → its GSO code. Natural Earth's names are not reliable for the join (three
@@ -159,7 +162,7 @@ function ringPath(ring) {
     if (!pts.length || pts[pts.length - 1].join() !== r.join()) pts.push(r);
   }
   if (pts.length > 1 && pts[0].join() === pts[pts.length - 1].join()) pts.pop();
-  if (pts.length >= 3 && Math.abs(area(pts.map((p) => p.map(Number)))) >= 0.5) {
+  if (pts.length >= 3 && Math.abs(area(pts.map((p) => p.map(Number)))) >= MIN_AREA) {
     return 'M' + pts.map((p) => p.join(' ')).join('L') + 'Z';
   }
   const c = ring.slice(0, -1).map(project).reduce((s, [x, y], _, a) => [s[0] + x / a.length, s[1] + y / a.length], [0, 0]);
@@ -179,7 +182,10 @@ for (const q of parts) {
   if (q.group) {
     const pts = q.polygons.flatMap((poly) => poly[0].map(project));
     const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
-    labels.push(['islands', q.gso, q.group, round((Math.min(...xs) + Math.max(...xs)) / 2), round(Math.max(...ys))]);
+    // The name goes under the group, centred on it unless that would run past the map's east edge.
+    const centre = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const [x, anchor] = centre + LABEL_HALF_WIDTH <= width ? [centre, 'middle'] : [Math.max(...xs) + MARKER, 'end'];
+    labels.push(['islands', q.gso, q.group, round(x), round(Math.max(...ys) + MARKER), anchor]);
   }
 }
 

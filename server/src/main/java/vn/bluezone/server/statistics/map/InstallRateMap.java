@@ -13,7 +13,7 @@ public record InstallRateMap(String viewBox, List<Province> provinces, List<Labe
     public record Province(String code, String path, int rateClass, String cssClass, String title) {
     }
 
-    public record Label(double x, double y, String text) {
+    public record Label(double x, double y, String anchor, String text) {
     }
 
     public record LegendEntry(String cssClass, String text, long provinces) {

@@ -38,7 +38,7 @@ public class InstallRateMaps {
         for (UnitFigures f : ranking.children()) {
             byCode.put(f.code(), f);
         }
-        // A floor of 0 (allowed: no red rows) would collapse the breaks; the map then keeps the default floor's classes.
+        // A floor of 0 (allowed: no red rows) would collapse the breaks: the map keeps the default floor's classes.
         RateClasses classes = new RateClasses(properties.floor() > 0 ? properties.floor() : 0.10);
         Formats fmt = new Formats();
         long[] perClass = new long[classes.count() + 1]; // last slot: no data
@@ -68,7 +68,8 @@ public class InstallRateMaps {
         legend.add(new InstallRateMap.LegendEntry(cssClass(RateClasses.NO_DATA),
                 msg("stats.map.legend.noData", locale), perClass[classes.count()]));
         List<InstallRateMap.Label> labels = boundaries.islandLabels().stream()
-                .map(l -> new InstallRateMap.Label(l.x(), l.y(), msg("stats.map.islands." + l.group(), locale)))
+                .map(l -> new InstallRateMap.Label(l.x(), l.y(), l.anchor(),
+                        msg("stats.map.islands." + l.group(), locale)))
                 .toList();
         return new InstallRateMap(boundaries.viewBox(), provinces, labels, legend);
     }

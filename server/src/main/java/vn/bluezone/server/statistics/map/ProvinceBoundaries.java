@@ -39,7 +39,7 @@ public class ProvinceBoundaries {
                     case "# viewBox" -> box = f[1];
                     case "province" -> provinces.add(new ProvinceShape(f[1], f[2], f[3]));
                     case "islands" -> labels.add(new IslandGroupLabel(f[1], f[2], Double.parseDouble(f[3]),
-                            Double.parseDouble(f[4])));
+                            Double.parseDouble(f[4]), f[5]));
                     default -> { } // comments
                 }
             }

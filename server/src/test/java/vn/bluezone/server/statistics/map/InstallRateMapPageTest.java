@@ -132,7 +132,8 @@ class InstallRateMapPageTest {
         // Nothing is fetched from elsewhere to draw it.
         String map = html.substring(html.indexOf("id=\"rate-map\""), html.indexOf("</section>",
                 html.indexOf("id=\"rate-map\"")));
-        assertThat(map).doesNotContain("<script").doesNotContain("<img").doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg)");
+        assertThat(map).doesNotContain("<script").doesNotContain("<img")
+                .doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg)");
     }
 
     @Test

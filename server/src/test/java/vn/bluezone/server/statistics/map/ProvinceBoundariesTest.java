@@ -71,6 +71,7 @@ class ProvinceBoundariesTest {
             assertThat(points(province.path()).stream().filter(p -> p[0] > mainlandEast + 50).count())
                     .as(l.group()).isGreaterThan(3);
             assertThat(l.x()).isGreaterThan(mainlandEast);
+            assertThat(l.anchor()).isIn("middle", "end");
         }
     }
 
