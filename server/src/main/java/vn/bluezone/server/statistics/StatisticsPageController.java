@@ -56,12 +56,15 @@ public class StatisticsPageController {
     private final AuditLog audit;
     private final org.springframework.context.MessageSource messages;
     private final AnomalyDetector anomalies;
+    private final vn.bluezone.server.statistics.map.InstallRateMaps rateMaps;
 
     public StatisticsPageController(StatisticsAccess access, AdministrativeUnits units, UnitStatistics statistics,
                                     RankingExport export, Villages villages, Denominators denominators,
                                     DenominatorImport importer, DemoDataSet demo, RegistryClock clock, AuditLog audit,
-                                    org.springframework.context.MessageSource messages, AnomalyDetector anomalies) {
+                                    org.springframework.context.MessageSource messages, AnomalyDetector anomalies,
+                                    vn.bluezone.server.statistics.map.InstallRateMaps rateMaps) {
         this.anomalies = anomalies;
+        this.rateMaps = rateMaps;
         this.access = access;
         this.units = units;
         this.statistics = statistics;
@@ -101,6 +104,7 @@ public class StatisticsPageController {
         model.addAttribute("trendJson", trendJson(trend, locale));
         model.addAttribute("periods", vn.bluezone.server.statistics.PeriodComparison.of(trend));
         model.addAttribute("rankingJson", rankingJson(ranking, locale));
+        model.addAttribute("rateMap", rateMaps.of(ranking, locale)); // the country's page only
         return "statistics/dashboard";
     }
 
