@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.accounts.Official;
-import vn.bluezone.server.console.Formats;
 import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
@@ -55,12 +54,13 @@ public class DeskPages {
         model.addAttribute("perDesk", desk.perDesk(c, today.minusDays(6), today));
         model.addAttribute("perDay", desk.perDeskAndDay(c, today.minusDays(6), today));
         model.addAttribute("manager", MANAGERS.contains(o.role()));
+        // The day left null: the template writes today in the form's dd/mm/yyyy.
         CampaignPageModel.blankForm(model, "deskForm", new DeskForm(page.text("campaign.desk.defaultDesk"), "",
-                "1", Formats.format(today)));
+                "1", null));
         return "campaign/desk";
     }
 
-    /** What the desk form held, to show it again when refused. */
+    /** What the desk form held, to show it again when refused; a null day is today. */
     public record DeskForm(String desk, String procedure, String installs, String day) {
     }
 
