@@ -1,5 +1,6 @@
 package vn.bluezone.server.statistics;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,26 +137,57 @@ public class StatisticsPageController {
         common(model, o, code, clock.today());
         model.addAttribute("villages", units.children(code));
         model.addAttribute("kinds", VillageKind.values());
+        blankForm(model, "villageForm", VillageForm.EMPTY);
         return "statistics/villages";
     }
 
     @PostMapping("/console/statistics/{code}/villages")
     public String createVillage(@PathVariable String code, @RequestParam(defaultValue = "") String name,
-                                @RequestParam(defaultValue = "thon") String kind, RedirectAttributes redirect,
-                                Locale locale) {
+                                @RequestParam(defaultValue = "thon") String kind, Model model,
+                                RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         Official o = access.requireEditor(code);
         try {
             AdministrativeUnit v = villages.create(code, kind, name, o.username());
             audit.record(o.username(), "village.create", v.code(), v.fullName() + " in " + code);
             redirect.addFlashAttribute("info", messages.getMessage("stats.villages.created",
                     new Object[] {v.fullName()}, locale));
+            return "redirect:/console/statistics/" + code + "/villages";
         } catch (DomainException e) {
-            if (ErrorStatus.isForbidden(e)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.getMessage());
+            String field = switch (e.code()) {
+                case "BAD_VILLAGE_KIND" -> "kind";
+                case "BAD_VILLAGE_NAME", "VILLAGE_EXISTS" -> "name";
+                default -> throw e;
+            };
+            model.addAttribute("villageForm", new VillageForm(kind, name));
+            return refused(model, e, field, locale, response, () -> villagesPage(code, model));
         }
-        return "redirect:/console/statistics/" + code + "/villages";
+    }
+
+    /** What the village form held, to show it again when refused (issue 13, problem 4). */
+    public record VillageForm(String kind, String name) {
+        static final VillageForm EMPTY = new VillageForm("thon", "");
+    }
+
+    /** What the figure form held, to show it again when refused. */
+    public record FigureForm(String kind, String amount, String asOf, String source) {
+        static final FigureForm EMPTY = new FigureForm("", "", "", "");
+    }
+
+    /**
+     * A refused form of the statistics pages: the page again with what was typed, the refusal next to its field in
+     * the reader's language ({@code stats.error.<CODE>}), the "not saved" line at the top, and the refusal's status.
+     */
+    private String refused(Model model, DomainException e, String field, Locale locale,
+                           HttpServletResponse response, java.util.function.Supplier<String> view) {
+        if (ErrorStatus.isForbidden(e)) {
+            throw e;
+        }
+        model.addAttribute("fieldErrors", Map.of(field, messages.getMessage("stats.error." + e.code(), null,
+                messages.getMessage("error.problem.default", null, locale), locale)));
+        String page = view.get();
+        model.addAttribute("error", messages.getMessage("stats.form.refused", null, locale));
+        response.setStatus(ErrorStatus.of(e).value());
+        return page;
     }
 
     @GetMapping("/console/statistics/{code}/denominators")
@@ -165,6 +197,7 @@ public class StatisticsPageController {
         model.addAttribute("history", denominators.history(code));
         model.addAttribute("kinds", DenominatorKind.values());
         model.addAttribute("demoSources", DemoDataSet.SOURCES);
+        blankForm(model, "figureForm", FigureForm.EMPTY);
         return "statistics/denominators";
     }
 
@@ -172,29 +205,39 @@ public class StatisticsPageController {
     public String recordFigure(@PathVariable String code, @RequestParam(defaultValue = "") String kind,
                                @RequestParam(defaultValue = "") String amount,
                                @RequestParam(defaultValue = "") String asOf,
-                               @RequestParam(defaultValue = "") String source, RedirectAttributes redirect,
-                               Locale locale) {
+                               @RequestParam(defaultValue = "") String source, Model model,
+                               RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         Official o = access.requireEditor(code);
         try {
-            Long n = DenominatorImport.parseAmount(amount);
-            LocalDate date = DenominatorImport.parseDate(asOf);
-            if (n == null || date == null) {
-                throw new DomainException(ErrorCode.BAD_FIGURE, "amount must be a whole number and the date a date");
+            DenominatorKind k;
+            try {
+                k = DenominatorKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(ErrorCode.BAD_KIND, "unknown figure kind '" + kind + "'", "kind");
             }
-            DenominatorKind k = DenominatorKind.valueOf(kind);
+            Long n = DenominatorImport.parseAmount(amount);
+            if (n == null) {
+                throw new DomainException(ErrorCode.BAD_FIGURE, "the amount must be a whole number", "amount");
+            }
+            LocalDate date = DenominatorImport.parseDate(asOf);
+            if (date == null) {
+                throw new DomainException(ErrorCode.BAD_DATE, "'" + asOf + "' is not a day (dd/mm/yyyy)", "asOf");
+            }
             denominators.record(List.of(new NewFigure(code, k, n, date, source.isBlank() ? null : source)),
                     o.username(), access.scopeOf(o));
             audit.record(o.username(), "denominator.record", code, k + "=" + n + " as of " + date);
             redirect.addFlashAttribute("info", messages.getMessage("stats.denominators.saved", null, locale));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Unknown figure kind '" + kind + "'");
+            return "redirect:/console/statistics/" + code + "/denominators";
         } catch (DomainException e) {
-            if (ErrorStatus.isForbidden(e)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("error", e.getMessage());
+            String field = e.field() != null ? e.field() : switch (e.code()) {
+                case "BAD_NUMBER" -> "amount";
+                case "FUTURE_DATE" -> "asOf";
+                case "BAD_SOURCE" -> "source";
+                default -> throw e;
+            };
+            model.addAttribute("figureForm", new FigureForm(kind, amount, asOf, source));
+            return refused(model, e, field, locale, response, () -> denominatorsPage(code, model));
         }
-        return "redirect:/console/statistics/" + code + "/denominators";
     }
 
     @PostMapping("/console/statistics/{code}/denominators/import")
@@ -215,6 +258,15 @@ public class StatisticsPageController {
                     p.message(), locale)).toList());
         }
         return "redirect:/console/statistics/" + code + "/denominators";
+    }
+
+    private static void blankForm(Model model, String name, Object empty) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, empty);
+        }
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
     }
 
     private void common(Model model, Official o, String code, LocalDate day) {

@@ -73,6 +73,9 @@ public class CohortPages {
     public String cohortPage(@RequestParam(required = false) String commune, Model model) {
         Official o = access.require(COHORT_READERS);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/cohorts", commune);
+        }
         page.common(model, o, c);
         model.addAttribute("people", cohorts.list(c, o.username()));
         model.addAttribute("compliance", cohorts.compliance(c));
@@ -80,10 +83,8 @@ public class CohortPages {
         model.addAttribute("kinds", CohortKind.values());
         model.addAttribute("writer", COHORT_WRITERS.contains(o.role()));
         model.addAttribute("exporter", COHORT_EXPORTERS.contains(o.role()));
-        if (!model.containsAttribute("personForm")) {
-            model.addAttribute("personForm", PersonForm.empty());
-            model.addAttribute("fieldErrors", Map.of());
-        }
+        CampaignPageModel.blankForm(model, "personForm", PersonForm.empty());
+        CampaignPageModel.blankForm(model, "verifyForm", VerifyForm.NONE);
         return "campaign/cohorts";
     }
 
@@ -120,12 +121,22 @@ public class CohortPages {
 
     @PostMapping("/console/campaign/cohorts/{id}/verify")
     public String verify(@PathVariable long id, @RequestParam(required = false) String installCode,
-            RedirectAttributes flash) {
+            Model model, RedirectAttributes flash) {
         Official o = access.requireRecord(COHORT_WRITERS, () -> cohorts.find(id).communeCode(),
                 () -> CohortService.notFound(id));
         String c = cohorts.find(id).communeCode();
-        page.attempt(flash, page.text("campaign.cohorts.verifiedDone"), () -> cohorts.verify(id, installCode,
-                o.username()));
-        return "redirect:/console/campaign/cohorts?commune=" + c;
+        try {
+            cohorts.verify(id, installCode, o.username());
+            flash.addFlashAttribute("info", page.text("campaign.cohorts.verifiedDone"));
+            return "redirect:/console/campaign/cohorts?commune=" + c;
+        } catch (CampaignProblem p) {
+            return page.refused(model, p, "verifyForm", new VerifyForm(id, installCode), "installCode",
+                    () -> cohortPage(c, model));
+        }
+    }
+
+    /** What a person's verification form held (one per unverified person), to show it again when refused. */
+    public record VerifyForm(long personId, String installCode) {
+        static final VerifyForm NONE = new VerifyForm(-1, "");
     }
 }

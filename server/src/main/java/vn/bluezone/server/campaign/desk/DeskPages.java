@@ -45,24 +45,66 @@ public class DeskPages {
     public String deskPage(@RequestParam(required = false) String commune, Model model) {
         Official o = access.require(STAFF);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/desk", commune);
+        }
         page.common(model, o, c);
         LocalDate today = clock.today();
         model.addAttribute("procedures", ProcedureType.values());
         model.addAttribute("perDesk", desk.perDesk(c, today.minusDays(6), today));
         model.addAttribute("perDay", desk.perDeskAndDay(c, today.minusDays(6), today));
         model.addAttribute("manager", MANAGERS.contains(o.role()));
+        // The day left null: the template writes today in the form's dd/mm/yyyy.
+        CampaignPageModel.blankForm(model, "deskForm", new DeskForm(page.text("campaign.desk.defaultDesk"), "",
+                "1", null));
         return "campaign/desk";
+    }
+
+    /** What the desk form held, to show it again when refused; a null day is today. */
+    public record DeskForm(String desk, String procedure, String installs, String day) {
+    }
+
+    /** The form field a refusal belongs to. */
+    static String fieldOf(CampaignProblem p) {
+        return switch (p.code()) {
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> "desk";
+            case "BAD_PROCEDURE" -> "procedure";
+            case "BAD_DATE", "BAD_DAY" -> "day";
+            case "BAD_COUNT" -> "installs";
+            default -> "form";
+        };
     }
 
     @PostMapping("/console/campaign/desk")
     public String addDesk(@RequestParam String commune, @RequestParam(required = false) String desk,
-            @RequestParam(required = false) String procedure, @RequestParam(required = false) Integer installs,
-            @RequestParam(required = false) String day, RedirectAttributes flash) {
+            @RequestParam(required = false) String procedure, @RequestParam(required = false) String installs,
+            @RequestParam(required = false) String day, Model model, RedirectAttributes flash) {
         Official o = access.require(MANAGERS, commune);
-        page.attempt(flash, page.text("campaign.desk.recorded"), () -> this.desk.add(commune, desk, procedure,
-                vn.bluezone.server.web.Dates.optional(day, () -> new CampaignProblem(ErrorCode.BAD_DATE,
-                        "'" + day + "' is not a day (dd/mm/yyyy)", "day")), installs, o.username()));
-        return "redirect:/console/campaign/desk?commune=" + commune;
+        try {
+            // Typed as text so that "12a" is refused next to its field, not as a framework error page.
+            Integer n = installs == null || installs.isBlank() ? null : parseCount(installs.strip());
+            this.desk.add(commune, desk, procedure, vn.bluezone.server.web.Dates.optional(day,
+                    () -> new CampaignProblem(ErrorCode.BAD_DATE, "'" + day + "' is not a day (dd/mm/yyyy)", "day")),
+                    n, o.username());
+            flash.addFlashAttribute("info", page.text("campaign.desk.recorded"));
+            return "redirect:/console/campaign/desk?commune=" + commune;
+        } catch (CampaignProblem p) {
+            String field = fieldOf(p);
+            String message = switch (p.code()) {
+                case "BAD_COUNT" -> page.text("campaign.desk.badInstalls", DeskService.MAX_PER_ENTRY);
+                case "BAD_DAY" -> page.text("campaign.desk.badDay", DeskService.MAX_DAYS_BACK);
+                default -> page.problem(p);
+            };
+            return page.refused(model, p, "deskForm", new DeskForm(desk, procedure, installs, day), field, message,
+                    () -> deskPage(commune, model));
+        }
+    }
+
+    private static Integer parseCount(String s) {
+        if (!s.matches("\\d{1,6}")) {
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, "installs '" + s + "' is not a whole number", "installs");
+        }
+        return Integer.valueOf(s);
     }
 
 }

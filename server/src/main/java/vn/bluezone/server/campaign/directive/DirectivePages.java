@@ -177,6 +177,16 @@ public class DirectivePages {
         };
     }
 
+    /** What the task form held, to show it again when refused. */
+    public record TaskForm(String body, String assignee, String title, String deadline) {
+        static final TaskForm EMPTY = new TaskForm("", "", "", "");
+    }
+
+    /** What a task's progress form held (the page has one per task), to show it again when refused. */
+    public record ProgressForm(long taskId, String progress, String note) {
+        static final ProgressForm NONE = new ProgressForm(-1, "", "");
+    }
+
     @GetMapping("/console/campaign/directives/{id}")
     public String directiveDetail(@PathVariable long id, Model model) {
         Official o = access.requireConcernedRecord(STAFF, () -> directives.directive(id).unitCode(),
@@ -189,32 +199,63 @@ public class DirectivePages {
         model.addAttribute("postable", directives.progress(id).tasks().stream()
                 .filter(tp -> TaskPosters.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
                 .collect(Collectors.toSet()));
+        CampaignPageModel.blankForm(model, "taskForm", TaskForm.EMPTY);
+        CampaignPageModel.blankForm(model, "progressForm", ProgressForm.NONE);
         return "campaign/directive";
+    }
+
+    /** The task form's field a refusal belongs to (the service names fields in its English messages). */
+    static String taskFieldOf(CampaignProblem p) {
+        if (p.field() != null) {
+            return p.field();
+        }
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "BAD_BODY" -> "body";
+            case "BAD_DATE", "DEADLINE_BEFORE_ISSUE" -> "deadline";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("task") ? "title"
+                    : m.startsWith("assignee") ? "assignee" : m.startsWith("deadline") ? "deadline" : "form";
+            default -> "form";
+        };
     }
 
     @PostMapping("/console/campaign/directives/{id}/tasks")
     public String addTask(@PathVariable long id, @RequestParam(required = false) String body,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String title,
-            @RequestParam(required = false) String deadline, RedirectAttributes flash) {
+            @RequestParam(required = false) String deadline, Model model, RedirectAttributes flash) {
         access.requireConcernedRecord(MANAGERS, () -> directives.directive(id).unitCode(),
                 () -> DirectiveService.directiveNotFound(id));
         access.require(MANAGERS, directives.directive(id).unitCode());
-        page.attempt(flash, page.text("campaign.directives.taskAdded"), () -> directives.addTask(id,
-                new NewTask(body, assignee, title, date(deadline, "deadline"))));
-        return "redirect:/console/campaign/directives/" + id;
+        try {
+            directives.addTask(id, new NewTask(body, assignee, title, date(deadline, "deadline")));
+            flash.addFlashAttribute("info", page.text("campaign.directives.taskAdded"));
+            return "redirect:/console/campaign/directives/" + id;
+        } catch (CampaignProblem p) {
+            return page.refused(model, p, "taskForm", new TaskForm(body, assignee, title, deadline), taskFieldOf(p),
+                    () -> directiveDetail(id, model));
+        }
     }
 
     @PostMapping("/console/campaign/tasks/{id}/updates")
-    public String taskUpdate(@PathVariable long id, @RequestParam(required = false) Integer progress,
-            @RequestParam(required = false) String note, RedirectAttributes flash) {
+    public String taskUpdate(@PathVariable long id, @RequestParam(required = false) String progress,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes flash) {
         access.require(STAFF);
         var t = directives.task(id);
         access.requireConcernedRecord(STAFF, () -> directives.directive(t.directiveId()).unitCode(),
                 () -> DirectiveService.taskNotFound(id));
         Official o = TaskPosters.require(access, directives.directive(t.directiveId()).unitCode(), t.body());
-        page.attempt(flash, page.text("campaign.directives.progressPosted"), () -> directives.postUpdate(id,
-                progress == null ? -1 : progress, note, o.username()));
-        return "redirect:/console/campaign/directives/" + t.directiveId();
+        try {
+            // Typed as text so that a bad number is refused next to its field, not by a framework error page.
+            String typed = progress == null ? "" : progress.strip();
+            int percent = typed.matches("\\d{1,3}") ? Integer.parseInt(typed) : -1;
+            directives.postUpdate(id, percent, note, o.username());
+            flash.addFlashAttribute("info", page.text("campaign.directives.progressPosted"));
+            return "redirect:/console/campaign/directives/" + t.directiveId();
+        } catch (CampaignProblem p) {
+            String field = "BAD_PROGRESS".equals(p.code()) ? "progress" : "note";
+            return page.refused(model, p, "progressForm", new ProgressForm(id, progress, note), field,
+                    () -> directiveDetail(t.directiveId(), model));
+        }
     }
 
 }

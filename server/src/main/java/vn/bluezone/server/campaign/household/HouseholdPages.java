@@ -70,6 +70,9 @@ public class HouseholdPages {
             Model model) {
         Official o = access.require(VISITORS);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/visits", commune);
+        }
         page.common(model, o, c);
         Map<String, String> villages = areas.villagesOf(c);
         String v = village != null && villages.containsKey(village) ? village

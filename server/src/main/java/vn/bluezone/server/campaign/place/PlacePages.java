@@ -42,6 +42,9 @@ public class PlacePages {
     public String placePage(@RequestParam(required = false) String commune, Model model) {
         Official o = access.require(STAFF);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/places", commune);
+        }
         page.common(model, o, c);
         model.addAttribute("rows", places.table(c));
         model.addAttribute("villages", areas.villagesOf(c));
@@ -50,17 +53,40 @@ public class PlacePages {
         model.addAttribute("posterAddress", places.posterAddress().orElse(null));
         model.addAttribute("publicUrlSetting", PublicUrl.SETTING);
         model.addAttribute("publicUrlEnvironment", PublicUrl.ENVIRONMENT);
+        CampaignPageModel.blankForm(model, "placeForm", PlaceForm.EMPTY);
         return "campaign/places";
+    }
+
+    /** What the place form held, to show it again when refused. */
+    public record PlaceForm(String name, String kind, String villageCode, String contact) {
+        static final PlaceForm EMPTY = new PlaceForm("", "", "", "");
+    }
+
+    /** The form field a refusal belongs to (the service names fields in its English messages). */
+    static String fieldOf(CampaignProblem p) {
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
+            case "BAD_PLACE_KIND" -> "kind";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("name") ? "name"
+                    : m.startsWith("contact") ? "contact" : m.startsWith("village") ? "villageCode" : "form";
+            default -> "form";
+        };
     }
 
     @PostMapping("/console/campaign/places")
     public String addPlace(@RequestParam String commune, @RequestParam(required = false) String villageCode,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String contact, RedirectAttributes flash) {
+            @RequestParam(required = false) String contact, Model model, RedirectAttributes flash) {
         Official o = access.require(MANAGERS, commune);
-        page.attempt(flash, page.text("campaign.places.added"), () -> places.create(commune, villageCode, kind, name,
-                contact, o.username()));
-        return "redirect:/console/campaign/places?commune=" + commune;
+        try {
+            Place p = places.create(commune, villageCode, kind, name, contact, o.username());
+            flash.addFlashAttribute("info", page.text("campaign.places.added"));
+            return "redirect:/console/campaign/places?commune=" + p.communeCode();
+        } catch (CampaignProblem p) {
+            return page.refused(model, p, "placeForm", new PlaceForm(name, kind, villageCode, contact), fieldOf(p),
+                    () -> placePage(commune, model));
+        }
     }
 
     /** The poster for the console's own link: a refusal goes back to the page in the reader's language. */

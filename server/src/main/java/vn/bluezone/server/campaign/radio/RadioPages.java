@@ -65,6 +65,9 @@ public class RadioPages {
             Model model) {
         Official o = access.require(STAFF);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/radio", commune);
+        }
         page.common(model, o, c);
         LocalDate d = day == null ? clock.today() : day;
         model.addAttribute("day", d);

@@ -45,13 +45,36 @@ public class ReferralPages {
     public String referralPage(@RequestParam(required = false) String commune, Model model) {
         Official o = access.require(STAFF);
         String c = page.commune(o, commune);
+        if (c == null) {
+            return page.chooseCommune(model, o, "/console/campaign/referrals", commune);
+        }
         page.common(model, o, c);
         model.addAttribute("leaderboard", referrals.leaderboard(c));
         model.addAttribute("byVillage", referrals.byVillage(c));
         model.addAttribute("byOrganisation", referrals.byOrganisation(c));
         model.addAttribute("villages", areas.villagesOf(c));
         model.addAttribute("registrar", VISITORS.contains(o.role()));
+        CampaignPageModel.blankForm(model, "referrerForm", ReferrerForm.EMPTY);
         return "campaign/referrals";
+    }
+
+    /** What the referrer form held, to show it again when refused. */
+    public record ReferrerForm(String displayName, String referralCode, String villageCode, String organisation,
+            boolean hasTarget) {
+        static final ReferrerForm EMPTY = new ReferrerForm("", "", "", "", true);
+    }
+
+    /** The form field a refusal belongs to (the service names fields in its English messages). */
+    static String fieldOf(CampaignProblem p) {
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
+            case "UNKNOWN_REFERRAL_CODE", "REFERRER_EXISTS" -> "referralCode";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("name") ? "displayName"
+                    : m.startsWith("organisation") ? "organisation" : m.startsWith("village") ? "villageCode"
+                    : "form";
+            default -> "form";
+        };
     }
 
     /** Registers a referrer (an official, a party or union member) with the referral code their app shows. */
@@ -59,10 +82,17 @@ public class ReferralPages {
     public String addReferrer(@RequestParam String commune, @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String referralCode, @RequestParam(required = false) String villageCode,
             @RequestParam(required = false) String organisation,
-            @RequestParam(required = false, defaultValue = "false") boolean hasTarget, RedirectAttributes flash) {
+            @RequestParam(required = false, defaultValue = "false") boolean hasTarget, Model model,
+            RedirectAttributes flash) {
         Official o = access.require(VISITORS, commune);
-        page.attempt(flash, page.text("campaign.referrals.added"), () -> referrals.register(commune, villageCode,
-                organisation, displayName, referralCode, hasTarget, null, o.username()));
-        return "redirect:/console/campaign/referrals?commune=" + commune;
+        try {
+            referrals.register(commune, villageCode, organisation, displayName, referralCode, hasTarget, null,
+                    o.username());
+            flash.addFlashAttribute("info", page.text("campaign.referrals.added"));
+            return "redirect:/console/campaign/referrals?commune=" + commune;
+        } catch (CampaignProblem p) {
+            return page.refused(model, p, "referrerForm", new ReferrerForm(displayName, referralCode, villageCode,
+                    organisation, hasTarget), fieldOf(p), () -> referralPage(commune, model));
+        }
     }
 }

@@ -1,0 +1,333 @@
+package vn.bluezone.server.campaign.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.bluezone.server.accounts.AccountService;
+import vn.bluezone.server.accounts.Role;
+import vn.bluezone.server.campaign.CampaignClock;
+import vn.bluezone.server.campaign.cohort.CohortPerson;
+import vn.bluezone.server.campaign.cohort.CohortService;
+import vn.bluezone.server.campaign.cohort.NewPerson;
+import vn.bluezone.server.campaign.directive.Directive;
+import vn.bluezone.server.campaign.directive.DirectiveService;
+import vn.bluezone.server.campaign.directive.NewTask;
+import vn.bluezone.server.campaign.directive.Task;
+import vn.bluezone.server.campaign.household.HouseholdService;
+import vn.bluezone.server.registry.Villages;
+import vn.bluezone.server.support.TestDatabase;
+
+/**
+ * Issue 13, problem 4 for every console form that used to redirect on refusal: the refused form comes back (400 or
+ * 409) with everything typed and the message next to the field it concerns, and nothing is saved. Then the commune
+ * picker that replaced the "choose a commune" error page for officials above the commune.
+ */
+@SpringBootTest(properties = "bluezone.demo.enabled=false")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RefusedFormsPagesTest {
+    static final String QN = "19873"; // Xã Quảng Ngạn, Huyện Quảng Điền (477), Thừa Thiên Huế (46)
+    static final String TAY_LOC = "19750"; // Phường Tây Lộc, Thành phố Huế: same province, another district
+    static final String PHUC_XA = "00001"; // Phường Phúc Xá, Hà Nội: another province
+    static final String PW = "refused-forms-pw";
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry r) {
+        TestDatabase.h2(r);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired AccountService accounts;
+    @Autowired Villages villages;
+    @Autowired CampaignClock clock;
+    @Autowired DirectiveService directives;
+    @Autowired CohortService cohorts;
+    @Autowired HouseholdService households;
+    @Autowired JdbcClient jdbc;
+
+    String haLac;
+
+    @BeforeAll
+    void setUp() {
+        haLac = villages.create(QN, "thon", "Hà Lạc", "test").code();
+        accounts.create("test", "rf.xa", "UBND xã Quảng Ngạn", Role.COMMUNE, QN, PW, false);
+        accounts.create("test", "rf.huyen", "UBND huyện Quảng Điền", Role.DISTRICT, "477", PW, false);
+        accounts.create("test", "rf.tinh", "UBND tỉnh Thừa Thiên Huế", Role.PROVINCE, "46", PW, false);
+        accounts.create("test", "rf.quocgia", "Ban chỉ đạo quốc gia", Role.NATIONAL, null, PW, false);
+    }
+
+    MockHttpSession login(String user) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(PW)).andExpect(authenticated())
+                .andReturn().getRequest().getSession(false);
+    }
+
+    static String html(ResultActions r) throws Exception {
+        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The text of the element with this id (its first text node), or null. */
+    static String textOf(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The opening tag of the named control inside the form with this id. */
+    static String control(String html, String formId, String name) {
+        int start = html.indexOf("id=\"" + formId + "\"");
+        assertThat(start).as("form " + formId).isNotNegative();
+        String form = html.substring(start, html.indexOf("</form>", start));
+        Matcher m = Pattern.compile("<(input|select)[^>]*name=\"" + name + "\"[^>]*>").matcher(form);
+        assertThat(m.find()).as(name + " in " + formId).isTrue();
+        return m.group();
+    }
+
+    static final String NOT_SAVED = "Chưa lưu: xem thông báo bên cạnh ô cần sửa; những gì đã nhập vẫn còn.";
+
+    @Test
+    void placeFormComesBackFilled() throws Exception {
+        MockHttpSession xa = login("rf.xa");
+        long before = jdbc.sql("SELECT COUNT(*) FROM campaign_place").query(Long.class).single();
+        String page = html(mvc.perform(post("/console/campaign/places").param("commune", QN)
+                .param("name", "Chợ Quảng Ngạn").param("kind", "EATERY").param("villageCode", haLac)
+                .param("contact", "x".repeat(201)).session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(page, "error-contact")).isEqualTo("Có ô nhập quá dài.");
+        assertThat(textOf(page, "flash-error")).isEqualTo(NOT_SAVED);
+        assertThat(control(page, "place-form", "name")).contains("value=\"Chợ Quảng Ngạn\"");
+        assertThat(control(page, "place-form", "contact")).contains("value=\"" + "x".repeat(201) + "\"", "invalid");
+        assertThat(page).containsPattern("<option value=\"EATERY\"\\s+selected=\"selected\">")
+                .containsPattern("<option value=\"" + haLac + "\" selected=\"selected\">Thôn Hà Lạc</option>");
+        String blank = html(mvc.perform(post("/console/campaign/places").param("commune", QN).param("name", " ")
+                .param("kind", "MARKET").param("contact", "Bà Hoa, 0912 345 678").session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()));
+        assertThat(textOf(blank, "error-name")).isEqualTo("Còn thiếu thông tin bắt buộc.");
+        assertThat(control(blank, "place-form", "contact")).contains("value=\"Bà Hoa, 0912 345 678\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_place").query(Long.class).single()).isEqualTo(before);
+        // In English, the same page in English.
+        String en = html(mvc.perform(post("/console/campaign/places").param("commune", QN).param("name", " ")
+                .param("kind", "MARKET").param("lang", "en").session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()));
+        assertThat(textOf(en, "error-name")).doesNotContain("thông tin").isNotBlank();
+        // Saved: back to the page (redirect), as before.
+        mvc.perform(post("/console/campaign/places").param("commune", QN).param("name", "Chợ Quảng Ngạn")
+                        .param("kind", "MARKET").session(login("rf.xa")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/console/campaign/places?commune=" + QN));
+    }
+
+    @Test
+    void deskFormComesBackFilled() throws Exception {
+        MockHttpSession xa = login("rf.xa");
+        String page = html(mvc.perform(post("/console/campaign/desk").param("commune", QN)
+                .param("desk", "Quầy số 2").param("procedure", "CIVIL_STATUS").param("installs", "12a")
+                .param("day", Formats(clock.today())).session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(page, "error-installs")).isEqualTo("Số người là số nguyên từ 1 đến 500.");
+        assertThat(control(page, "desk-form", "desk")).contains("value=\"Quầy số 2\"");
+        assertThat(control(page, "desk-form", "installs")).contains("value=\"12a\"", "invalid");
+        assertThat(control(page, "desk-form", "day")).contains("value=\"03/12/2026\"");
+        assertThat(page).contains("<option value=\"CIVIL_STATUS\" selected=\"selected\">");
+        String impossible = html(mvc.perform(post("/console/campaign/desk").param("commune", QN)
+                .param("desk", "Quầy số 2").param("procedure", "CIVIL_STATUS").param("installs", "3")
+                .param("day", "31/11/2026").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(impossible, "error-day")).isEqualTo("Ngày không hợp lệ (dd/mm/yyyy).");
+        assertThat(control(impossible, "desk-form", "day")).contains("value=\"31/11/2026\"");
+        assertThat(control(impossible, "desk-form", "installs")).contains("value=\"3\"");
+        String future = html(mvc.perform(post("/console/campaign/desk").param("commune", QN)
+                .param("desk", "Quầy số 2").param("procedure", "CIVIL_STATUS").param("installs", "3")
+                .param("day", Formats(clock.today().plusDays(2))).session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()));
+        assertThat(textOf(future, "error-day")).startsWith("Chỉ ghi được một ngày trong 31 ngày qua");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_desk_entry").query(Long.class).single()).isZero();
+    }
+
+    static String Formats(LocalDate d) {
+        return vn.bluezone.server.console.Formats.format(d);
+    }
+
+    @Test
+    void referrerFormComesBackFilled() throws Exception {
+        String page = html(mvc.perform(post("/console/campaign/referrals").param("commune", QN)
+                .param("displayName", "Bà Lê Thị Mai").param("referralCode", "NOPE 123")
+                .param("villageCode", haLac).param("organisation", "Hội Phụ nữ xã")
+                .session(login("rf.xa")).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(page, "error-referralCode")).startsWith("Không có máy nào được cấp mã giới thiệu này");
+        assertThat(control(page, "referrer-form", "displayName")).contains("value=\"Bà Lê Thị Mai\"");
+        assertThat(control(page, "referrer-form", "referralCode")).contains("value=\"NOPE 123\"", "invalid");
+        assertThat(control(page, "referrer-form", "organisation")).contains("value=\"Hội Phụ nữ xã\"");
+        assertThat(control(page, "referrer-form", "hasTarget")).doesNotContain("checked"); // left unticked
+        assertThat(page).contains("<option value=\"" + haLac + "\" selected=\"selected\">Thôn Hà Lạc</option>");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_referrer").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void taskAndProgressFormsComeBackFilled() throws Exception {
+        LocalDate today = clock.today();
+        Directive d = directives.create(QN, "21/KH-UBND", today.minusDays(2), "UBND xã Quảng Ngạn",
+                "Cài đặt Bluezone", "Giao nhiệm vụ.", List.of(), "test");
+        Task t = directives.addTask(d.id(), new NewTask("POLICE", "", "Kiểm tra người cách ly", today.plusDays(3)));
+        MockHttpSession xa = login("rf.xa");
+        String early = html(mvc.perform(post("/console/campaign/directives/" + d.id() + "/tasks")
+                .param("body", "WOMEN_UNION").param("assignee", "Chi hội Hà Lạc").param("title", "Vận động hội viên")
+                .param("deadline", Formats(today.minusDays(10))).session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()));
+        assertThat(textOf(early, "error-deadline")).isEqualTo("Hạn của nhiệm vụ trước ngày ban hành văn bản.");
+        assertThat(control(early, "task-form", "title")).contains("value=\"Vận động hội viên\"");
+        assertThat(control(early, "task-form", "assignee")).contains("value=\"Chi hội Hà Lạc\"");
+        assertThat(control(early, "task-form", "deadline")).contains("value=\"" + Formats(today.minusDays(10)) + "\"");
+        assertThat(early).contains("<option value=\"WOMEN_UNION\" selected=\"selected\">");
+        String impossible = html(mvc.perform(post("/console/campaign/directives/" + d.id() + "/tasks")
+                .param("body", "WOMEN_UNION").param("title", "Vận động hội viên").param("deadline", "31/02/2027")
+                .session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(impossible, "error-deadline")).isEqualTo("Ngày không hợp lệ (dd/mm/yyyy).");
+        assertThat(directives.progress(d.id()).tasks()).hasSize(1);
+
+        String form = "progress-form-" + t.id();
+        String over = html(mvc.perform(post("/console/campaign/tasks/" + t.id() + "/updates").param("progress", "150")
+                .param("note", "Đã kiểm tra 12/15 người").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(over, "error-progress-" + t.id())).isEqualTo("Tiến độ là phần trăm từ 0 đến 100.");
+        assertThat(control(over, form, "progress")).contains("value=\"150\"", "invalid");
+        assertThat(control(over, form, "note")).contains("value=\"Đã kiểm tra 12/15 người\"");
+        String noNote = html(mvc.perform(post("/console/campaign/tasks/" + t.id() + "/updates").param("progress", "80")
+                .param("note", "").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(noNote, "error-note-" + t.id())).isEqualTo("Còn thiếu thông tin bắt buộc.");
+        assertThat(control(noNote, form, "progress")).contains("value=\"80\"");
+        assertThat(directives.updates(t.id())).isEmpty();
+    }
+
+    @Test
+    void cohortFormsComeBackFilled() throws Exception {
+        LocalDate today = clock.today();
+        MockHttpSession xa = login("rf.xa");
+        // Registration (done before this session): still filled after one bad phone number.
+        String reg = html(mvc.perform(post("/console/campaign/cohorts").param("commune", QN)
+                .param("fullName", "Trần Thị Bình").param("phone", "12345").param("idNumber", "046123456789")
+                .param("villageCode", haLac).param("address", "Xóm 2, thôn Hà Lạc").param("cohort", "HOME_QUARANTINE")
+                .param("startDate", Formats(today)).param("endDate", Formats(today.plusDays(14)))
+                .session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(reg, "error-phone")).isNotBlank();
+        assertThat(control(reg, "person-form", "fullName")).contains("value=\"Trần Thị Bình\"");
+        assertThat(control(reg, "person-form", "address")).contains("value=\"Xóm 2, thôn Hà Lạc\"");
+        // Verification by install code: an unknown code comes back in its row, next to its field.
+        CohortPerson p = cohorts.register(QN, new NewPerson("Lê Văn Hùng", "0987654321", null, haLac, "Xóm 1",
+                "HOME_QUARANTINE", today, today.plusDays(14)), "test");
+        String page = html(mvc.perform(post("/console/campaign/cohorts/" + p.id() + "/verify")
+                .param("installCode", "ABCD-1234").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(page, "error-installCode-" + p.id())).isEqualTo("Không có máy nào mang mã cài đặt này.");
+        assertThat(control(page, "verify-form-" + p.id(), "installCode")).contains("value=\"ABCD-1234\"", "invalid");
+        assertThat(cohorts.find(p.id()).verifiedAt()).isNull();
+    }
+
+    @Test
+    void visitFormKeepsItsCounts() throws Exception {
+        long h = households.add(QN, haLac, "Nguyễn Văn An", "Xóm 1", 4, 3, "test").id();
+        String page = html(mvc.perform(post("/console/campaign/visits/" + h).param("visitedOn", Formats(clock.today()))
+                .param("branch", "Chi đoàn Hà Lạc").param("smartphonesPresent", "2").param("alreadyInstalled", "1")
+                .param("installedNow", "2").param("refused", "1").param("refusalReason", "Không muốn cài")
+                .param("note", "").session(login("rf.xa")).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(page).containsPattern("id=\"installedNow\"[^>]*value=\"2\"|value=\"2\"[^>]*id=\"installedNow\"")
+                .contains("value=\"Không muốn cài\"", "value=\"Chi đoàn Hà Lạc\"");
+        assertThat(households.visits(h)).isEmpty();
+    }
+
+    @Test
+    void statisticsFormsComeBackFilled() throws Exception {
+        MockHttpSession xa = login("rf.xa");
+        String village = html(mvc.perform(post("/console/statistics/" + QN + "/villages").param("kind", "to-dan-pho")
+                .param("name", "Trung Đông <1>").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(village, "error-name")).startsWith("Tên gồm 1 đến 100 chữ");
+        assertThat(control(village, "village-form", "name")).contains("value=\"Trung Đông &lt;1&gt;\"");
+        assertThat(village).contains("<option value=\"to-dan-pho\" selected=\"selected\">");
+        String twice = html(mvc.perform(post("/console/statistics/" + QN + "/villages").param("kind", "thon")
+                .param("name", "Hà Lạc").session(xa).with(csrf())).andExpect(status().isConflict()));
+        assertThat(textOf(twice, "error-name")).isEqualTo("Xã đã có một thôn, tổ dân phố mang tên này.");
+
+        String figure = html(mvc.perform(post("/console/statistics/" + QN + "/denominators")
+                .param("kind", "HOUSEHOLDS").param("amount", "1.2a4").param("asOf", "01/06/2026")
+                .param("source", "UBND xã").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(figure, "error-amount")).startsWith("Số liệu là một số nguyên");
+        assertThat(control(figure, "figure-form", "amount")).contains("value=\"1.2a4\"");
+        assertThat(control(figure, "figure-form", "asOf")).contains("value=\"01/06/2026\"");
+        assertThat(control(figure, "figure-form", "source")).contains("value=\"UBND xã\"");
+        assertThat(figure).contains("<option value=\"HOUSEHOLDS\" selected=\"selected\">");
+        String day = html(mvc.perform(post("/console/statistics/" + QN + "/denominators")
+                .param("kind", "POPULATION").param("amount", "5.000").param("asOf", "31/11/2025")
+                .session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(day, "error-asOf")).isEqualTo("Không phải một ngày có thật (dd/mm/yyyy).");
+        assertThat(control(day, "figure-form", "amount")).contains("value=\"5.000\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM denominator WHERE unit_code = ?").param(QN).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void officialsAboveTheCommuneChooseOneWithinTheirArea() throws Exception {
+        MockHttpSession district = login("rf.huyen");
+        for (String page : List.of("places", "desk", "referrals", "radio", "visits", "cohorts")) {
+            String choice = html(mvc.perform(get("/console/campaign/" + page).session(district))
+                    .andExpect(status().isOk()));
+            assertThat(choice).as(page).contains("id=\"commune-choice\"", "Huyện Quảng Điền",
+                    "<option value=\"" + QN + "\">Xã Quảng Ngạn</option>").doesNotContain(TAY_LOC, "Tây Lộc");
+            // The chosen commune leads to the page for it.
+            mvc.perform(get("/console/campaign/" + page).param("communeProvince", "46")
+                            .param("communeDistrict", "477").param("communeCommune", QN).session(district))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrl("/console/campaign/" + page + "?commune=" + QN));
+        }
+        assertThat(html(mvc.perform(get("/console/campaign/places").param("commune", QN).session(district))
+                .andExpect(status().isOk()))).contains("id=\"place-form\"", "Xã Quảng Ngạn");
+        // Submitted without a commune: the picker again, saying what is missing.
+        String none = html(mvc.perform(get("/console/campaign/places").param("communeProvince", "46")
+                .param("communeDistrict", "477").param("communeCommune", "").session(district))
+                .andExpect(status().isOk()));
+        assertThat(textOf(none, "error-commune")).isEqualTo("Hãy chọn đến cấp xã, phường, thị trấn.");
+        // Never a commune outside the area, however it is asked for.
+        mvc.perform(get("/console/campaign/places").param("communeCommune", TAY_LOC).session(district))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console/campaign/places").param("communeProvince", "46").param("communeDistrict", "474")
+                .param("communeCommune", TAY_LOC).session(district)).andExpect(status().isForbidden());
+        mvc.perform(get("/console/campaign/places").param("commune", TAY_LOC).session(district))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console/campaign/places").param("commune", "474").session(district))
+                .andExpect(status().isForbidden());
+
+        // A province chooses the district first; without JavaScript the "next" button fills the communes.
+        MockHttpSession province = login("rf.tinh");
+        String p = html(mvc.perform(get("/console/campaign/desk").session(province)).andExpect(status().isOk()));
+        assertThat(p).contains("name=\"communeDistrict\"", "<option value=\"477\">Huyện Quảng Điền</option>")
+                .doesNotContain("Phúc Xá");
+        String next = html(mvc.perform(get("/console/campaign/desk").param("communeProvince", "46")
+                .param("communeDistrict", "477").param("pick", "1").session(province)).andExpect(status().isOk()));
+        assertThat(next).contains("<option value=\"" + QN + "\">Xã Quảng Ngạn</option>");
+        assertThat(textOf(next, "error-commune")).isNull();
+        assertThat(html(mvc.perform(get("/console/campaign/desk").param("commune", "477").session(province))
+                .andExpect(status().isOk()))).contains("id=\"commune-choice\"", "selected=\"selected\">Huyện Quảng Điền");
+        // The country level starts from the provinces, in English too.
+        String country = html(mvc.perform(get("/console/campaign/referrals").param("lang", "en")
+                .session(login("rf.quocgia"))).andExpect(status().isOk()));
+        assertThat(country).contains("id=\"commune-choice\"", "choose a commune", "Thành phố Hà Nội");
+        mvc.perform(get("/console/campaign/referrals").param("communeProvince", "01").param("communeDistrict", "001")
+                        .param("communeCommune", PHUC_XA).session(login("rf.quocgia")))
+                .andExpect(redirectedUrl("/console/campaign/referrals?commune=" + PHUC_XA));
+    }
+}
