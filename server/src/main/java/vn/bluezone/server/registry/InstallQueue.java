@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +57,8 @@ public class InstallQueue {
         this.units = units;
         this.counters = counters;
         this.tx = new TransactionTemplate(transactions);
+        // InstallSnapshots relies on each statement taking a new snapshot (the one after the mark's lock is granted).
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         try (Connection c = dataSource.getConnection()) {
             this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         }

@@ -52,45 +52,71 @@ final class InstallSnapshots {
                 String.class);
         Snapshot previous = Snapshot.parse(applied);
         String[] snapshot = new String[1];
+        String[] own = new String[1];
         long[] rows = new long[1];
-        // One statement, one snapshot: the snapshot recorded is the one the rows were read under.
-        jdbc.query("WITH now AS (SELECT pg_current_snapshot()::text AS s), fresh AS ("
-                + "SELECT commune_code, village_id, registered_day, rollup_attested FROM device "
-                + "WHERE rollup_xid >= ?::xid8 "
+        // One statement, one snapshot: the snapshot recorded is the one the rows were read under. Rows of this very
+        // transaction (a caller that registered and flushes before its commit) are visible to it but not committed:
+        // they are left out, and its id is recorded as still running, so a flush after the commit applies them.
+        jdbc.query("WITH now AS (SELECT pg_current_snapshot()::text AS s, pg_current_xact_id()::text AS own), "
+                + "fresh AS (SELECT commune_code, village_id, registered_day, rollup_attested FROM device "
+                + "WHERE rollup_xid >= ?::xid8 AND rollup_xid <> pg_current_xact_id() "
                 + "UNION ALL SELECT commune_code, village_id, registered_day, rollup_attested FROM device "
-                + "WHERE rollup_xid = ANY (?::xid8[])), sums AS (SELECT CASE WHEN village_id IS NOT NULL THEN "
+                + "WHERE rollup_xid = ANY (?::xid8[]) AND rollup_xid <> pg_current_xact_id()), "
+                + "sums AS (SELECT CASE WHEN village_id IS NOT NULL THEN "
                 + "'" + AdministrativeUnit.VILLAGE_PREFIX + "' || village_id "
                 + "WHEN commune_code IS NOT NULL THEN commune_code ELSE '" + AdministrativeUnit.NATION_CODE + "' END "
                 + "AS unit, registered_day, COUNT(*) AS n, COUNT(*) FILTER (WHERE rollup_attested) AS a FROM fresh "
-                + "GROUP BY 1, 2) SELECT now.s, sums.unit, sums.registered_day, sums.n, sums.a FROM now "
+                + "GROUP BY 1, 2) SELECT now.s, now.own, sums.unit, sums.registered_day, sums.n, sums.a FROM now "
                 + "LEFT JOIN sums ON TRUE", rs -> {
                     snapshot[0] = rs.getString(1);
-                    if (rs.getString(2) != null) {
-                        long[] c = counts.computeIfAbsent(rs.getString(2), u -> new HashMap<>())
-                                .computeIfAbsent(rs.getDate(3).toLocalDate(), d -> new long[2]);
-                        c[0] += rs.getLong(4);
-                        c[1] += rs.getLong(5);
-                        rows[0] += rs.getLong(4);
+                    own[0] = rs.getString(2);
+                    if (rs.getString(3) != null) {
+                        long[] c = counts.computeIfAbsent(rs.getString(3), u -> new HashMap<>())
+                                .computeIfAbsent(rs.getDate(4).toLocalDate(), d -> new long[2]);
+                        c[0] += rs.getLong(5);
+                        c[1] += rs.getLong(6);
+                        rows[0] += rs.getLong(5);
                     }
-                }, previous.xmax(), previous.inProgressArray());
+                }, Long.toString(previous.xmax()), previous.inProgressArray());
+        snapshot[0] = Snapshot.parse(snapshot[0]).running(Long.parseLong(own[0])).text();
         jdbc.update("UPDATE install_rollup_mark SET applied = ?::pg_snapshot WHERE id = 1", snapshot[0]);
         return rows[0];
     }
 
-    /** A {@code pg_snapshot} in its text form {@code xmin:xmax:xip,xip,...}. */
-    record Snapshot(String xmin, String xmax, String[] inProgress) {
+    /** A {@code pg_snapshot} in its text form {@code xmin:xmax:xip,xip,...} (xip ascending, in [xmin, xmax)). */
+    record Snapshot(long xmin, long xmax, long[] inProgress) {
         static Snapshot parse(String text) {
             String[] parts = text.split(":", -1);
             if (parts.length != 3) {
                 throw new IllegalStateException("not a pg_snapshot: " + text);
             }
-            String[] xip = parts[2].isEmpty() ? new String[0] : parts[2].split(",");
-            return new Snapshot(parts[0], parts[1], xip);
+            long[] xip = parts[2].isEmpty() ? new long[0]
+                    : Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).toArray();
+            return new Snapshot(Long.parseLong(parts[0]), Long.parseLong(parts[1]), xip);
+        }
+
+        /**
+         * This snapshot with {@code xid} counted as running. PostgreSQL leaves a transaction's own id out of its
+         * snapshot's running list, and the flushing transaction has one (its lock on the mark).
+         */
+        Snapshot running(long xid) {
+            if (xid >= xmax || Arrays.binarySearch(inProgress, xid) >= 0) {
+                return this;
+            }
+            long[] xip = Arrays.copyOf(inProgress, inProgress.length + 1);
+            xip[inProgress.length] = xid;
+            Arrays.sort(xip);
+            return new Snapshot(Math.min(xmin, xid), xmax, xip);
+        }
+
+        String text() {
+            return xmin + ":" + xmax + ":" + Arrays.stream(inProgress).mapToObj(Long::toString)
+                    .collect(Collectors.joining(","));
         }
 
         /** The running transactions as an array literal for {@code ?::xid8[]}. */
         String inProgressArray() {
-            return Arrays.stream(inProgress).collect(Collectors.joining(",", "{", "}"));
+            return Arrays.stream(inProgress).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
         }
     }
 }

@@ -242,4 +242,22 @@ class InstallSnapshotPostgresIT {
         assertEquals(country0 + 7, counted("VN"));
         assertEquals(0, installs.flush());
     }
+
+    @Test
+    void aFlushInTheRegisteringTransactionLeavesItsRowsForAfterTheCommit() {
+        long country0 = counted("VN");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String xid = tx.execute(s -> {
+            register();
+            register();
+            // visible to this transaction, not committed: not applied, and its id is kept as running
+            assertEquals(0, installs.flush());
+            return jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
+        });
+        assertFalse(endedAtMark(xid));
+        assertEquals(country0, counted("VN"));
+        assertEquals(2, installs.flush());
+        assertEquals(0, installs.flush());
+        assertEquals(country0 + 2, counted("VN"));
+    }
 }
