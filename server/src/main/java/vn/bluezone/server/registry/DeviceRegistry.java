@@ -80,9 +80,10 @@ public class DeviceRegistry {
      * </ul>
      * Fields that differ in the repeat (another commune or referral code) are ignored: the first registration holds.
      * <p>
-     * A new install is one statement on PostgreSQL (the device row, marked with its transaction for {@link InstallQueue}) and runs
-     * without a transaction of its own, saving the COMMIT round trip (issue 15 §5); one with an attestation verdict
-     * (which binds an App Attest key too), or on H2 (two statements), runs in a transaction.
+     * A new install is one statement on PostgreSQL (the device row, marked with its transaction for
+     * {@link InstallQueue}) and runs without a transaction of its own, saving the COMMIT round trip (issue 15 §5); one
+     * with an attestation verdict (which binds an App Attest key too), or on H2 (two statements), runs in a
+     * transaction.
      */
     public RegistrationOutcome registerOnce(DeviceRegistration r, String presentedSecret) {
         if (r == null) {

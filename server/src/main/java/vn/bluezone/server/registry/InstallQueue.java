@@ -86,8 +86,8 @@ public class InstallQueue {
             return jdbc.update("INSERT INTO device (" + columns + InstallSnapshots.COLUMNS + ") VALUES (" + values
                     + InstallSnapshots.VALUES + ") ON CONFLICT DO NOTHING", all);
         }
-        int inserted = jdbc.update("INSERT INTO device (" + columns + ") VALUES (" + values + ") ON CONFLICT DO NOTHING",
-                args);
+        int inserted = jdbc.update("INSERT INTO device (" + columns + ") VALUES (" + values
+                + ") ON CONFLICT DO NOTHING", args);
         if (inserted == 1) {
             jdbc.update("INSERT INTO install_queue (unit_code, stat_day, attested) VALUES (?, ?, ?)", unitCode,
                     Date.valueOf(day), attested);
