@@ -27,8 +27,8 @@ import vn.bluezone.server.VietnameseText;
 import vn.bluezone.server.registry.attestation.DeviceAttestation;
 
 /**
- * Anonymous installs and their daily heartbeats. A registration queues its install for the roll-ups
- * ({@link InstallQueue}, applied in batches); a heartbeat updates the roll-ups of the device's unit and its
+ * Anonymous installs and their daily heartbeats. A registration's install reaches the roll-ups in batches
+ * ({@link InstallQueue}); a heartbeat updates the roll-ups of the device's unit and its
  * ancestors in the same transaction (see {@link InstallCounters}).
  */
 @Service
@@ -80,9 +80,10 @@ public class DeviceRegistry {
      * </ul>
      * Fields that differ in the repeat (another commune or referral code) are ignored: the first registration holds.
      * <p>
-     * A new install is one statement on PostgreSQL (device row and its queued install, {@link InstallQueue}) and runs
-     * without a transaction of its own, saving the COMMIT round trip (issue 15 §5); one with an attestation verdict
-     * (which binds an App Attest key too), or on H2 (two statements), runs in a transaction.
+     * A new install is one statement on PostgreSQL (the device row, marked with its transaction for
+     * {@link InstallQueue}) and runs without a transaction of its own, saving the COMMIT round trip (issue 15 §5); one
+     * with an attestation verdict (which binds an App Attest key too), or on H2 (two statements), runs in a
+     * transaction.
      */
     public RegistrationOutcome registerOnce(DeviceRegistration r, String presentedSecret) {
         if (r == null) {
@@ -157,13 +158,12 @@ public class DeviceRegistry {
         for (int attempt = 0; attempt < 20; attempt++) {
             String installCode = ShortCodes.code(INSTALL_CODE_LENGTH);
             String referralCode = ShortCodes.code(REFERRAL_CODE_LENGTH);
-            // Counted in the roll-ups by the install queue, in batches (issue 15 §5).
+            // Counted in the roll-ups in batches by InstallQueue.flush (issue 15 §5).
             String unit = r.villageId() != null ? AdministrativeUnit.villageCode(r.villageId())
                     : communeCode != null ? communeCode : AdministrativeUnit.NATION_CODE;
-            int inserted = installs.insertQueued("INSERT INTO device (id, secret_hash, platform, app_version, model, "
+            int inserted = installs.insertCounted("id, secret_hash, platform, app_version, model, "
                             + "commune_code, village_id, install_code, referral_code, referred_by, place_code, "
-                            + "registered_at, registered_day, installation_hash, attestation_kind, attested_day) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            + "registered_at, registered_day, installation_hash, attestation_kind, attested_day",
                     new Object[] {id, ShortCodes.hash(secret), platform, r.appVersion(), model, communeCode,
                         r.villageId(), installCode, referralCode, referredBy, placeCode, Timestamp.from(now),
                         Date.valueOf(day), installation, verdict == null ? null : verdict.kind(),

@@ -19,17 +19,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Installs waiting for the roll-ups (issue 15 §5). A registration adds one row here in its own transaction instead of
- * updating the counters of its unit and every ancestor: on a launch day those updates queued on the country's and
- * provinces' rows (231 registrations/s against 3,334 plain inserts). {@link #flush()} claims up to {@link #BATCH}
- * rows ({@code FOR UPDATE SKIP LOCKED}: several servers or threads never claim the same row), deletes them and adds
- * their counts to {@link InstallCounters} in one transaction, so every install is counted exactly once. It runs every
+ * Installs waiting for the roll-ups (issue 15 §5). A registration does not update the counters of its unit and every
+ * ancestor: on a launch day those updates queued on the country's and provinces' rows (231 registrations/s against
+ * 3,334 plain inserts). {@link #flush()} adds the installs registered since the last flush to {@link InstallCounters}
+ * in batches, in the transaction that marks them applied, so every install is counted exactly once. It runs every
  * second and before every read of the figures (statistics calls it), so a page never shows a figure that misses a
  * committed registration.
+ * <ul>
+ * <li>PostgreSQL: the device row is the only row a registration writes; it carries its transaction's id and the
+ * flush reads the rows committed since the last applied snapshot ({@link InstallSnapshots}).</li>
+ * <li>H2 (and rows queued before migration V230, or by an older server during a rolling upgrade): one
+ * {@code install_queue} row per install; the flush claims up to {@link #BATCH} rows ({@code FOR UPDATE SKIP LOCKED}:
+ * several servers or threads never claim the same row) and deletes them.</li>
+ * </ul>
  */
 @Component
 public class InstallQueue {
@@ -42,6 +49,7 @@ public class InstallQueue {
     private final InstallCounters counters;
     private final TransactionTemplate tx;
     private final boolean postgres;
+    private final InstallSnapshots snapshots;
 
     public InstallQueue(JdbcTemplate jdbc, AdministrativeUnits units, InstallCounters counters,
                         PlatformTransactionManager transactions, DataSource dataSource) throws SQLException {
@@ -49,32 +57,37 @@ public class InstallQueue {
         this.units = units;
         this.counters = counters;
         this.tx = new TransactionTemplate(transactions);
+        // InstallSnapshots relies on each statement taking a new snapshot (the one after the mark's lock is granted).
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         try (Connection c = dataSource.getConnection()) {
             this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         }
+        this.snapshots = new InstallSnapshots(jdbc);
     }
 
-    /** True when {@link #insertQueued} is one statement (PostgreSQL), so it needs no transaction of its own. */
+    /** True when {@link #insertCounted} is one statement (PostgreSQL), so it needs no transaction of its own. */
     boolean oneStatement() {
         return postgres;
     }
 
     /**
-     * Runs {@code insertDevice} (an INSERT of one device row, ON CONFLICT DO NOTHING) and, when it inserted the row,
-     * queues an install of {@code unitCode} (village, commune or VN) on {@code day}; returns the rows inserted (0 or
-     * 1). Call in the registration's transaction. On PostgreSQL both are one statement (a data-modifying WITH): one
-     * round trip, as a plain insert has.
+     * Inserts one device row ({@code columns} with {@code args}; ON CONFLICT DO NOTHING) and, when it was inserted,
+     * makes its install of {@code unitCode} (village, commune or VN) on {@code day} count once in the roll-ups; returns
+     * the rows inserted (0 or 1). Call in the registration's transaction, if it has one.
+     * <p>
+     * PostgreSQL: the device row alone, marked with its transaction's id ({@link InstallSnapshots}): one row and one
+     * round trip, as a plain insert. H2: the device row and a queue row, in the caller's transaction.
      */
-    int insertQueued(String insertDevice, Object[] args, String unitCode, LocalDate day, boolean attested) {
+    int insertCounted(String columns, Object[] args, String unitCode, LocalDate day, boolean attested) {
+        String values = String.join(", ", Collections.nCopies(args.length, "?"));
         if (postgres) {
-            Object[] all = Arrays.copyOf(args, args.length + 3);
-            all[args.length] = unitCode;
-            all[args.length + 1] = Date.valueOf(day);
-            all[args.length + 2] = attested;
-            return jdbc.update("WITH d AS (" + insertDevice + " RETURNING 1) INSERT INTO install_queue "
-                    + "(unit_code, stat_day, attested) SELECT ?, ?, ? FROM d", all);
+            Object[] all = Arrays.copyOf(args, args.length + 1);
+            all[args.length] = attested ? Boolean.TRUE : null;
+            return jdbc.update("INSERT INTO device (" + columns + InstallSnapshots.COLUMNS + ") VALUES (" + values
+                    + InstallSnapshots.VALUES + ") ON CONFLICT DO NOTHING", all);
         }
-        int inserted = jdbc.update(insertDevice, args);
+        int inserted = jdbc.update("INSERT INTO device (" + columns + ") VALUES (" + values
+                + ") ON CONFLICT DO NOTHING", args);
         if (inserted == 1) {
             jdbc.update("INSERT INTO install_queue (unit_code, stat_day, attested) VALUES (?, ?, ?)", unitCode,
                     Date.valueOf(day), attested);
@@ -82,7 +95,12 @@ public class InstallQueue {
         return inserted;
     }
 
-    /** Applies every queued install to the counters; returns how many were applied. */
+    /**
+     * Applies every install registered so far to the counters; returns how many were applied. Figures read after it
+     * returns include every registration committed before it was called. On PostgreSQL the queue holds only rows
+     * written before migration V230 or by a server of an earlier version (a rolling upgrade), and the new installs are
+     * read from the device table ({@link InstallSnapshots}).
+     */
     public long flush() {
         long total = 0;
         int n;
@@ -97,7 +115,18 @@ public class InstallQueue {
             n = tx.execute(s -> applyBatch(false));
             total += n;
         } while (n == BATCH);
+        if (postgres) {
+            total += tx.execute(s -> applySnapshot());
+        }
         return total;
+    }
+
+    /** PostgreSQL: the devices committed since the last applied snapshot, in one transaction with their counts. */
+    private long applySnapshot() {
+        Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
+        long n = snapshots.take(counts);
+        apply(counts);
+        return n;
     }
 
     @Scheduled(fixedDelayString = "${bluezone.statistics.install-queue-delay-ms:1000}")

@@ -8,8 +8,8 @@ import vn.bluezone.server.support.RequiresPostgres;
 import vn.bluezone.server.support.TestDatabase;
 
 /**
- * {@link AttestationScenario} on PostgreSQL: the queued install's attested flag in the data-modifying WITH, the
- * attested counters' upsert, the App Attest counter's conditional update.
+ * {@link AttestationScenario} on PostgreSQL: the attested flag carried by the device row to the snapshot flush
+ * ({@code rollup_attested}, issue 15 §5), the attested counters' upsert, the App Attest counter's conditional update.
  */
 @RequiresPostgres
 class AttestationPostgresIT extends AttestationScenario {
