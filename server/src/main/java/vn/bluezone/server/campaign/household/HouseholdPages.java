@@ -95,35 +95,56 @@ public class HouseholdPages {
     public String addHousehold(@RequestParam String commune, @RequestParam(required = false) String villageCode,
             @RequestParam(required = false) String headName, @RequestParam(required = false) String address,
             @RequestParam(required = false) String members, @RequestParam(required = false) String smartphones,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
+            Model model, RedirectAttributes flash) {
         Official o = access.require(VISITORS, commune);
         try {
-            Household h = households.add(commune, villageCode, headName, address, count(members),
-                    count(smartphones), o.username());
+            Household h = households.add(commune, villageCode, headName, address, count(members, "members"),
+                    count(smartphones, "smartphones"), o.username());
             flash.addFlashAttribute("info", page.text("campaign.visits.householdAdded", h.headName()));
             return "redirect:/console/campaign/visits?commune=" + commune + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
-            if (ErrorStatus.isForbidden(p)) {
-                throw p;
-            }
-            String view = visits(commune, villageCode, model);
-            model.addAttribute("error", page.problem(p));
-            model.addAttribute("householdForm", new HouseholdForm(villageCode, headName, address, members,
-                    smartphones));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return view;
+            return page.refused(model, p, "householdForm", new HouseholdForm(villageCode, headName, address, members,
+                    smartphones), householdFieldOf(p), () -> visits(commune, villageCode, model));
         }
     }
 
-    private static Integer count(String s) {
+    private static Integer count(String s, String field) {
         if (s == null || s.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw new CampaignProblem(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number");
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number", field);
         }
+    }
+
+    /** The household form's field a refusal is about; text fields are named by the service's message. */
+    static String householdFieldOf(CampaignProblem p) {
+        if (p.field() != null) {
+            return p.field();
+        }
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
+            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("head") ? "headName"
+                    : m.startsWith("address") ? "address" : "form";
+            default -> "form";
+        };
+    }
+
+    /** The visit form's field a refusal is about; text fields are named by the service's message. */
+    static String visitFieldOf(CampaignProblem p) {
+        if (p.field() != null) {
+            return p.field();
+        }
+        String m = p.getMessage() == null ? "" : p.getMessage();
+        return switch (p.code()) {
+            case "BAD_DATE" -> "visitedOn";
+            case "FIELD_TOO_LONG" -> m.startsWith("refusal") ? "refusalReason" : m.startsWith("branch") ? "branch"
+                    : m.startsWith("note") ? "note" : "form";
+            default -> "form";
+        };
     }
 
     /** CSV from a file or pasted; with any bad row nothing is imported and every bad row is listed on the page. */
@@ -184,10 +205,8 @@ public class HouseholdPages {
         model.addAttribute("household", h);
         model.addAttribute("villageName", areas.name(h.villageCode()).orElse(h.villageCode()));
         model.addAttribute("previous", households.visits(id));
-        if (!model.containsAttribute("visitForm")) {
-            model.addAttribute("visitForm", new VisitForm("", "", String.valueOf(h.smartphones()), "0", "0", "0",
-                    "", ""));
-        }
+        CampaignPageModel.blankForm(model, "visitForm", new VisitForm("", "", String.valueOf(h.smartphones()), "0",
+                "0", "0", "", ""));
         return "campaign/visit-form";
     }
 
@@ -214,7 +233,7 @@ public class HouseholdPages {
             @RequestParam(required = false) String alreadyInstalled,
             @RequestParam(required = false) String installedNow, @RequestParam(required = false) String refused,
             @RequestParam(required = false) String refusalReason, @RequestParam(required = false) String note,
-            Model model, RedirectAttributes flash, HttpServletResponse response) {
+            Model model, RedirectAttributes flash) {
         Official o = access.requireRecord(VISITORS, () -> households.household(id).villageCode(),
                 () -> HouseholdService.notFound(id));
         Household h = households.household(id);
@@ -223,20 +242,14 @@ public class HouseholdPages {
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(visitedOn, () -> new CampaignProblem(
                     ErrorCode.BAD_DATE, "'" + visitedOn + "' is not a day"));
-            Visit v = households.recordVisit(id, new NewVisit(day, branch, count(smartphonesPresent),
-                    count(alreadyInstalled), count(installedNow), count(refused), refusalReason, note),
+            Visit v = households.recordVisit(id, new NewVisit(day, branch, count(smartphonesPresent,
+                    "smartphonesPresent"), count(alreadyInstalled, "alreadyInstalled"),
+                    count(installedNow, "installedNow"), count(refused, "refused"), refusalReason, note),
                     o.username());
             flash.addFlashAttribute("info", page.text("campaign.visit.recorded", h.headName(), v.installedNow()));
             return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
-            if (ErrorStatus.isForbidden(p)) {
-                throw p;
-            }
-            model.addAttribute("visitForm", form);
-            String view = visitForm(id, model);
-            model.addAttribute("error", page.problem(p));
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return view;
+            return page.refused(model, p, "visitForm", form, visitFieldOf(p), () -> visitForm(id, model));
         }
     }
 

@@ -57,18 +57,20 @@ public class HouseholdService {
         }
         String h = Fields.required(head, "head of household", 200);
         String a = Fields.required(address, "address", 500);
-        int m = count(members, "members", 1);
-        int s = count(smartphones, "smartphones", 0);
+        int m = count(members, "members", 1, "members");
+        int s = count(smartphones, "smartphones", 0, "smartphones");
         long id = store.add(communeCode, villageCode, h, a, m, s, actor, clock.now());
         return household(id);
     }
 
-    private static int count(Integer v, String field, int min) {
+    /** {@code param} names the form field, so a refused form shows the message next to it (issue 13, problem 4). */
+    private static int count(Integer v, String field, int min, String param) {
         if (v == null) {
-            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, field + " is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, field + " is required", param);
         }
         if (v < min || v > MAX_PEOPLE) {
-            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE);
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, field + " must be between " + min + " and " + MAX_PEOPLE,
+                    param);
         }
         return v;
     }
@@ -142,9 +144,9 @@ public class HouseholdService {
                 column = "address";
                 String address = Fields.required(cell.apply(column), "address", 500);
                 column = "members";
-                int members = count(number(cell.apply(column), "members"), "members", 1);
+                int members = count(number(cell.apply(column), "members"), "members", 1, null);
                 column = "smartphones";
-                int phones = count(number(cell.apply(column), "smartphones"), "smartphones", 0);
+                int phones = count(number(cell.apply(column), "smartphones"), "smartphones", 0, null);
                 good.add(new Object[] {village, head, address, members, phones});
             } catch (CampaignProblem p) {
                 errors.add(new ImportError(line, p.code(), column, cell.apply(column), p.getMessage()));
@@ -217,7 +219,7 @@ public class HouseholdService {
         Household h = household(householdId);
         LocalDate day = v.visitedOn() == null ? clock.today() : v.visitedOn();
         if (day.isAfter(clock.today())) {
-            throw new CampaignProblem(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future");
+            throw new CampaignProblem(ErrorCode.VISIT_IN_FUTURE, "the visit date is in the future", "visitedOn");
         }
         if (v.isNobodyHome()) {
             String branch = Fields.optional(v.branch(), "branch", 200);
@@ -231,18 +233,18 @@ public class HouseholdService {
             }
             return store.visits(h.id()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         }
-        int present = count(v.smartphonesPresent(), "smartphones present", 0);
-        int already = count(orZero(v.alreadyInstalled()), "already installed", 0);
-        int now = count(orZero(v.installedNow()), "installed during the visit", 0);
-        int refused = count(orZero(v.refused()), "refused", 0);
+        int present = count(v.smartphonesPresent(), "smartphones present", 0, "smartphonesPresent");
+        int already = count(orZero(v.alreadyInstalled()), "already installed", 0, "alreadyInstalled");
+        int now = count(orZero(v.installedNow()), "installed during the visit", 0, "installedNow");
+        int refused = count(orZero(v.refused()), "refused", 0, "refused");
         if (already + now + refused > present) {
             throw new CampaignProblem(ErrorCode.COUNTS_EXCEED_PHONES, "already installed (" + already
                     + ") + installed now (" + now + ") + refused (" + refused + ") is more than the " + present
-                    + " smartphone(s) present");
+                    + " smartphone(s) present", "smartphonesPresent");
         }
         String reason = Fields.optional(v.refusalReason(), "refusal reason", 500);
         if (refused > 0 && reason == null) {
-            throw new CampaignProblem(ErrorCode.REASON_REQUIRED, "give the reason for the refusal");
+            throw new CampaignProblem(ErrorCode.REASON_REQUIRED, "give the reason for the refusal", "refusalReason");
         }
         String branch = Fields.optional(v.branch(), "branch", 200);
         String note = Fields.optional(v.note(), "note", 1000);

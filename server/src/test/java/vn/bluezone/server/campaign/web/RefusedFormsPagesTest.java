@@ -107,6 +107,44 @@ class RefusedFormsPagesTest {
     static final String NOT_SAVED = "Chưa lưu: xem thông báo bên cạnh ô cần sửa; những gì đã nhập vẫn còn.";
 
     @Test
+    void visitAndHouseholdFormsShowTheirRefusalNextToTheField() throws Exception {
+        MockHttpSession xa = login("rf.xa");
+        long id = households.add(QN, haLac, "Nguyễn Văn Bình", "Xóm 2", 4, 2, "test").id();
+        long visits = jdbc.sql("SELECT COUNT(*) FROM campaign_visit").query(Long.class).single();
+        // 1 + 1 + 1 > 2 phones present: the counts stay, the message is at the phones present.
+        String over = html(mvc.perform(post("/console/campaign/visits/" + id).param("smartphonesPresent", "2")
+                .param("alreadyInstalled", "1").param("installedNow", "1").param("refused", "1")
+                .param("refusalReason", "Sợ tốn pin").param("branch", "Chi đoàn thôn Hà Lạc")
+                .session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(over, "error-smartphonesPresent"))
+                .isEqualTo("Số máy đã cài, cài mới và từ chối cộng lại nhiều hơn số điện thoại thông minh có mặt.");
+        assertThat(textOf(over, "flash-error")).isEqualTo(NOT_SAVED);
+        assertThat(control(over, "visit-form", "smartphonesPresent")).contains("value=\"2\"", "invalid");
+        assertThat(control(over, "visit-form", "installedNow")).contains("value=\"1\"").doesNotContain("invalid");
+        assertThat(control(over, "visit-form", "refusalReason")).contains("value=\"Sợ tốn pin\"");
+        assertThat(control(over, "visit-form", "branch")).contains("value=\"Chi đoàn thôn Hà Lạc\"");
+        // A refusal without its reason: the message is at the reason.
+        String noReason = html(mvc.perform(post("/console/campaign/visits/" + id).param("smartphonesPresent", "2")
+                .param("refused", "1").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(noReason, "error-refusalReason")).isEqualTo("Hãy ghi lý do từ chối.");
+        assertThat(textOf(noReason, "error-smartphonesPresent")).isNull();
+        // A typo in a count: at that count.
+        String typo = html(mvc.perform(post("/console/campaign/visits/" + id).param("smartphonesPresent", "2")
+                .param("installedNow", "1a").session(xa).with(csrf())).andExpect(status().isBadRequest()));
+        assertThat(textOf(typo, "error-installedNow")).isNotBlank();
+        assertThat(control(typo, "visit-form", "installedNow")).contains("value=\"1a\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_visit").query(Long.class).single()).isEqualTo(visits);
+        // The household form on the visits page: a bad member count, the names typed kept.
+        String household = html(mvc.perform(post("/console/campaign/households").param("commune", QN)
+                .param("villageCode", haLac).param("headName", "Trần Thị Cúc").param("address", "Xóm 3")
+                .param("members", "0").param("smartphones", "1").session(xa).with(csrf()))
+                .andExpect(status().isBadRequest()));
+        assertThat(textOf(household, "error-members")).isNotBlank();
+        assertThat(textOf(household, "error-headName")).isNull();
+        assertThat(household).contains("value=\"Trần Thị Cúc\"", "value=\"Xóm 3\"");
+    }
+
+    @Test
     void placeFormComesBackFilled() throws Exception {
         MockHttpSession xa = login("rf.xa");
         long before = jdbc.sql("SELECT COUNT(*) FROM campaign_place").query(Long.class).single();

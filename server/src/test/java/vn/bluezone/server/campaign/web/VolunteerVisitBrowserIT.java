@@ -134,14 +134,17 @@ class VolunteerVisitBrowserIT {
                 .containsExactly(2L, 1L, 1L, 1L);
         assertThat(households.byVolunteer("19873").get(0).key()).isEqualTo("tnv.halac");
 
-        // A bad visit comes back with the message, not an error page.
+        // A bad visit comes back filled, with the message next to the phones present, not an error page.
         row.findElement(By.cssSelector("a.visit-link")).click();
         wait.until(d -> d.findElements(By.id("visit-form")).size() == 1);
         set("smartphonesPresent", "1");
         set("installedNow", "2");
         browser.findElement(By.id("save")).click();
-        wait.until(d -> d.findElements(By.id("flash-error")).size() == 1);
-        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("nhiều hơn số điện thoại thông minh có mặt");
+        wait.until(d -> d.findElements(By.id("error-smartphonesPresent")).size() == 1);
+        assertThat(browser.findElement(By.id("error-smartphonesPresent")).getText())
+                .contains("nhiều hơn số điện thoại thông minh có mặt");
+        assertThat(browser.findElement(By.id("installedNow")).getAttribute("value")).isEqualTo("2");
+        assertThat(browser.findElement(By.id("flash-error")).getText()).contains("Chưa lưu");
         shot("5-error");
     }
 
