@@ -153,7 +153,7 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.radio = cfg.radio.withShadowing(noise);
         cfg.radio = new vn.bluezone.simulator.tracing.RadioModel(cfg.radio.referenceLossDb(),
                 cfg.radio.pathLossExponent(), cfg.radio.shadowingSigmaDb(), cfg.radio.calibrationSigmaDb(),
-                packetLoss, cfg.radio.nearMetres());
+                packetLoss);
         cfg.consentProbability = consent;
         cfg.f1Compliance = f1Compliance;
         cfg.f2Compliance = f2Compliance;
