@@ -118,6 +118,12 @@ final class SimulateCommand implements Callable<Integer> {
             defaultValue = "2.7")
     double sharedAirQuanta;
 
+    @Option(names = "--risk-preset", paramLabel = "NAME", description = "The phones' rule: vietnam-f1-derived "
+            + "(default, 62 dB for 30 min) or vietnam-f1-ministry (the Ministry's 2 m for 15 min); engines mode: "
+            + "the in-process key server distributes it. Ground truth stays 15 minutes within 2 m.",
+            defaultValue = "vietnam-f1-derived")
+    String riskPreset;
+
     @Option(names = "--lang", paramLabel = "vi|en", description = "Language of report.html (default ${DEFAULT-VALUE}).",
             defaultValue = "vi")
     String lang;
@@ -161,6 +167,11 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.checkinShare = checkinShare;
         cfg.checkinMinimumOverlapMinutes = checkinMinOverlap;
         cfg.sharedAirQuantaPerHour = sharedAirQuanta;
+        try {
+            cfg.risk = vn.bluezone.protocol.risk.RiskPreset.byName(riskPreset).configuration();
+        } catch (vn.bluezone.protocol.risk.RiskConfigurationException e) {
+            throw new CliException("--risk-preset: " + e.getMessage(), e);
+        }
         double[] levels = sweep == null ? null : parseList("--sweep-adoption", sweep);
         PrintWriter err = spec.commandLine().getErr();
         SimulationOutcome outcome;

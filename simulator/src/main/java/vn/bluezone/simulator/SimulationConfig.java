@@ -34,7 +34,8 @@ public final class SimulationConfig implements Cloneable {
 
     public RadioModel radio = RadioModel.defaults();
     /**
-     * Contacts mode: the phones' risk configuration (engines mode: the server's). Its rule decides what a phone
+     * The phones' risk configuration (engines mode: the in-process key server distributes it; with {@link #serverUrl}
+     * the running server's applies). Its rule decides what a phone
      * counts ({@link #nearThresholdDb()}, {@link #nearMinutesThreshold()}); its infectiousness (days since onset) and
      * report type weights weigh each contact day's near minutes. The default is the shipped one (the derived rule,
      * 62 dB for 30 min); {@code RiskConfiguration.ministryF1()} is the Ministry's 2 m for 15 min.
