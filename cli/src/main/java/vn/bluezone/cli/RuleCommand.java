@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.protocol.risk.RiskConfigurationException;
+import vn.bluezone.protocol.risk.RiskPreset;
 import vn.bluezone.protocol.risk.evaluation.DetectionRule;
 import vn.bluezone.protocol.risk.evaluation.FieldDataCsv;
 import vn.bluezone.protocol.risk.evaluation.FieldDataException;
@@ -35,7 +36,8 @@ final class RuleCommand implements Runnable {
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = {"How a detection rule does on a field test: phones measured at known distances.",
-                    "For the configured rule (--config, else the shipped Vietnam F1 rule) and the Swiss, German and",
+                    "For the configured rule (--config or --preset, else the shipped default: the derived rule, at most",
+                    "62 dB for 30 min) and the Swiss, German and",
                     "Italian 2020 rules: TPR and FPR at <= 1.5 m and <= 2 m with 95% Wilson intervals; the ROC AUC of",
                     "the rule's score; the best threshold under leave-one-pair-out cross-validation.",
                     "CSV layouts (header line decides): pair_id,environment,distance_m,duration_s,att_lt_X,att_X_Y,...,",
@@ -49,21 +51,40 @@ final class RuleCommand implements Runnable {
         Path data;
 
         @Option(names = "--config", paramLabel = "risk.json",
-                description = "A risk configuration (as served at /api/v1/config's risk part). Default: the shipped Vietnam F1 rule.")
+                description = "A risk configuration (as served at /api/v1/config's risk part). Default: the shipped derived rule.")
         Path config;
+
+        @Option(names = "--preset", paramLabel = "NAME",
+                description = "A shipped risk configuration instead of --config: vietnam-f1-derived (the default, 62 dB"
+                        + " for 30 min) or vietnam-f1-ministry (the Ministry's F1 definition, 2 m (58 dB) for 15 min).")
+        String preset;
 
         @Option(names = "--json", description = "Print the whole result as one JSON object instead of the table.")
         boolean json;
 
         @Override
         public void run() {
-            RiskConfiguration risk = config == null ? RiskConfiguration.vietnamDefault() : loadConfig(config);
+            RiskConfiguration risk = chooseRule();
             List<FieldExposure> exposures = loadData(data);
             RuleEvaluation.Report report = RuleEvaluation.evaluate(exposures, DetectionRule.of(risk),
                     List.of(DetectionRule.swiss(), DetectionRule.german(), DetectionRule.italian()));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? ReportFormat.json(report) + System.lineSeparator() : ReportFormat.text(report));
             out.flush();
+        }
+
+        private RiskConfiguration chooseRule() {
+            if (config != null && preset != null) {
+                throw new CliException("--config and --preset exclude each other; give one");
+            }
+            if (config != null) {
+                return loadConfig(config);
+            }
+            try {
+                return preset == null ? RiskConfiguration.vietnamDefault() : RiskPreset.byName(preset).configuration();
+            } catch (RiskConfigurationException e) {
+                throw new CliException("--preset: " + e.getMessage(), e);
+            }
         }
 
         private static RiskConfiguration loadConfig(Path p) {

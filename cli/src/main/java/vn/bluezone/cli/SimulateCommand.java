@@ -123,6 +123,12 @@ final class SimulateCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE} = none).", defaultValue = "1")
     double otherMeasures;
 
+    @Option(names = "--risk-preset", paramLabel = "NAME", description = "The phones' rule: vietnam-f1-derived "
+            + "(default, 62 dB for 30 min) or vietnam-f1-ministry (the Ministry's 2 m for 15 min); engines mode: "
+            + "the in-process key server distributes it. Ground truth stays 15 minutes within 2 m.",
+            defaultValue = "vietnam-f1-derived")
+    String riskPreset;
+
     @Option(names = "--lang", paramLabel = "vi|en", description = "Language of report.html (default ${DEFAULT-VALUE}).",
             defaultValue = "vi")
     String lang;
@@ -158,7 +164,7 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.radio = cfg.radio.withShadowing(noise);
         cfg.radio = new vn.bluezone.simulator.tracing.RadioModel(cfg.radio.referenceLossDb(),
                 cfg.radio.pathLossExponent(), cfg.radio.shadowingSigmaDb(), cfg.radio.calibrationSigmaDb(),
-                packetLoss, cfg.radio.nearMetres());
+                packetLoss);
         cfg.consentProbability = consent;
         cfg.f1Compliance = f1Compliance;
         cfg.f2Compliance = f2Compliance;
@@ -167,6 +173,11 @@ final class SimulateCommand implements Callable<Integer> {
         cfg.checkinMinimumOverlapMinutes = checkinMinOverlap;
         cfg.sharedAirQuantaPerHour = sharedAirQuanta;
         cfg.otherMeasuresFactor = otherMeasures;
+        try {
+            cfg.risk = vn.bluezone.protocol.risk.RiskPreset.byName(riskPreset).configuration();
+        } catch (vn.bluezone.protocol.risk.RiskConfigurationException e) {
+            throw new CliException("--risk-preset: " + e.getMessage(), e);
+        }
         double[] levels = sweep == null ? null : parseList("--sweep-adoption", sweep);
         PrintWriter err = spec.commandLine().getErr();
         SimulationOutcome outcome;

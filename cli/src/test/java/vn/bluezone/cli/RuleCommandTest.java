@@ -31,14 +31,27 @@ class RuleCommandTest {
     }
 
     @Test
-    void histogramFileGivesTheTableAndTheLastLine() throws IOException {
+    void theDefaultRuleNeedsThirtyMinutes() throws IOException {
         CliRun r = CliRun.of("rule", "evaluate", "--data",
                 resource("/rule/field-histogram.csv").toString());
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().strip().split("\\R");
-        // Vietnam F1 (<=58 dB weight 1, >= 15 min): p1 at 1.0 and 1.5 m fire; p2 (55-63 dB, 3/8 below 58) does not;
-        // nothing beyond 2 m fires (p4: 600 s in 50-55 + 3/8 of 600 s = 825 s < 900 s).
+        // The default (derived: <= 62 dB weight 1, >= 30 min): every exposure lasts 20 minutes, so none fires, not
+        // even p1 at 1 m. Scores (7/8 of 55-63 dB counted): positives 1200, 1200, 1050; negatives 0, 1050, 1125:
+        // AUC (6 + 1 + 0.5) / 9 = 0.83.
+        assertEquals("rule TPR=0.00 FPR=0.00 J=0.00 AUC=0.83", lines[lines.length - 1]);
+    }
+
+    @Test
+    void histogramFileGivesTheTableAndTheLastLine() throws IOException {
+        CliRun r = CliRun.of("rule", "evaluate", "--preset", "vietnam-f1-ministry", "--data",
+                resource("/rule/field-histogram.csv").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        // The Ministry preset (<=58 dB weight 1, >= 15 min): p1 at 1.0 and 1.5 m fire; p2 (55-63 dB, 3/8 below 58)
+        // does not; nothing beyond 2 m fires (p4: 600 s in 50-55 + 3/8 of 600 s = 825 s < 900 s).
         assertEquals("rule TPR=0.67 FPR=0.00 J=0.67 AUC=0.83", lines[lines.length - 1]);
+        assertTrue(r.out().contains("vietnam-f1-ministry"), r.out());
         assertTrue(r.out().contains("6 exposures of 4 pairs"), r.out());
         assertTrue(r.out().contains("swiss"), r.out());
         assertTrue(r.out().contains("german"), r.out());
@@ -53,7 +66,7 @@ class RuleCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(8, j.get("rules").size());
-        assertEquals("vietnam-f1", j.get("headline").get("rule").asString());
+        assertEquals("vietnam-f1-derived", j.get("headline").get("rule").asString());
         assertEquals(4, j.get("crossValidation").get("folds").asInt());
         assertEquals(3, j.get("rules").get(1).get("tpr").get("n").asInt(), "3 positives at <= 2 m");
     }
@@ -102,6 +115,10 @@ class RuleCommandTest {
                 {"not valid UTF-8", "rule", "evaluate", "--data", latin1.toString()},
                 {"no such file", "rule", "evaluate", "--data", dir.resolve("missing.csv").toString()},
                 {"--config", "rule", "evaluate", "--data", badRow.toString(), "--config", badConfig.toString()},
+                {"--preset: unknown risk preset \"ministry\"; known: vietnam-f1-derived, vietnam-f1-ministry", "rule",
+                        "evaluate", "--data", badRow.toString(), "--preset", "ministry"},
+                {"--config and --preset exclude each other", "rule", "evaluate", "--data", badRow.toString(),
+                        "--config", badConfig.toString(), "--preset", "vietnam-f1-ministry"},
                 {"Missing required option", "rule", "evaluate"},
                 {"Unknown option", "rule", "evaluate", "--data", badRow.toString(), "--bogus"},
                 {"missing subcommand", "rule"}};

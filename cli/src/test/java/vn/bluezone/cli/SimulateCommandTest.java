@@ -43,6 +43,24 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theMinistryRuleCanBeSimulated(@TempDir Path dir) throws Exception {
+        String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
+                "--risk-preset", "vietnam-f1-ministry", "--out", dir.toString());
+        assertEquals("0", r[0], r[2]);
+        String metrics = Files.readString(dir.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"riskConfiguration\" : \"vietnam-f1-ministry\"")
+                || metrics.contains("\"riskConfiguration\":\"vietnam-f1-ministry\""), metrics);
+        assertTrue(metrics.replace(" ", "").contains("\"nearMinutesThreshold\":15"), metrics);
+        String[] d = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
+                "--out", dir.resolve("default").toString());
+        assertEquals("0", d[0], d[2]);
+        String byDefault = Files.readString(dir.resolve("default").resolve("metrics.json")).replace(" ", "");
+        assertTrue(byDefault.contains("\"riskConfiguration\":\"vietnam-f1-derived\""), byDefault);
+        assertTrue(byDefault.contains("\"nearMinutesThreshold\":30"), byDefault);
+        assertTrue(byDefault.contains("\"nearThresholdDb\":61.99"), byDefault);
+    }
+
+    @Test
     void langEnWritesTheReportInEnglish(@TempDir Path dir) throws Exception {
         String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
                 "--lang", "en", "--out", dir.toString());
@@ -75,6 +93,7 @@ class SimulateCommandTest {
                 {"simulate", "--other-measures", "1.5", "--out", out},
                 {"simulate", "--mode", "engines", "--checkin-share", "0.5", "--population", "50", "--out", out},
                 {"simulate", "--lang", "fr", "--out", out},
+                {"simulate", "--risk-preset", "vietnam-f1", "--out", out},
         };
         for (String[] args : bad) {
             String[] r = run(args);

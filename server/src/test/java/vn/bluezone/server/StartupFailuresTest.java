@@ -52,7 +52,9 @@ class StartupFailuresTest {
                 {"--bluezone.statistics.floor=1.5", "invalid configuration: bluezone.statistics.floor"},
                 {"--bluezone.statistics.trend-days=1", "invalid configuration: bluezone.statistics.trend-days"},
                 {"--bluezone.demo.days=0", "invalid configuration: bluezone.demo.days"},
-                {"--bluezone.demo.province=Hue", "invalid configuration: bluezone.demo.province"}}) {
+                {"--bluezone.demo.province=Hue", "invalid configuration: bluezone.demo.province"},
+                {"--bluezone.keys.device-config.risk-preset=vietnam-f1",
+                        "invalid configuration: bluezone.keys.device-config.risk-preset"}}) {
             SpringApplication app = new SpringApplication(BluezoneServer.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             Throwable failure = null;

@@ -78,7 +78,8 @@ public final class Simulation {
         for (int i = 0; i < n; i++) {
             calibration[i] = (float) (cfg.radio.calibrationSigmaDb() * Rand.gaussian(Rand.hash(cfg.seed, CALIB, i)));
         }
-        this.ctx = new DayContext(cfg.seed, n, cfg.radio, calibration, cfg.noiseLevelsDb, cfg.disease.cutoffMetres());
+        this.ctx = new DayContext(cfg.seed, n, cfg.radio, cfg.nearThresholdDb(), calibration, cfg.noiseLevelsDb,
+                cfg.disease.cutoffMetres());
         this.table = new PairDayTable(n, cfg.noiseLevelsDb.length);
         // Contact statistics on day 0 look at every pair of a sample of about 20,000 people.
         this.ctx.statsStride = Math.max(1, n / 20_000);
@@ -90,7 +91,7 @@ public final class Simulation {
         this.status = new byte[n];
         this.maxDayWeight = KeyPublication.maximumDayWeight(cfg.risk);
         this.publication = new KeyPublication(epi, truthLog, detectedLog, result, n, cfg.risk,
-                cfg.nearMinutesThreshold);
+                cfg.nearMinutesThreshold());
         this.tracing = new TracingEvents(cfg, app, epi, result, publication);
         this.infections = new DayInfections(n);
         this.checkins = cfg.checkinShare > 0 && cfg.mode == SimulationConfig.Mode.CONTACTS
@@ -294,7 +295,7 @@ public final class Simulation {
         IntList da = new IntList();
         IntList db = new IntList();
         IntList dm = new IntList();
-        int nearTicks = (cfg.nearMinutesThreshold + Ticks.MINUTES - 1) / Ticks.MINUTES;
+        int nearTicks = (cfg.nearMinutesThreshold() + Ticks.MINUTES - 1) / Ticks.MINUTES;
         int closeTicks = (15 + Ticks.MINUTES - 1) / Ticks.MINUTES;
         long closeAll = 0;
         long[] closeByPlace = new long[result.closeContactsPerPersonByPlace.length];
@@ -317,7 +318,7 @@ public final class Simulation {
                     tb.add(b);
                 }
                 int nearMinutes = table.nearTicks(s) * Ticks.MINUTES;
-                if (nearMinutes * maxDayWeight >= cfg.nearMinutesThreshold) {
+                if (nearMinutes * maxDayWeight >= cfg.nearMinutesThreshold()) {
                     // The phones' log: the day's near minutes, weighed at publication by the key's infectiousness.
                     da.add(a);
                     db.add(b);

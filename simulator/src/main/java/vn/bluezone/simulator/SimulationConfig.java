@@ -33,13 +33,31 @@ public final class SimulationConfig implements Cloneable {
     public PhoneStorage phoneStorage = PhoneStorage.MEMORY;
 
     public RadioModel radio = RadioModel.defaults();
-    /** Minimum minutes heard as near in a day for the phone to count a contact (GAEN-style 15 minutes). */
-    public int nearMinutesThreshold = 15;
     /**
-     * Contacts mode: the phones' risk configuration, whose infectiousness (days since onset) and report type weights
-     * weigh each contact day's near minutes against {@link #nearMinutesThreshold} (engines mode: the server's).
+     * The phones' risk configuration (engines mode: the in-process key server distributes it; with {@link #serverUrl}
+     * the running server's applies). Its rule decides what a phone
+     * counts ({@link #nearThresholdDb()}, {@link #nearMinutesThreshold()}); its infectiousness (days since onset) and
+     * report type weights weigh each contact day's near minutes. The default is the shipped one (the derived rule,
+     * 62 dB for 30 min); {@code RiskConfiguration.ministryF1()} is the Ministry's 2 m for 15 min.
      */
     public vn.bluezone.protocol.risk.RiskConfiguration risk = vn.bluezone.protocol.risk.RiskConfiguration.vietnamDefault();
+
+    /** Minimum minutes heard as near in a day for the phone to count a contact: the risk configuration's. */
+    public int nearMinutesThreshold() {
+        return risk.closeContact().minimumCumulativeMinutes();
+    }
+
+    /**
+     * A scan is heard as near at or below this attenuation: the risk configuration's close-contact distance through
+     * its path loss model, unrounded (61.99 dB for the default's 2.75 m, 58.31 dB for the Ministry's 2 m).
+     */
+    public double nearThresholdDb() {
+        return nearThresholdDb(risk);
+    }
+
+    public static double nearThresholdDb(vn.bluezone.protocol.risk.RiskConfiguration risk) {
+        return risk.closeContact().modelledAttenuationDb(risk.closeContact().closeContactDistanceMeters());
+    }
     public double[] noiseLevelsDb = {0, 2, 4, 6, 8, 10, 12};
 
     public double consentProbability = 0.8;

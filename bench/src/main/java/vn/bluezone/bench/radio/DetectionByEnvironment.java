@@ -16,11 +16,12 @@ import vn.bluezone.protocol.risk.evaluation.RuleEvaluation;
 /**
  * Detection per environment, before and after the encounter radio model (not a speed figure). For each
  * environment: {@code pairs} contacts within 2 m (distance uniform in 0.5–2 m) and as many beyond (2–5 m), each
- * {@code minutes} long with a scan every 5 minutes and 10 % lost scans; the Vietnam F1 rule and the Swiss, German
- * and Italian 2020 rules on the same simulated encounters; TPR and FPR with Wilson intervals. "Before" is the
+ * {@code minutes} long with a scan every 5 minutes and 10 % lost scans; the shipped default (the derived rule,
+ * 62 dB / 30 min), the Ministry preset (58 dB / 15 min) and the Swiss, German and Italian 2020 rules on the same
+ * simulated encounters; TPR and FPR with Wilson intervals. "Before" is the
  * previous contacts-mode radio (CWA mean everywhere, N(0, 8 dB) drawn afresh per scan, calibration N(0, 3 dB) per
  * phone); "after" is {@link EncounterRadio} in the environment with calibration N(0, 3.2 dB) per phone. Also: the
- * share of 8-hour contacts at 5 m that reach 15 "near" minutes. Usage: {@code DetectionByEnvironment [pairs=2000]
+ * share of 8-hour contacts at 5 m that either Vietnam rule warns. Usage: {@code DetectionByEnvironment [pairs=2000]
  * [minutes=30] [seed=1]}.
  */
 public final class DetectionByEnvironment {
@@ -31,11 +32,12 @@ public final class DetectionByEnvironment {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        List<DetectionRule> rules = List.of(DetectionRule.of(RiskConfiguration.vietnamDefault()), DetectionRule.swiss(),
-                DetectionRule.german(), DetectionRule.italian());
+        List<DetectionRule> rules = List.of(DetectionRule.of(RiskConfiguration.vietnamDefault()),
+                DetectionRule.of(RiskConfiguration.ministryF1()), DetectionRule.swiss(), DetectionRule.german(),
+                DetectionRule.italian());
         System.out.printf(Locale.ROOT, "%d pairs <= 2 m and %d beyond per environment, %d min, scans every 5 min%n",
                 pairs, pairs, minutes);
-        System.out.printf(Locale.ROOT, "%-11s %-7s %-11s %-24s %-24s%n", "environment", "radio", "rule",
+        System.out.printf(Locale.ROOT, "%-11s %-7s %-19s %-24s %-24s%n", "environment", "radio", "rule",
                 "TPR (95% CI)", "FPR (95% CI)");
         List<Environment> envs = new ArrayList<>(List.of(Environment.values()));
         for (Environment env : envs) {
@@ -43,18 +45,19 @@ public final class DetectionByEnvironment {
                 List<FieldExposure> data = simulate(env, after, pairs, minutes * 60, 5.0, seed);
                 for (DetectionRule rule : rules) {
                     RuleEvaluation.RuleResult r = RuleEvaluation.apply(rule, data, 2.0);
-                    System.out.printf(Locale.ROOT, "%-11s %-7s %-11s %-24s %-24s%n", env.name().toLowerCase(Locale.ROOT),
+                    System.out.printf(Locale.ROOT, "%-11s %-7s %-19s %-24s %-24s%n", env.name().toLowerCase(Locale.ROOT),
                             after ? "after" : "before", rule.name(), rate(r.tpr()), rate(r.fpr()));
                 }
             }
         }
-        DetectionRule vn = rules.get(0);
-        for (boolean after : new boolean[] {false, true}) {
-            List<FieldExposure> longFar = simulate(Environment.ROOM, after, pairs, 8 * 3600, 5.0, seed + 1).stream()
-                    .filter(e -> e.distanceM() > 2).toList();
-            RuleEvaluation.RuleResult r = RuleEvaluation.apply(vn, longFar, 2.0);
-            System.out.printf(Locale.ROOT, "8 h at 5 m, room, %s: warned %s%n", after ? "after" : "before",
-                    rate(r.fpr()));
+        for (DetectionRule vn : rules.subList(0, 2)) {
+            for (boolean after : new boolean[] {false, true}) {
+                List<FieldExposure> longFar = simulate(Environment.ROOM, after, pairs, 8 * 3600, 5.0, seed + 1)
+                        .stream().filter(e -> e.distanceM() > 2).toList();
+                RuleEvaluation.RuleResult r = RuleEvaluation.apply(vn, longFar, 2.0);
+                System.out.printf(Locale.ROOT, "8 h at 5 m, room, %s, %s: warned %s%n", after ? "after" : "before",
+                        vn.name(), rate(r.fpr()));
+            }
         }
     }
 

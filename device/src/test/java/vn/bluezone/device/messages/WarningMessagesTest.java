@@ -15,6 +15,8 @@ import vn.bluezone.device.exposure.ClosenessBucket;
 import vn.bluezone.device.exposure.DurationBucket;
 import vn.bluezone.device.exposure.ExposureWarning;
 import vn.bluezone.device.exposure.WarningLevel;
+import vn.bluezone.protocol.risk.CloseContactRule;
+import vn.bluezone.protocol.risk.RiskConfiguration;
 
 class WarningMessagesTest {
     private final ExposureWarning f1 = new ExposureWarning(WarningLevel.F1, LocalDate.of(2021, 7, 19), 20,
@@ -30,6 +32,19 @@ class WarningMessagesTest {
         assertTrue(w.body().contains("tổng cộng từ 15 phút"), w.body());
         assertTrue(w.body().contains("đường dây nóng y tế 0234 3822 222"), w.body());
         assertEquals(Normalizer.normalize(w.body(), Normalizer.Form.NFC), w.body());
+    }
+
+    @Test
+    void theDefaultRuleIsStatedAsApplied() {
+        // The derived default (since 2026-12-03): 62 dB, the model's attenuation at 2.75 m, for 30 minutes.
+        CloseContactRule rule = RiskConfiguration.vietnamDefault().closeContact();
+        ExposureWarning w = new ExposureWarning(WarningLevel.F1, LocalDate.of(2021, 7, 19), 35, DurationBucket.of(35),
+                ClosenessBucket.CLOSE, rule.closeContactDistanceMeters(), rule.minimumCumulativeMinutes(),
+                Instant.parse("2021-07-21T09:00:00Z"));
+        String vi = WarningMessages.render(w, WarningMessages.VIETNAMESE).body();
+        assertTrue(vi.contains("trong khoảng 2,8 mét của nhau tổng cộng từ 30 phút trở lên"), vi);
+        String en = WarningMessages.render(w, Locale.ENGLISH).body();
+        assertTrue(en.contains("within about 2.8 metres of each other for 30 minutes or more"), en);
     }
 
     @Test

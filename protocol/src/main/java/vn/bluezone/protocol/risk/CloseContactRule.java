@@ -20,8 +20,9 @@ package vn.bluezone.protocol.risk;
 public record CloseContactRule(double closeContactDistanceMeters, int minimumCumulativeMinutes,
                                double referenceAttenuationDb, double pathLossExponent) {
 
-    public static final double VIETNAM_DISTANCE_METERS = 2.0;
-    public static final int VIETNAM_MINIMUM_MINUTES = 15;
+    /** The Ministry of Health's F1 definition (not the shipped default since 2026-12-03: see {@link RiskPreset}). */
+    public static final double MINISTRY_DISTANCE_METERS = 2.0;
+    public static final int MINISTRY_MINIMUM_MINUTES = 15;
     /** Fitted to CWA's 55 dB ↔ 1.5 m and 63 dB ↔ 3 m: n = 8 / (10·log10 2) ≈ 2.66, A(1 m) = 55 − 10·n·log10 1.5 ≈ 50.3. */
     public static final double DEFAULT_REFERENCE_ATTENUATION_DB = 50.3;
     public static final double DEFAULT_PATH_LOSS_EXPONENT = 2.66;
@@ -53,9 +54,9 @@ public record CloseContactRule(double closeContactDistanceMeters, int minimumCum
         }
     }
 
-    /** Vietnam's F1 rule: within 2 m for 15 minutes or more in a day, with the CWA-fitted path loss model. */
-    public static CloseContactRule vietnamF1() {
-        return new CloseContactRule(VIETNAM_DISTANCE_METERS, VIETNAM_MINIMUM_MINUTES,
+    /** The Ministry's F1 rule: within 2 m for 15 minutes or more in a day, with the CWA-fitted path loss model. */
+    public static CloseContactRule ministryF1() {
+        return new CloseContactRule(MINISTRY_DISTANCE_METERS, MINISTRY_MINIMUM_MINUTES,
                 DEFAULT_REFERENCE_ATTENUATION_DB, DEFAULT_PATH_LOSS_EXPONENT);
     }
 

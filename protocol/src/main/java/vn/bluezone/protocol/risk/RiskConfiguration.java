@@ -2,7 +2,6 @@ package vn.bluezone.protocol.risk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,7 +17,7 @@ import vn.bluezone.protocol.ReportType;
 /**
  * Risk scoring parameters, as data: GAEN v2 daily summaries configuration plus the close-contact (F1) rule.
  * Read from JSON with {@link #load(InputStream)} / {@link #parse(String)}, written with {@link #toJson()} (the key
- * server serves it to phones), shipped default {@link #vietnamDefault()}. Every constructor path validates and
+ * server serves it to phones), shipped default {@link #vietnamDefault()} (the {@link RiskPreset#DEFAULT} preset). Every constructor path validates and
  * throws {@link RiskConfigurationException} naming the field and its bound.
  *
  * @param name                                    short identifier, 1..100 characters
@@ -51,7 +50,6 @@ public record RiskConfiguration(String name, String description, CloseContactRul
             ReportType.CONFIRMED_CLINICAL_DIAGNOSIS, ReportType.SELF_REPORT, ReportType.RECURSIVE);
     /** Configurations are small; a bigger input is a mistake or an attack. */
     public static final int MAX_JSON_BYTES = 64 * 1024;
-    public static final String VIETNAM_RESOURCE = "/vn/bluezone/protocol/risk/vietnam-f1.json";
 
     public RiskConfiguration {
         if (name == null || name.isBlank() || name.length() > 100) {
@@ -119,9 +117,14 @@ public record RiskConfiguration(String name, String description, CloseContactRul
         return RiskConfigurationJson.read(json);
     }
 
-    /** The shipped Vietnam F1 configuration (resource {@value #VIETNAM_RESOURCE}). */
+    /** The shipped default F1 configuration: {@link RiskPreset#DEFAULT} (the derived rule, 62 dB for 30 min). */
     public static RiskConfiguration vietnamDefault() {
-        return VietnamDefault.INSTANCE;
+        return RiskPreset.DEFAULT.configuration();
+    }
+
+    /** The Ministry of Health's F1 definition, 15 minutes within 2 m (58 dB): {@link RiskPreset#MINISTRY_F1}. */
+    public static RiskConfiguration ministryF1() {
+        return RiskPreset.MINISTRY_F1.configuration();
     }
 
     /** Pretty-printed JSON that {@link #parse(String)} reads back to an equal configuration. */
@@ -231,21 +234,5 @@ public record RiskConfiguration(String name, String description, CloseContactRul
             copy.put(d, Objects.requireNonNull(e.getValue(), "infectiousness"));
         }
         return Collections.unmodifiableMap(copy);
-    }
-
-    /** Loaded once, on first use. */
-    private static final class VietnamDefault {
-        static final RiskConfiguration INSTANCE = loadResource();
-
-        private static RiskConfiguration loadResource() {
-            try (InputStream in = RiskConfiguration.class.getResourceAsStream(VIETNAM_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + VIETNAM_RESOURCE);
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

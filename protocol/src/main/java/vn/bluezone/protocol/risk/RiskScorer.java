@@ -21,9 +21,9 @@ import vn.bluezone.protocol.ReportType;
  *   day is a close contact  ⇔ day.scoreSum ≥ minimumCumulativeMinutes × 60
  * </pre>
  *
- * With the Vietnam configuration (weights 1 for immediate and near, 0 beyond; report type and infectiousness
- * weights 1) a window's score is simply the seconds spent within about 2 m, so the rule reads "15 minutes
- * within 2 m in a day". Windows of REVOKED keys are left out. Thread-safe.
+ * With the shipped configurations (weights 1 for immediate and near, 0 beyond; report type and infectiousness
+ * weights 1) a window's score is simply the seconds at or below the near threshold, so the default rule reads
+ * "30 minutes at ≤ 62 dB in a day" and the Ministry preset "15 minutes within 2 m (≤ 58 dB) in a day". Windows of REVOKED keys are left out. Thread-safe.
  */
 public final class RiskScorer {
     private final RiskConfiguration config;

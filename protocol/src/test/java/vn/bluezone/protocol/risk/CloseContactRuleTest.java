@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class CloseContactRuleTest {
-    private final CloseContactRule f1 = CloseContactRule.vietnamF1();
+    private final CloseContactRule f1 = CloseContactRule.ministryF1();
 
     @Test
     void pathLossModelReproducesTheCwaCalibrationPoints() {
@@ -21,7 +21,7 @@ class CloseContactRuleTest {
     }
 
     @Test
-    void vietnamDistanceMapsTo58Db() {
+    void theMinistryDistanceMapsTo58Db() {
         // 50.3 + 26.6 * log10(2) = 50.3 + 26.6 * 0.30103 = 58.307 -> 58
         assertEquals(58.307, f1.modelledAttenuationDb(2), 0.001);
         assertEquals(58, f1.attenuationThresholdDb());
@@ -29,6 +29,17 @@ class CloseContactRuleTest {
         assertEquals(42, f1.attenuationThresholdDb(0.5)); // 50.3 - 8.007 = 42.29
         assertEquals(66, f1.attenuationThresholdDb(4));  // 50.3 + 16.015 = 66.31
         assertEquals(2.0, f1.modelledDistanceMeters(f1.modelledAttenuationDb(2)), 1e-9);
+    }
+
+    @Test
+    void theDerivedDefaultsDistanceMapsTo62Db() {
+        // 50.3 + 26.6 * log10(2.75) = 50.3 + 26.6 * 0.439333 = 61.986 -> 62: the derived rule's threshold
+        CloseContactRule derived = RiskConfiguration.vietnamDefault().closeContact();
+        assertEquals(61.986, derived.modelledAttenuationDb(2.75), 0.001);
+        assertEquals(62, derived.attenuationThresholdDb());
+        assertEquals(1800, derived.minimumCumulativeSeconds());
+        assertTrue(derived.isCloseContact(1800));
+        assertFalse(derived.isCloseContact(1799));
     }
 
     @Test

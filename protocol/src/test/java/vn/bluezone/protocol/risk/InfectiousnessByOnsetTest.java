@@ -63,7 +63,7 @@ class InfectiousnessByOnsetTest {
     void highAndStandardWeightsScaleTheScore() {
         // The LFPH guidance's weights (standard 30 %, high 100 %): 30 minutes near a case scores 1800 s on a HIGH
         // day (F1) but 540 s on a STANDARD day (not F1); a STANDARD day needs 50 minutes (900 s).
-        RiskConfiguration graded = RiskTestData.vietnamWith("\"standard\": 1.0", "\"standard\": 0.3");
+        RiskConfiguration graded = RiskTestData.ministryWith("\"standard\": 1.0", "\"standard\": 0.3");
         RiskScorer s = new RiskScorer(graded);
         ExposureWindow high = builder.build(closeFor(30), key(0), graded).get(0);
         ExposureWindow standard = builder.build(closeFor(30), key(-4), graded).get(0);
@@ -76,7 +76,7 @@ class InfectiousnessByOnsetTest {
         assertEquals(List.of(), f1Days(graded, 5, 45));
         assertEquals(List.of(DAY), f1Days(graded, 5, 50));
         // and HIGH above 1 shortens the time needed: 2.0 → 7.5 minutes count as 15
-        RiskConfiguration doubled = RiskTestData.vietnamWith("\"high\": 1.0", "\"high\": 2.0");
+        RiskConfiguration doubled = RiskTestData.ministryWith("\"high\": 1.0", "\"high\": 2.0");
         assertEquals(List.of(DAY), f1Days(doubled, 1, 10));
         assertEquals(List.of(), f1Days(doubled, 4, 10));
     }

@@ -3,7 +3,7 @@ package vn.bluezone.protocol.risk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.bluezone.protocol.risk.RiskTestData.vietnamJsonWith;
+import static vn.bluezone.protocol.risk.RiskTestData.ministryJsonWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.bluezone.protocol.ReportType;
 
 class RiskConfigurationTest {
@@ -22,17 +23,19 @@ class RiskConfigurationTest {
     }
 
     private static String errorWith(String... fromTo) {
-        return error(vietnamJsonWith(fromTo));
+        return error(ministryJsonWith(fromTo));
     }
 
     @Test
-    void shippedVietnamConfiguration() {
+    void theDefaultIsTheDerivedRule() {
+        // The rule bench RuleDerivation chooses in every fold (bench/README.md): at most 62 dB for 30 minutes.
         RiskConfiguration c = RiskConfiguration.vietnamDefault();
-        assertEquals("vietnam-f1", c.name());
-        assertEquals(CloseContactRule.vietnamF1(), c.closeContact());
-        assertEquals(2.0, c.closeContact().closeContactDistanceMeters());
-        assertEquals(15, c.closeContact().minimumCumulativeMinutes());
-        assertEquals(new AttenuationThresholds(50, 58, 66), c.attenuationThresholds());
+        assertEquals(RiskPreset.DERIVED, RiskPreset.DEFAULT);
+        assertEquals("vietnam-f1-derived", c.name());
+        assertEquals(62, c.attenuationThresholds().near());
+        assertEquals(30, c.closeContact().minimumCumulativeMinutes());
+        assertEquals(new CloseContactRule(2.75, 30, 50.3, 2.66), c.closeContact());
+        assertEquals(new AttenuationThresholds(50, 62, 66), c.attenuationThresholds());
         assertEquals(new AttenuationWeights(1, 1, 0, 0), c.attenuationWeights());
         assertEquals(ReportType.CONFIRMED_TEST, c.reportTypeWhenMissing());
         assertEquals(29, c.daysSinceOnsetToInfectiousness().size());
@@ -40,12 +43,34 @@ class RiskConfigurationTest {
     }
 
     @Test
-    void theShippedFileIsInCanonicalFormAndRoundTrips() throws IOException {
+    void theMinistryRuleIsANamedPreset() {
+        RiskConfiguration c = RiskConfiguration.ministryF1();
+        assertEquals(c, RiskPreset.byName("vietnam-f1-ministry").configuration());
+        assertEquals("vietnam-f1-ministry", c.name());
+        assertEquals(CloseContactRule.ministryF1(), c.closeContact());
+        assertEquals(2.0, c.closeContact().closeContactDistanceMeters());
+        assertEquals(15, c.closeContact().minimumCumulativeMinutes());
+        assertEquals(new AttenuationThresholds(50, 58, 66), c.attenuationThresholds());
+        // Everything but the rule itself is the same in both presets.
+        RiskConfiguration d = RiskConfiguration.vietnamDefault();
+        assertEquals(d.attenuationWeights(), c.attenuationWeights());
+        assertEquals(d.reportTypeWeights(), c.reportTypeWeights());
+        assertEquals(d.infectiousnessWeights(), c.infectiousnessWeights());
+        assertEquals(d.daysSinceOnsetToInfectiousness(), c.daysSinceOnsetToInfectiousness());
+        assertEquals(d, RiskPreset.byName("vietnam-f1-derived").configuration());
+        assertEquals("unknown risk preset \"vietnam-f1\"; known: vietnam-f1-derived, vietnam-f1-ministry",
+                assertThrows(RiskConfigurationException.class, () -> RiskPreset.byName("vietnam-f1")).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RiskPreset.class)
+    void theShippedFilesAreInCanonicalFormAndRoundTrip(RiskPreset preset) throws IOException {
         String resource;
-        try (InputStream in = RiskConfiguration.class.getResourceAsStream(RiskConfiguration.VIETNAM_RESOURCE)) {
+        try (InputStream in = RiskConfiguration.class.getResourceAsStream(preset.resource())) {
             resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        RiskConfiguration c = RiskConfiguration.vietnamDefault();
+        RiskConfiguration c = preset.configuration();
+        assertEquals(preset.presetName(), c.name());
         assertEquals(resource, c.toJson());
         assertEquals(c, RiskConfiguration.parse(c.toJson()));
         RiskConfiguration changed = c.withCloseContact(1.0, 10);
@@ -56,7 +81,7 @@ class RiskConfigurationTest {
     @Test
     void changingTheDistanceMovesTheThresholds() {
         // The 2022 rule (Official Dispatch 1909/BYT-DP): within 1 m. Thresholds at 0.5, 1 and 2 m: 42, 50, 58.
-        RiskConfiguration oneMeter = RiskConfiguration.vietnamDefault().withCloseContact(1.0, 15);
+        RiskConfiguration oneMeter = RiskConfiguration.ministryF1().withCloseContact(1.0, 15);
         assertEquals(new AttenuationThresholds(42, 50, 58), oneMeter.attenuationThresholds());
         assertEquals(AttenuationBucket.NEAR, oneMeter.bucketOf(50));
         assertEquals(AttenuationBucket.MEDIUM, oneMeter.bucketOf(51));
@@ -140,7 +165,7 @@ class RiskConfigurationTest {
     void weightsMustBeIn0To2point5() {
         assertEquals("attenuationWeights.near must be in 0..2.5, was 2.6",
                 errorWith("\"near\": 1.0", "\"near\": 2.6"));
-        assertTrue(RiskTestData.vietnamWith("\"near\": 1.0", "\"near\": 2.5").attenuationWeights().near() == 2.5,
+        assertTrue(RiskTestData.ministryWith("\"near\": 1.0", "\"near\": 2.5").attenuationWeights().near() == 2.5,
                 "2.5 itself is allowed");
         assertEquals("reportTypeWeights.selfReport must be in 0..2.5, was -0.1",
                 errorWith("\"selfReport\": 1.0", "\"selfReport\": -0.1"));
@@ -160,7 +185,7 @@ class RiskConfigurationTest {
                 errorWith("\"minimumCumulativeMinutes\": 15", "\"minimumCumulativeMinutes\": 14.5"));
         assertEquals("closeContact.minimumCumulativeMinutes must be a whole number, was \"15\"",
                 errorWith("\"minimumCumulativeMinutes\": 15", "\"minimumCumulativeMinutes\": \"15\""));
-        assertEquals(15, RiskTestData.vietnamWith("\"minimumCumulativeMinutes\": 15",
+        assertEquals(15, RiskTestData.ministryWith("\"minimumCumulativeMinutes\": 15",
                 "\"minimumCumulativeMinutes\": 15.0").closeContact().minimumCumulativeMinutes());
     }
 
@@ -191,7 +216,7 @@ class RiskConfigurationTest {
                 errorWith("\"pathLossExponent\": 2.66", "\"pathLossExponent\": 2.66, \"distance\": 2"));
         assertTrue(errorWith("\"minimumWindowScore\": 0.0", "\"minimumWindowScore\": 0.0, \"minWindowScore\": 0")
                 .startsWith("unknown field minWindowScore (expected name, description, closeContact,"));
-        assertEquals("missing field name", errorWith("\"name\": \"vietnam-f1\",", ""));
+        assertEquals("missing field name", errorWith("\"name\": \"vietnam-f1-ministry\",", ""));
         assertEquals("closeContact must be an object, was an array", error("{\"name\": \"x\", \"closeContact\": []}"));
         assertEquals("reportTypeWeights.recursive must be in 0..2.5, was 9",
                 errorWith("\"recursive\": 1.0", "\"recursive\": 9"));

@@ -16,12 +16,40 @@ import org.junit.jupiter.api.Test;
 import vn.bluezone.protocol.ReportType;
 
 class RiskScorerTest {
-    private final RiskScorer vietnam = new RiskScorer(RiskConfiguration.vietnamDefault());
+    /**
+     * The scoring mechanics are tested on the Ministry preset (58 dB, 15 min), whose edges these tests were written
+     * for and which an authority can still choose; the default (derived: 62 dB, 30 min) has its own edge tests below.
+     */
+    private final RiskScorer vietnam = new RiskScorer(RiskConfiguration.ministryF1());
+    private final RiskScorer derived = new RiskScorer(RiskConfiguration.vietnamDefault());
+
+    @Test
+    void theDefaultWarnsAtThirtyMinutesAtOrBelow62Db() {
+        RiskConfiguration c = RiskConfiguration.vietnamDefault();
+        assertEquals(AttenuationBucket.IMMEDIATE, c.bucketOf(50));
+        assertEquals(AttenuationBucket.NEAR, c.bucketOf(62));
+        assertEquals(AttenuationBucket.MEDIUM, c.bucketOf(63));
+        assertEquals(600, derived.windowScore(window(62, 600)), "exactly 62 dB counts");
+        assertEquals(0, derived.windowScore(window(63, 600)), "63 dB does not");
+        // 30 minutes at 60 dB (about 2.4 m by the model): F1 now; 29:59 is not, nor is the Ministry's 15 minutes.
+        ExposureWindow thirty = window(T0, ReportType.CONFIRMED_TEST, Infectiousness.STANDARD,
+                scan(60, 600), scan(62, 600), scan(45, 600));
+        assertTrue(derived.dailySummaries(List.of(thirty)).get(0).closeContact());
+        assertFalse(vietnam.dailySummaries(List.of(thirty)).get(0).closeContact(), "60 and 62 dB are beyond 2 m");
+        ExposureWindow short1 = window(T0, ReportType.CONFIRMED_TEST, Infectiousness.STANDARD,
+                scan(60, 600), scan(62, 600), scan(45, 599));
+        assertEquals(1799, derived.dailySummaries(List.of(short1)).get(0).daySummary().scoreSum());
+        assertFalse(derived.dailySummaries(List.of(short1)).get(0).closeContact());
+        ExposureWindow fifteen = window(T0, ReportType.CONFIRMED_TEST, Infectiousness.STANDARD,
+                scan(55, 300), scan(58, 300), scan(45, 300));
+        assertTrue(vietnam.dailySummaries(List.of(fifteen)).get(0).closeContact(), "Ministry: 15 min within 2 m");
+        assertFalse(derived.dailySummaries(List.of(fifteen)).get(0).closeContact(), "default: 15 min is too short");
+    }
 
     @Test
     void vietnamBucketsAtEachThreshold() {
         // thresholds 50 / 58 / 66 (1 m, 2 m, 4 m); weights 1, 1, 0, 0
-        RiskConfiguration c = RiskConfiguration.vietnamDefault();
+        RiskConfiguration c = RiskConfiguration.ministryF1();
         assertEquals(AttenuationBucket.IMMEDIATE, c.bucketOf(50));
         assertEquals(AttenuationBucket.NEAR, c.bucketOf(51));
         assertEquals(AttenuationBucket.NEAR, c.bucketOf(58));
@@ -34,7 +62,7 @@ class RiskScorerTest {
 
     @Test
     void eachBucketWeightAppliesUpToAndIncludingItsThreshold() {
-        RiskScorer s = new RiskScorer(RiskTestData.vietnamWith(
+        RiskScorer s = new RiskScorer(RiskTestData.ministryWith(
                 "\"immediate\": 1.0", "\"immediate\": 2.0",
                 "\"medium\": 0.0", "\"medium\": 0.5",
                 "\"other\": 0.0", "\"other\": 0.25"));
@@ -114,7 +142,7 @@ class RiskScorerTest {
 
     @Test
     void reportTypeAndInfectiousnessWeightsMultiply() {
-        RiskConfiguration c = RiskTestData.vietnamWith("\"selfReport\": 1.0", "\"selfReport\": 0.5",
+        RiskConfiguration c = RiskTestData.ministryWith("\"selfReport\": 1.0", "\"selfReport\": 0.5",
                 "\"recursive\": 1.0", "\"recursive\": 2.0", "\"high\": 1.0", "\"high\": 1.5");
         RiskScorer s = new RiskScorer(c);
         ExposureWindow self = window(T0, ReportType.SELF_REPORT, Infectiousness.STANDARD, scan(55, 600));
@@ -136,7 +164,7 @@ class RiskScorerTest {
 
     @Test
     void unknownReportTypeScoresAsMissingDefaultAndRevokedIsIgnored() {
-        RiskScorer s = new RiskScorer(RiskTestData.vietnamWith("\"confirmedTest\": 1.0", "\"confirmedTest\": 2.0"));
+        RiskScorer s = new RiskScorer(RiskTestData.ministryWith("\"confirmedTest\": 1.0", "\"confirmedTest\": 2.0"));
         ExposureWindow unknown = window(T0, ReportType.UNKNOWN, Infectiousness.STANDARD, scan(55, 300));
         ExposureWindow revoked = window(T0, ReportType.REVOKED, Infectiousness.STANDARD, scan(55, 3000));
         assertEquals(600, s.windowScore(unknown));
@@ -149,7 +177,7 @@ class RiskScorerTest {
 
     @Test
     void windowsBelowTheMinimumWindowScoreAreIgnored() {
-        RiskScorer s = new RiskScorer(RiskTestData.vietnamWith("\"minimumWindowScore\": 0.0",
+        RiskScorer s = new RiskScorer(RiskTestData.ministryWith("\"minimumWindowScore\": 0.0",
                 "\"minimumWindowScore\": 300.0"));
         ExposureWindow exactly = window(T0, ReportType.CONFIRMED_TEST, Infectiousness.STANDARD, scan(55, 300));
         ExposureWindow below = window(T0.plusSeconds(3600), ReportType.CONFIRMED_TEST, Infectiousness.STANDARD,

@@ -206,7 +206,9 @@ abstract class EndToEndTests {
         sig.update(text.getBytes(StandardCharsets.UTF_8));
         assertThat(sig.verify(Base64.getDecoder().decode(cfg.get("signature").asString()))).isTrue();
         JsonNode doc = JSON.readTree(text);
-        assertThat(doc.has("risk")).isTrue();
+        // The derived rule by default (bluezone.keys.device-config.risk-preset; DeviceConfigControllerTest).
+        assertThat(doc.get("risk").get("name").asString()).isEqualTo("vietnam-f1-derived");
+        assertThat(doc.get("risk").get("closeContact").get("minimumCumulativeMinutes").asInt()).isEqualTo(30);
         assertThat(doc.get("scanning").get("scanIntervalSeconds").asInt()).isPositive();
         assertThat(doc.get("minimumAppVersion").asString()).isNotBlank();
     }

@@ -13,6 +13,8 @@ public final class DayContext {
     public final byte[] flags;
     public final float[] calibration;
     public final RadioModel radio;
+    /** A scan is heard as near at or below this attenuation (the risk configuration's rule). */
+    public final double nearThresholdDb;
     /** The shared radio model's draws for this run. */
     public final EncounterRadio encounters;
     /** Pose starts per person, remembered between scans (the day is processed in one thread). */
@@ -31,11 +33,12 @@ public final class DayContext {
     /** Shared air and check-ins at markets, eateries and the one-stop desk; null = neither. */
     public VenueListener venues;
 
-    public DayContext(long seed, int people, RadioModel radio, float[] calibration, double[] noiseLevels,
-                      double cutoffMetres) {
+    public DayContext(long seed, int people, RadioModel radio, double nearThresholdDb, float[] calibration,
+                      double[] noiseLevels, double cutoffMetres) {
         this.seed = seed;
         this.flags = new byte[people];
         this.radio = radio;
+        this.nearThresholdDb = nearThresholdDb;
         this.encounters = new EncounterRadio(seed);
         this.poses = encounters.new PoseCache(people);
         this.calibration = calibration;

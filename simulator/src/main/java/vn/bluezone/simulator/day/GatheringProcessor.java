@@ -250,7 +250,7 @@ public final class GatheringProcessor {
         RadioModel r = ctx.radio;
         Environment env = PlaceKind.of(kind).environment();
         double base = env.meanAttenuationDb(d) + ctx.calibration[a] + ctx.calibration[b];
-        double threshold = r.nearThresholdDb();
+        double threshold = ctx.nearThresholdDb;
         double scale = r.noiseScale();
         double widest = scale;
         if (ctx.noiseCurve) {

@@ -58,7 +58,7 @@ public final class EngineTracing implements AutoCloseable {
         SignatureMemo.install();
         if (cfg.serverUrl == null) {
             this.clock = new SimulatedClock(DAY0);
-            this.server = new InProcessKeyServer(clock);
+            this.server = new InProcessKeyServer(clock, cfg.risk); // the phones get the simulation's rule
         } else {
             RemoteKeyServer remote = RemoteKeyServer.connect(cfg.serverUrl, cfg.apiKey);
             this.clock = new SimulatedClock(remote.dayZero());

@@ -3,6 +3,7 @@ package vn.bluezone.simulator.engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import vn.bluezone.device.server.HttpKeyServerClient;
 import vn.bluezone.device.server.KeyServerException;
 import vn.bluezone.device.sim.SimulatedClock;
 import vn.bluezone.protocol.ReportType;
+import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.server.BluezoneServer;
 import vn.bluezone.server.accounts.Official;
 import vn.bluezone.server.accounts.Role;
@@ -40,10 +42,18 @@ public final class InProcessKeyServer implements HealthAuthority {
     private final Official officer = new Official(1, "sim-officer", "Simulated health officer", Role.HEALTH_OFFICER,
             null, false);
 
+    /** A server that distributes the shipped default rule. */
     public InProcessKeyServer(SimulatedClock clock) {
+        this(clock, RiskConfiguration.vietnamDefault());
+    }
+
+    /** A server that distributes {@code risk} to the phones (the simulation's rule, so both modes apply one rule). */
+    public InProcessKeyServer(SimulatedClock clock, RiskConfiguration risk) {
         this.dayZero = clock.instant();
+        Path riskFile;
         try {
             this.dataDir = Files.createTempDirectory("bluezone-sim-server");
+            riskFile = Files.writeString(dataDir.resolve("risk.json"), risk.toJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,6 +69,7 @@ public final class InProcessKeyServer implements HealthAuthority {
                 .run("--server.port=0", "--bluezone.demo.enabled=false", "--bluezone.keys.export.enabled=false",
                         "--bluezone.db.url=" + db, "--bluezone.db.user=sa", "--bluezone.db.password=",
                         "--bluezone.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+                        "--bluezone.keys.device-config.risk-file=" + riskFile,
                         "--spring.main.log-startup-info=false", "--logging.level.root=WARN",
                         "--logging.level.vn.bluezone=WARN",
                         // Padding hides the number of cases from whoever sees file sizes; random keys never match a

@@ -232,7 +232,8 @@ public final class MetricsJson {
         m.put("radioShadowingSigmaDb", c.radio.shadowingSigmaDb());
         m.put("radioCalibrationSigmaDb", c.radio.calibrationSigmaDb());
         m.put("radioPacketLoss", c.radio.packetLoss());
-        m.put("nearMinutesThreshold", c.nearMinutesThreshold);
+        m.put("nearMinutesThreshold", c.nearMinutesThreshold());
+        m.put("nearThresholdDb", Math.round(c.nearThresholdDb() * 100) / 100.0);
         m.put("riskConfiguration", c.risk.name());
         m.put("consentProbability", c.consentProbability);
         m.put("uploadDelayMeanHours", c.uploadDelayMeanHours);

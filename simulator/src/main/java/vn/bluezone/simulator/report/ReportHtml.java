@@ -66,7 +66,8 @@ public final class ReportHtml {
         h.append(epidemicCurve(w, n, t));
 
         h.append("<h2>").append(t.t("detection")).append("</h2>\n");
-        h.append("<p class=\"note\">").append(t.t("detection.note", String.valueOf(c.nearMinutesThreshold)))
+        h.append("<p class=\"note\">").append(t.t("detection.note", String.valueOf(c.nearMinutesThreshold()),
+                        t.num(c.nearThresholdDb())))
                 .append("</p>\n");
         h.append("<table><tr><th></th>");
         for (String col : new String[] {"col.precision", "col.recall", "col.f1", "col.tp", "col.fp", "col.fn"}) {

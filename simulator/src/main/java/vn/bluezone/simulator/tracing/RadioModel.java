@@ -7,18 +7,18 @@ package vn.bluezone.simulator.tracing;
  * errors (normal, σ_cal dB, fixed per phone; default {@link vn.bluezone.device.sim.CalibrationError}); a scan
  * misses the packet with probability {@code loss}. {@code shadowingSigmaDb} scales every random term of the
  * encounter model: {@link #FITTED_SIGMA_DB} (8, the default) is the model as fitted, 0 none, 16 twice as much.
- * A scan counts as "near" when the attenuation is at most the phone's threshold, the CWA-fitted attenuation at 2 m
- * (58 dB; reference loss 50.3 dB at 1 m, exponent 2.66, the device's shipped rule).
+ * A scan counts as "near" when the attenuation is at most the phones' threshold, which comes from the risk
+ * configuration, not from here ({@code SimulationConfig#nearThresholdDb()}).
  */
 public record RadioModel(double referenceLossDb, double pathLossExponent, double shadowingSigmaDb,
-                         double calibrationSigmaDb, double packetLoss, double nearMetres) {
+                         double calibrationSigmaDb, double packetLoss) {
 
     /** The {@code --noise} value at which the encounter model's random terms are as fitted. */
     public static final double FITTED_SIGMA_DB = 8.0;
 
     public static RadioModel defaults() {
         return new RadioModel(50.3, 2.66, FITTED_SIGMA_DB,
-                Math.round(vn.bluezone.device.sim.CalibrationError.PER_PHONE_SIGMA_DB * 10) / 10.0, 0.1, 2.0);
+                Math.round(vn.bluezone.device.sim.CalibrationError.PER_PHONE_SIGMA_DB * 10) / 10.0, 0.1);
     }
 
     /** Factor applied to the encounter model's random terms. */
@@ -27,18 +27,10 @@ public record RadioModel(double referenceLossDb, double pathLossExponent, double
     }
 
     public static RadioModel noiseless() {
-        return new RadioModel(50.3, 2.66, 0, 0, 0, 2.0);
+        return new RadioModel(50.3, 2.66, 0, 0, 0);
     }
 
     public RadioModel withShadowing(double sigma) {
-        return new RadioModel(referenceLossDb, pathLossExponent, sigma, calibrationSigmaDb, packetLoss, nearMetres);
-    }
-
-    public double pathLoss(double metres) {
-        return referenceLossDb + 10 * pathLossExponent * Math.log10(Math.max(0.1, metres));
-    }
-
-    public double nearThresholdDb() {
-        return pathLoss(nearMetres);
+        return new RadioModel(referenceLossDb, pathLossExponent, sigma, calibrationSigmaDb, packetLoss);
     }
 }

@@ -3,9 +3,16 @@ package vn.bluezone.simulator.day;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import vn.bluezone.protocol.risk.RiskConfiguration;
+import vn.bluezone.simulator.SimulationConfig;
 import vn.bluezone.simulator.tracing.RadioModel;
 
 class GatheringProcessorTest {
+    /**
+     * These tests check the radio against the Ministry's 2 m (58.31 dB), the threshold their expected shares were
+     * computed for; the default rule's 62 dB threshold is checked in {@link #theDefaultRuleHearsFartherScansAsNear}.
+     */
+    private static final double TWO_METRES_DB = SimulationConfig.nearThresholdDb(RiskConfiguration.ministryF1());
 
     /** Two app users standing {@code metres} apart from 10:00 for {@code minutes}. */
     private static PairDayTable stand(double metres, int minutes, RadioModel radio) {
@@ -17,7 +24,12 @@ class GatheringProcessorTest {
     }
 
     private static PairDayTable stand(double metres, int minutes, RadioModel radio, long seed, float[] calibration) {
-        DayContext ctx = new DayContext(seed, 2, radio, calibration, new double[] {0}, 6);
+        return stand(metres, minutes, radio, seed, calibration, TWO_METRES_DB);
+    }
+
+    private static PairDayTable stand(double metres, int minutes, RadioModel radio, long seed, float[] calibration,
+                                      double nearThresholdDb) {
+        DayContext ctx = new DayContext(seed, 2, radio, nearThresholdDb, calibration, new double[] {0}, 6);
         ctx.flags[0] = DayContext.APP;
         ctx.flags[1] = DayContext.APP;
         PairDayTable table = new PairDayTable(16, 1);
@@ -64,13 +76,28 @@ class GatheringProcessorTest {
     }
 
     @Test
+    void theDefaultRuleHearsFartherScansAsNear() {
+        double derivedDb = new SimulationConfig().nearThresholdDb();
+        assertEquals(61.99, derivedDb, 0.01);
+        // Without noise 2.5 m reads 60.9 dB: near for the default rule (<= 61.99 dB), not for the Ministry's 2 m.
+        PairDayTable derived = stand(2.5, 60, RadioModel.noiseless(), 1, new float[2], derivedDb);
+        assertEquals(12, derived.nearTicks(slotOf(derived)));
+        assertEquals(0, derived.closeTicks(slotOf(derived)), "the truth stays 2 m");
+        PairDayTable ministry = stand(2.5, 60, RadioModel.noiseless());
+        assertEquals(0, ministry.nearTicks(slotOf(ministry)));
+        // 3 m reads 62.99 dB: beyond both.
+        PairDayTable three = stand(3, 60, RadioModel.noiseless(), 1, new float[2], derivedDb);
+        assertEquals(0, three.nearTicks(slotOf(three)));
+    }
+
+    @Test
     void beyondTheCutOffNothingIsRecorded() {
         assertEquals(0, stand(8, 60, RadioModel.noiseless()).size());
     }
 
     @Test
     void packetLossDropsScans() {
-        RadioModel lossy = new RadioModel(50.3, 2.66, 0, 0, 0.5, 2);
+        RadioModel lossy = new RadioModel(50.3, 2.66, 0, 0, 0.5);
         PairDayTable t = stand(1, 600, lossy);
         int near = t.nearTicks(slotOf(t));
         assertEquals(120, t.closeTicks(slotOf(t)));

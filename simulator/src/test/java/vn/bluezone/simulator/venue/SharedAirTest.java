@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import vn.bluezone.simulator.SimulationConfig;
 import vn.bluezone.simulator.day.DayContext;
 import vn.bluezone.simulator.day.PlaceKind;
 import vn.bluezone.simulator.day.Ticks;
@@ -36,7 +37,8 @@ class SharedAirTest {
         SharedAir strong = SharedAir.defaults(100); // a high emitter, so that rates are measurable
         DiseaseParameters d = DiseaseParameters.load();
         Epidemic epi = new Epidemic(d, 3, 4);
-        DayContext ctx = new DayContext(3, 4, RadioModel.defaults(), new float[4], new double[0], 6);
+        DayContext ctx = new DayContext(3, 4, RadioModel.defaults(), new SimulationConfig().nearThresholdDb(), new float[4],
+                new double[0], 6);
         epi.infect(0, 0, -1);
         int[] hits = new int[4];
         VenueDay venues = new VenueDay(ctx, epi, strong, null, (p, minute, from) -> {

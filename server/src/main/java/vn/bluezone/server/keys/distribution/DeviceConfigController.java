@@ -24,6 +24,7 @@ import vn.bluezone.api.distribution.HealthContact;
 import vn.bluezone.api.distribution.SignedConfig;
 import vn.bluezone.protocol.export.SigningKey;
 import vn.bluezone.protocol.risk.RiskConfiguration;
+import vn.bluezone.protocol.risk.RiskPreset;
 import vn.bluezone.server.keys.KeysProperties;
 import vn.bluezone.server.keys.SigningKeys;
 
@@ -51,12 +52,13 @@ public class DeviceConfigController {
         this.health = health;
         this.keys = keys;
         this.cfg = props.deviceConfig();
-        this.risk = loadRisk(cfg.riskFile());
+        this.risk = loadRisk(cfg.riskFile(), cfg.riskPreset());
     }
 
-    static RiskConfiguration loadRisk(String file) {
+    /** The operator's file if one is named, else the named preset (the derived rule unless the operator chose). */
+    static RiskConfiguration loadRisk(String file, String preset) {
         if (file == null || file.isBlank()) {
-            return RiskConfiguration.vietnamDefault();
+            return RiskPreset.byName(preset).configuration();
         }
         try {
             return RiskConfiguration.parse(Files.readString(Path.of(file), StandardCharsets.UTF_8));
