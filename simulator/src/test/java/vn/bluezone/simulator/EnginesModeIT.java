@@ -40,7 +40,7 @@ class EnginesModeIT {
         java.util.Map<String, Object> warnings = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
                 vn.bluezone.simulator.report.MetricsJson.build(o).get("detection")).get("warnings");
         assertEquals(false, ((java.util.Map<String, Object>) warnings.get("casePairs")).get("measured"));
-        assertTrue(vn.bluezone.simulator.report.ReportHtml.render(o).contains("không đo ở chế độ engines"));
+        assertTrue(vn.bluezone.simulator.report.ReportHtml.render(o).contains("không đo khi mô phỏng bằng bộ máy điện thoại thật"));
         assertEquals(4, r.appUsers);
         assertTrue(r.uploadsConfirmed >= 1, "the confirmed case's phone uploaded through the real server");
         assertTrue(r.exportFiles >= 1, "the real export job wrote signed files: " + r.exportFiles);

@@ -65,5 +65,11 @@ class LevelRankingPagesTest extends RegistryTestSupport {
                 .with(user(accounts.loadUserByUsername("rank.namdong")))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(html.split("<td><a href=\"/console/statistics/\\d{5}\"").length - 1).isEqualTo(communes.size());
+        assertThat(html).doesNotContain("id=\"ranking-empty\"");
+        // Villages asked for by name: none listed, so the page says so instead of showing an empty table.
+        String villages = mvc.perform(get("/console/statistics/483/ranking").param("level", "VILLAGE")
+                .with(user(accounts.loadUserByUsername("rank.namdong")))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(villages).contains("id=\"ranking-empty\"").doesNotContain("id=\"all-units\"");
     }
 }

@@ -40,7 +40,7 @@ public final class ReportHtml {
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(title).append("</h1>\n");
         h.append("<p>").append(t.t("intro", t.n(w.population), t.n(w.households), String.valueOf(c.days),
-                String.valueOf(c.seed), Html.escape(w.mode), t.pct(c.adoption), t.n(w.appUsers),
+                String.valueOf(c.seed), t.t("mode." + w.mode), t.pct(c.adoption), t.n(w.appUsers),
                 t.n(w.smartphoneOwners), t.pct(w.uptake()))).append("</p>\n");
         if (c.otherMeasuresFactor != 1.0) {
             // A reader must know the epidemic was held down by other measures (the NHS setting, README).
