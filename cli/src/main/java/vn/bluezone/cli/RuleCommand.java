@@ -36,8 +36,8 @@ final class RuleCommand implements Runnable {
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = {"How a detection rule does on a field test: phones measured at known distances.",
-                    "For the configured rule (--config or --preset, else the shipped default: the derived rule, at most",
-                    "62 dB for 30 min) and the Swiss, German and",
+                    "For the configured rule (--config or --preset, else the shipped default: the Ministry's rule,",
+                    "15 min within 2 m, at most 58 dB) and the Swiss, German and",
                     "Italian 2020 rules: TPR and FPR at <= 1.5 m and <= 2 m with 95% Wilson intervals; the ROC AUC of",
                     "the rule's score; the best threshold under leave-one-pair-out cross-validation.",
                     "CSV layouts (header line decides): pair_id,environment,distance_m,duration_s,att_lt_X,att_X_Y,...,",
@@ -51,12 +51,12 @@ final class RuleCommand implements Runnable {
         Path data;
 
         @Option(names = "--config", paramLabel = "risk.json",
-                description = "A risk configuration (as served at /api/v1/config's risk part). Default: the shipped derived rule.")
+                description = "A risk configuration (as served at /api/v1/config's risk part). Default: the shipped Ministry rule.")
         Path config;
 
         @Option(names = "--preset", paramLabel = "NAME",
-                description = "A shipped risk configuration instead of --config: vietnam-f1-derived (the default, 62 dB"
-                        + " for 30 min) or vietnam-f1-ministry (the Ministry's F1 definition, 2 m (58 dB) for 15 min).")
+                description = "A shipped risk configuration instead of --config: vietnam-f1-ministry (the default, the"
+                        + " Ministry's F1 definition, 2 m (58 dB) for 15 min) or vietnam-f1-derived (62 dB for 30 min).")
         String preset;
 
         @Option(names = "--json", description = "Print the whole result as one JSON object instead of the table.")

@@ -31,12 +31,13 @@ class RuleCommandTest {
     }
 
     @Test
-    void theDefaultRuleNeedsThirtyMinutes() throws IOException {
-        CliRun r = CliRun.of("rule", "evaluate", "--data",
+    void theDerivedPresetNeedsThirtyMinutes() throws IOException {
+        CliRun r = CliRun.of("rule", "evaluate", "--preset", "vietnam-f1-derived", "--data",
                 resource("/rule/field-histogram.csv").toString());
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().strip().split("\\R");
-        // The default (derived: <= 62 dB weight 1, >= 30 min): every exposure lasts 20 minutes, so none fires, not
+        assertTrue(r.out().contains("vietnam-f1-derived"), r.out());
+        // The derived preset (<= 62 dB weight 1, >= 30 min): every exposure lasts 20 minutes, so none fires, not
         // even p1 at 1 m. Scores (7/8 of 55-63 dB counted): positives 1200, 1200, 1050; negatives 0, 1050, 1125:
         // AUC (6 + 1 + 0.5) / 9 = 0.83.
         assertEquals("rule TPR=0.00 FPR=0.00 J=0.00 AUC=0.83", lines[lines.length - 1]);
@@ -44,9 +45,11 @@ class RuleCommandTest {
 
     @Test
     void histogramFileGivesTheTableAndTheLastLine() throws IOException {
-        CliRun r = CliRun.of("rule", "evaluate", "--preset", "vietnam-f1-ministry", "--data",
-                resource("/rule/field-histogram.csv").toString());
+        // The default rule, without --preset: the Ministry's (the same output as --preset vietnam-f1-ministry).
+        CliRun r = CliRun.of("rule", "evaluate", "--data", resource("/rule/field-histogram.csv").toString());
         assertEquals(0, r.exitCode(), r.err());
+        assertEquals(r.out(), CliRun.of("rule", "evaluate", "--preset", "vietnam-f1-ministry", "--data",
+                resource("/rule/field-histogram.csv").toString()).out());
         String[] lines = r.out().strip().split("\\R");
         // The Ministry preset (<=58 dB weight 1, >= 15 min): p1 at 1.0 and 1.5 m fire; p2 (55-63 dB, 3/8 below 58)
         // does not; nothing beyond 2 m fires (p4: 600 s in 50-55 + 3/8 of 600 s = 825 s < 900 s).
@@ -66,7 +69,7 @@ class RuleCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(8, j.get("rules").size());
-        assertEquals("vietnam-f1-derived", j.get("headline").get("rule").asString());
+        assertEquals("vietnam-f1-ministry", j.get("headline").get("rule").asString(), "the default");
         assertEquals(4, j.get("crossValidation").get("folds").asInt());
         assertEquals(3, j.get("rules").get(1).get("tpr").get("n").asInt(), "3 positives at <= 2 m");
     }
@@ -115,7 +118,7 @@ class RuleCommandTest {
                 {"not valid UTF-8", "rule", "evaluate", "--data", latin1.toString()},
                 {"no such file", "rule", "evaluate", "--data", dir.resolve("missing.csv").toString()},
                 {"--config", "rule", "evaluate", "--data", badRow.toString(), "--config", badConfig.toString()},
-                {"--preset: unknown risk preset \"ministry\"; known: vietnam-f1-derived, vietnam-f1-ministry", "rule",
+                {"--preset: unknown risk preset \"ministry\"; known: vietnam-f1-ministry, vietnam-f1-derived", "rule",
                         "evaluate", "--data", badRow.toString(), "--preset", "ministry"},
                 {"--config and --preset exclude each other", "rule", "evaluate", "--data", badRow.toString(),
                         "--config", badConfig.toString(), "--preset", "vietnam-f1-ministry"},

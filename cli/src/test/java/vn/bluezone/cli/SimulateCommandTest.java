@@ -43,21 +43,21 @@ class SimulateCommandTest {
     }
 
     @Test
-    void theMinistryRuleCanBeSimulated(@TempDir Path dir) throws Exception {
+    void theDerivedRuleCanBeSimulatedAndTheMinistryRuleIsTheDefault(@TempDir Path dir) throws Exception {
         String[] r = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
-                "--risk-preset", "vietnam-f1-ministry", "--out", dir.toString());
+                "--risk-preset", "vietnam-f1-derived", "--out", dir.toString());
         assertEquals("0", r[0], r[2]);
-        String metrics = Files.readString(dir.resolve("metrics.json"));
-        assertTrue(metrics.contains("\"riskConfiguration\" : \"vietnam-f1-ministry\"")
-                || metrics.contains("\"riskConfiguration\":\"vietnam-f1-ministry\""), metrics);
-        assertTrue(metrics.replace(" ", "").contains("\"nearMinutesThreshold\":15"), metrics);
+        String metrics = Files.readString(dir.resolve("metrics.json")).replace(" ", "");
+        assertTrue(metrics.contains("\"riskConfiguration\":\"vietnam-f1-derived\""), metrics);
+        assertTrue(metrics.contains("\"nearMinutesThreshold\":30"), metrics);
+        assertTrue(metrics.contains("\"nearThresholdDb\":61.99"), metrics);
         String[] d = run("simulate", "--population", "800", "--days", "6", "--adoption", "0.5", "--seed", "2",
                 "--out", dir.resolve("default").toString());
         assertEquals("0", d[0], d[2]);
         String byDefault = Files.readString(dir.resolve("default").resolve("metrics.json")).replace(" ", "");
-        assertTrue(byDefault.contains("\"riskConfiguration\":\"vietnam-f1-derived\""), byDefault);
-        assertTrue(byDefault.contains("\"nearMinutesThreshold\":30"), byDefault);
-        assertTrue(byDefault.contains("\"nearThresholdDb\":61.99"), byDefault);
+        assertTrue(byDefault.contains("\"riskConfiguration\":\"vietnam-f1-ministry\""), byDefault);
+        assertTrue(byDefault.contains("\"nearMinutesThreshold\":15"), byDefault);
+        assertTrue(byDefault.contains("\"nearThresholdDb\":58.31"), byDefault);
     }
 
     @Test

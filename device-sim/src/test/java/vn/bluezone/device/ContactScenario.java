@@ -39,9 +39,8 @@ import vn.bluezone.protocol.ReportType;
  * </ul>
  * The radio has little shadowing (σ 1.5 dB: phones in hand, line of sight) so that 1.5 m reads as within 2 m in
  * nearly every scan; how often the default σ = 8 dB channel misses such a contact is measured separately.
- * The contacts last 35 minutes since the default rule became the derived one (at most 62 dB for 30 minutes,
- * 2026-12-03): the 20 minutes they lasted under the Ministry's 15-minute rule no longer make an F1, and 35 leaves
- * the 30-minute rule a scan to spare as 20 did the 15-minute one.
+ * The contacts last 35 minutes, so that they make an F1 under the default rule (the Ministry's, 15 minutes within
+ * 2 m) and under the derived preset (at most 62 dB for 30 minutes) alike, with a scan to spare.
  */
 final class ContactScenario {
     static final RadioModel LINE_OF_SIGHT = RadioModel.defaults().withShadowingSigma(1.5);

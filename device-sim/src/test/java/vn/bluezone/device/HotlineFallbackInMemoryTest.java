@@ -23,8 +23,8 @@ import vn.bluezone.protocol.ReportType;
 /**
  * The Bluetooth F1 advice names the hotline {@link vn.bluezone.device.messages.HealthHotline} chooses, as the
  * check-in warnings do: the server's ({@code health.hotline} of its signed configuration), else the one the app
- * ships ({@link DeviceConfig#shippedHotline()}). A and B stand 1.5 m apart for 35 minutes (the default rule needs
- * 30 at most 62 dB; 20 sufficed under the Ministry's 15); A is confirmed and uploads; B's exposure check gives the
+ * ships ({@link DeviceConfig#shippedHotline()}). A and B stand 1.5 m apart for 35 minutes (enough for the default
+ * Ministry rule's 15 and for the derived preset's 30 at most 62 dB); A is confirmed and uploads; B's exposure check gives the
  * F1 warning whose text is read.
  */
 class HotlineFallbackInMemoryTest {

@@ -24,7 +24,7 @@ import vn.bluezone.protocol.TemporaryExposureKey;
 /**
  * The same contact, warned or not by the case's days since symptom onset, against any {@link ScenarioServer}:
  * on day D four cases each spend 08:00-08:35 1.5 m from one contact (pairs 10 km apart, line of sight; 35 minutes
- * since the default rule needs 30 minutes at most 62 dB, where the Ministry's needed 15 and the contact lasted 20). A week
+ * warn under the default Ministry rule, 15 minutes, and under the derived preset's 30 minutes alike). A week
  * later each case reports with another onset date, so that day D is 6 days before onset (none), 1 day before
  * (high), 4 days after (standard) or 7 days after (none) in the shipped map. The server puts the days since onset
  * on the published keys; the contacts' phones read it from the export file and warn only for -1 and +4.

@@ -37,8 +37,8 @@ public final class SimulationConfig implements Cloneable {
      * The phones' risk configuration (engines mode: the in-process key server distributes it; with {@link #serverUrl}
      * the running server's applies). Its rule decides what a phone
      * counts ({@link #nearThresholdDb()}, {@link #nearMinutesThreshold()}); its infectiousness (days since onset) and
-     * report type weights weigh each contact day's near minutes. The default is the shipped one (the derived rule,
-     * 62 dB for 30 min); {@code RiskConfiguration.ministryF1()} is the Ministry's 2 m for 15 min.
+     * report type weights weigh each contact day's near minutes. The default is the shipped one (the Ministry's
+     * 2 m for 15 min); {@code RiskConfiguration.derivedF1()} is the derived 62 dB for 30 min.
      */
     public vn.bluezone.protocol.risk.RiskConfiguration risk = vn.bluezone.protocol.risk.RiskConfiguration.vietnamDefault();
 
@@ -49,7 +49,7 @@ public final class SimulationConfig implements Cloneable {
 
     /**
      * A scan is heard as near at or below this attenuation: the risk configuration's close-contact distance through
-     * its path loss model, unrounded (61.99 dB for the default's 2.75 m, 58.31 dB for the Ministry's 2 m).
+     * its path loss model, unrounded (58.31 dB for the default, the Ministry's 2 m; 61.99 dB for the derived preset's 2.75 m).
      */
     public double nearThresholdDb() {
         return nearThresholdDb(risk);

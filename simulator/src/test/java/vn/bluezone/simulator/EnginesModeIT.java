@@ -52,15 +52,13 @@ class EnginesModeIT {
 
     /**
      * The far-person case, on the engines' own tracing with hand-made proximity (zero noise, seed 3): on Monday A
-     * spends 35 minutes at 1.5 m from B (a close contact), two hours at 10 m from C (heard, but beyond the rule's
-     * 62 dB), 20 minutes at 1.5 m from D (close, but under the default rule's 30 minutes: an F1 under the
-     * Ministry's 15, no longer under the default) and never meets E. On Tuesday at 09:00 A uploads; the export job
-     * runs at 11:05; phones check every 4 hours. B's engine warns F1 for Monday; C, D and E are not warned,
-     * although C's and D's phones heard A. Before the derived rule became the default (2026-12-03), B stood 30
-     * minutes, C 4 m and D 10 minutes: 35 minutes leaves the 30-minute rule a scan to spare, as 30 left the
-     * 15-minute rule; and 4 m reads 60.5 dB in the engines' fitted room (56.1 + 7.3 · log10 4), beyond the
-     * Ministry's 58 dB but within the default's 62, so the default warns C there (its cost in flat rooms,
-     * protocol/README.md "The default rule"): 10 m reads 63.4 dB.
+     * spends 35 minutes at 1.5 m from B (a close contact), two hours at 10 m from C (heard, but beyond the default
+     * rule's 58 dB and the derived preset's 62 dB: 10 m reads 63.4 dB in the engines' fitted room,
+     * 56.1 + 7.3 · log10 10), 10 minutes at 1.5 m from D (close, but under the default rule's 15 minutes) and never
+     * meets E. On Tuesday at 09:00 A uploads; the export job runs at 11:05; phones check every 4 hours. B's engine
+     * warns F1 for Monday; C, D and E are not warned, although C's and D's phones heard A. The default is the
+     * Ministry's rule (15 minutes within 2 m); B's 35 minutes were set while the derived 30-minute rule was the
+     * default (2026-12-03) and warn under both.
      */
     @Test
     void onlyTheCloseContactIsWarnedNotTheFarOrBriefOrAbsentOne() {
@@ -78,7 +76,7 @@ class EnginesModeIT {
             ProximityBuffer monday = tracing.proximity();
             monday.proximity(a, b, Ticks.at(10, 0), 0b1111111, 1.5f);
             monday.proximity(a, c, Ticks.at(9, 0), 0xFFFFFF, 10.0f);
-            monday.proximity(a, d, Ticks.at(14, 0), 0b1111, 1.5f);
+            monday.proximity(a, d, Ticks.at(14, 0), 0b11, 1.5f);
             int uploadAt = 1440 + 9 * 60;
             int exportAt = 1440 + 11 * 60 + 5;
             for (int day = 0; day < 3; day++) {

@@ -20,8 +20,9 @@ import vn.bluezone.simulator.disease.DiseaseParameters;
  * many expected infections as the Ministry's rule (58 dB, 15 min: 15 minutes within 2 m), the most expected
  * infections warned per expected false warning (a warned contact not infected). Cross-validated: 5 folds of
  * independent encounters, the rule chosen on 4 and scored on the 5th; the spread over folds is reported. Its choice
- * on the coarse grid, 62 dB / 30 min in every fold, is the shipped default ({@code RiskPreset.DERIVED};
- * {@code RuleDerivationTest} checks that the two agree). The {@code fine} grid (every dB 50–70, minutes 5–60 in
+ * on the coarse grid, 62 dB / 30 min in every fold, is the shipped preset {@code vietnam-f1-derived}
+ * ({@code RiskPreset.DERIVED}; {@code RuleDerivationTest} checks that the two agree). It is not the default: the
+ * paired epidemic runs (simulator/README.md) show no gain from it over the Ministry rule. The {@code fine} grid (every dB 50–70, minutes 5–60 in
  * steps of 5) is a sensitivity check: the optimum lies on the constraint, so a finer grid finds a rule nearer it.
  * Usage: {@code RuleDerivation [encountersPerFold=20000] [seed=1] [coarse|fine]}.
  */

@@ -17,6 +17,7 @@ import vn.bluezone.device.exposure.ExposureWarning;
 import vn.bluezone.device.exposure.WarningLevel;
 import vn.bluezone.protocol.risk.CloseContactRule;
 import vn.bluezone.protocol.risk.RiskConfiguration;
+import vn.bluezone.protocol.risk.RiskPreset;
 
 class WarningMessagesTest {
     private final ExposureWarning f1 = new ExposureWarning(WarningLevel.F1, LocalDate.of(2021, 7, 19), 20,
@@ -36,15 +37,27 @@ class WarningMessagesTest {
 
     @Test
     void theDefaultRuleIsStatedAsApplied() {
-        // The derived default (since 2026-12-03): 62 dB, the model's attenuation at 2.75 m, for 30 minutes.
-        CloseContactRule rule = RiskConfiguration.vietnamDefault().closeContact();
+        // The default is the Ministry's rule: 2 m (58 dB) for 15 minutes.
+        String[] vi = renderedRule(RiskConfiguration.vietnamDefault().closeContact());
+        assertTrue(vi[0].contains("trong khoảng 2 mét của nhau tổng cộng từ 15 phút trở lên"), vi[0]);
+        assertTrue(vi[1].contains("within about 2 metres of each other for 15 minutes or more"), vi[1]);
+    }
+
+    @Test
+    void theDerivedPresetIsStatedAsApplied() {
+        // The preset vietnam-f1-derived: 62 dB, the model's attenuation at 2.75 m, for 30 minutes.
+        String[] vi = renderedRule(RiskPreset.byName("vietnam-f1-derived").configuration().closeContact());
+        assertTrue(vi[0].contains("trong khoảng 2,8 mét của nhau tổng cộng từ 30 phút trở lên"), vi[0]);
+        assertTrue(vi[1].contains("within about 2.8 metres of each other for 30 minutes or more"), vi[1]);
+    }
+
+    /** A 35-minute F1 warning under {@code rule}, in Vietnamese and in English. */
+    private static String[] renderedRule(CloseContactRule rule) {
         ExposureWarning w = new ExposureWarning(WarningLevel.F1, LocalDate.of(2021, 7, 19), 35, DurationBucket.of(35),
                 ClosenessBucket.CLOSE, rule.closeContactDistanceMeters(), rule.minimumCumulativeMinutes(),
                 Instant.parse("2021-07-21T09:00:00Z"));
-        String vi = WarningMessages.render(w, WarningMessages.VIETNAMESE).body();
-        assertTrue(vi.contains("trong khoảng 2,8 mét của nhau tổng cộng từ 30 phút trở lên"), vi);
-        String en = WarningMessages.render(w, Locale.ENGLISH).body();
-        assertTrue(en.contains("within about 2.8 metres of each other for 30 minutes or more"), en);
+        return new String[] {WarningMessages.render(w, WarningMessages.VIETNAMESE).body(),
+                WarningMessages.render(w, Locale.ENGLISH).body()};
     }
 
     @Test

@@ -20,7 +20,7 @@ package vn.bluezone.protocol.risk;
 public record CloseContactRule(double closeContactDistanceMeters, int minimumCumulativeMinutes,
                                double referenceAttenuationDb, double pathLossExponent) {
 
-    /** The Ministry of Health's F1 definition (not the shipped default since 2026-12-03: see {@link RiskPreset}). */
+    /** The Ministry of Health's F1 definition, the shipped default ({@link RiskPreset#DEFAULT}). */
     public static final double MINISTRY_DISTANCE_METERS = 2.0;
     public static final int MINISTRY_MINIMUM_MINUTES = 15;
     /** Fitted to CWA's 55 dB ↔ 1.5 m and 63 dB ↔ 3 m: n = 8 / (10·log10 2) ≈ 2.66, A(1 m) = 55 − 10·n·log10 1.5 ≈ 50.3. */

@@ -117,7 +117,7 @@ public record RiskConfiguration(String name, String description, CloseContactRul
         return RiskConfigurationJson.read(json);
     }
 
-    /** The shipped default F1 configuration: {@link RiskPreset#DEFAULT} (the derived rule, 62 dB for 30 min). */
+    /** The shipped default F1 configuration: {@link RiskPreset#DEFAULT} (the Ministry's rule, 2 m / 58 dB, 15 min). */
     public static RiskConfiguration vietnamDefault() {
         return RiskPreset.DEFAULT.configuration();
     }
@@ -125,6 +125,11 @@ public record RiskConfiguration(String name, String description, CloseContactRul
     /** The Ministry of Health's F1 definition, 15 minutes within 2 m (58 dB): {@link RiskPreset#MINISTRY_F1}. */
     public static RiskConfiguration ministryF1() {
         return RiskPreset.MINISTRY_F1.configuration();
+    }
+
+    /** The encounter-level derived rule, 62 dB for 30 minutes: the preset {@link RiskPreset#DERIVED}. */
+    public static RiskConfiguration derivedF1() {
+        return RiskPreset.DERIVED.configuration();
     }
 
     /** Pretty-printed JSON that {@link #parse(String)} reads back to an equal configuration. */

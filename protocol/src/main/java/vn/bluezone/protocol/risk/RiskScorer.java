@@ -22,8 +22,8 @@ import vn.bluezone.protocol.ReportType;
  * </pre>
  *
  * With the shipped configurations (weights 1 for immediate and near, 0 beyond; report type and infectiousness
- * weights 1) a window's score is simply the seconds at or below the near threshold, so the default rule reads
- * "30 minutes at ≤ 62 dB in a day" and the Ministry preset "15 minutes within 2 m (≤ 58 dB) in a day". Windows of REVOKED keys are left out. Thread-safe.
+ * weights 1) a window's score is simply the seconds at or below the near threshold, so the default (Ministry) rule
+ * reads "15 minutes within 2 m (≤ 58 dB) in a day" and the derived preset "30 minutes at ≤ 62 dB in a day". Windows of REVOKED keys are left out. Thread-safe.
  */
 public final class RiskScorer {
     private final RiskConfiguration config;

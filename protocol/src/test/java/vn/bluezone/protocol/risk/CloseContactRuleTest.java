@@ -32,9 +32,10 @@ class CloseContactRuleTest {
     }
 
     @Test
-    void theDerivedDefaultsDistanceMapsTo62Db() {
+    void theDerivedPresetsDistanceMapsTo62Db() {
         // 50.3 + 26.6 * log10(2.75) = 50.3 + 26.6 * 0.439333 = 61.986 -> 62: the derived rule's threshold
-        CloseContactRule derived = RiskConfiguration.vietnamDefault().closeContact();
+        CloseContactRule derived = RiskConfiguration.derivedF1().closeContact();
+        assertEquals(f1, RiskConfiguration.vietnamDefault().closeContact(), "the default is the Ministry's rule");
         assertEquals(61.986, derived.modelledAttenuationDb(2.75), 0.001);
         assertEquals(62, derived.attenuationThresholdDb());
         assertEquals(1800, derived.minimumCumulativeSeconds());

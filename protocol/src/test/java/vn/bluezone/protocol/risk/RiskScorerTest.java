@@ -17,15 +17,15 @@ import vn.bluezone.protocol.ReportType;
 
 class RiskScorerTest {
     /**
-     * The scoring mechanics are tested on the Ministry preset (58 dB, 15 min), whose edges these tests were written
-     * for and which an authority can still choose; the default (derived: 62 dB, 30 min) has its own edge tests below.
+     * The scoring mechanics are tested on the default, the Ministry preset (58 dB, 15 min); the derived preset
+     * (62 dB, 30 min), which an authority can select, has its own edge tests below.
      */
-    private final RiskScorer vietnam = new RiskScorer(RiskConfiguration.ministryF1());
-    private final RiskScorer derived = new RiskScorer(RiskConfiguration.vietnamDefault());
+    private final RiskScorer vietnam = new RiskScorer(RiskConfiguration.vietnamDefault());
+    private final RiskScorer derived = new RiskScorer(RiskConfiguration.derivedF1());
 
     @Test
-    void theDefaultWarnsAtThirtyMinutesAtOrBelow62Db() {
-        RiskConfiguration c = RiskConfiguration.vietnamDefault();
+    void theDerivedPresetWarnsAtThirtyMinutesAtOrBelow62Db() {
+        RiskConfiguration c = RiskConfiguration.derivedF1();
         assertEquals(AttenuationBucket.IMMEDIATE, c.bucketOf(50));
         assertEquals(AttenuationBucket.NEAR, c.bucketOf(62));
         assertEquals(AttenuationBucket.MEDIUM, c.bucketOf(63));
@@ -43,7 +43,7 @@ class RiskScorerTest {
         ExposureWindow fifteen = window(T0, ReportType.CONFIRMED_TEST, Infectiousness.STANDARD,
                 scan(55, 300), scan(58, 300), scan(45, 300));
         assertTrue(vietnam.dailySummaries(List.of(fifteen)).get(0).closeContact(), "Ministry: 15 min within 2 m");
-        assertFalse(derived.dailySummaries(List.of(fifteen)).get(0).closeContact(), "default: 15 min is too short");
+        assertFalse(derived.dailySummaries(List.of(fifteen)).get(0).closeContact(), "derived: 15 min is too short");
     }
 
     @Test

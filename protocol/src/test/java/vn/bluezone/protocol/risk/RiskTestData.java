@@ -19,8 +19,8 @@ final class RiskTestData {
     /**
      * The Ministry preset (15 minutes within 2 m, 58 dB) as JSON with each {@code from} (which must occur exactly
      * once) replaced by the following {@code to}: pairs of strings. The validation and weighting tests edit this
-     * shipped preset rather than the default (the derived 62 dB / 30 min rule, since 2026-12-03) so that their
-     * edits and messages keep naming the Ministry's 2 m / 58 dB / 15 min; the default has its own tests.
+     * preset by name (it is also the default) so that their edits and messages name the Ministry's
+     * 2 m / 58 dB / 15 min whatever the default; the derived preset has its own tests.
      */
     static String ministryJsonWith(String... fromTo) {
         String json = RiskConfiguration.ministryF1().toJson();

@@ -158,12 +158,12 @@ public record KeysProperties(@Valid @NotNull @DefaultValue Verification verifica
      * Scanning and app settings sent with the risk configuration in {@code GET /api/v1/config}.
      *
      * @param riskFile   a risk configuration JSON file; when set it replaces the preset
-     * @param riskPreset a shipped risk configuration by name ({@code RiskPreset}): {@code vietnam-f1-derived} (the
-     *                   default, 62 dB for 30 min) or {@code vietnam-f1-ministry} (the Ministry's 2 m for 15 min)
+     * @param riskPreset a shipped risk configuration by name ({@code RiskPreset}): {@code vietnam-f1-ministry} (the
+     *                   default, the Ministry's 2 m for 15 min) or {@code vietnam-f1-derived} (62 dB for 30 min)
      */
     public record DeviceConfig(
             @DefaultValue("") String riskFile,
-            @NotBlank @Pattern(regexp = "vietnam-f1-derived|vietnam-f1-ministry") @DefaultValue("vietnam-f1-derived")
+            @NotBlank @Pattern(regexp = "vietnam-f1-ministry|vietnam-f1-derived") @DefaultValue("vietnam-f1-ministry")
             String riskPreset,
             @Min(1) @Max(60) @DefaultValue("4") int scanWindowSeconds,
             @Min(10) @Max(3600) @DefaultValue("300") int scanIntervalSeconds,

@@ -206,9 +206,9 @@ abstract class EndToEndTests {
         sig.update(text.getBytes(StandardCharsets.UTF_8));
         assertThat(sig.verify(Base64.getDecoder().decode(cfg.get("signature").asString()))).isTrue();
         JsonNode doc = JSON.readTree(text);
-        // The derived rule by default (bluezone.keys.device-config.risk-preset; DeviceConfigControllerTest).
-        assertThat(doc.get("risk").get("name").asString()).isEqualTo("vietnam-f1-derived");
-        assertThat(doc.get("risk").get("closeContact").get("minimumCumulativeMinutes").asInt()).isEqualTo(30);
+        // The Ministry's rule by default (bluezone.keys.device-config.risk-preset; DeviceConfigControllerTest).
+        assertThat(doc.get("risk").get("name").asString()).isEqualTo("vietnam-f1-ministry");
+        assertThat(doc.get("risk").get("closeContact").get("minimumCumulativeMinutes").asInt()).isEqualTo(15);
         assertThat(doc.get("scanning").get("scanIntervalSeconds").asInt()).isPositive();
         assertThat(doc.get("minimumAppVersion").asString()).isNotBlank();
     }

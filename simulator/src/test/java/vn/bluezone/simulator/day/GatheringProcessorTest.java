@@ -9,8 +9,9 @@ import vn.bluezone.simulator.tracing.RadioModel;
 
 class GatheringProcessorTest {
     /**
-     * These tests check the radio against the Ministry's 2 m (58.31 dB), the threshold their expected shares were
-     * computed for; the default rule's 62 dB threshold is checked in {@link #theDefaultRuleHearsFartherScansAsNear}.
+     * These tests check the radio against the Ministry's 2 m (58.31 dB), the default rule's threshold, which their
+     * expected shares were computed for; the derived preset's 62 dB is checked in
+     * {@link #theDerivedPresetHearsFartherScansAsNear}.
      */
     private static final double TWO_METRES_DB = SimulationConfig.nearThresholdDb(RiskConfiguration.ministryF1());
 
@@ -76,10 +77,11 @@ class GatheringProcessorTest {
     }
 
     @Test
-    void theDefaultRuleHearsFartherScansAsNear() {
-        double derivedDb = new SimulationConfig().nearThresholdDb();
+    void theDerivedPresetHearsFartherScansAsNear() {
+        assertEquals(58.31, new SimulationConfig().nearThresholdDb(), 0.01, "the default: the Ministry's 2 m");
+        double derivedDb = SimulationConfig.nearThresholdDb(RiskConfiguration.derivedF1());
         assertEquals(61.99, derivedDb, 0.01);
-        // Without noise 2.5 m reads 60.9 dB: near for the default rule (<= 61.99 dB), not for the Ministry's 2 m.
+        // Without noise 2.5 m reads 60.9 dB: near for the derived preset (<= 61.99 dB), not for the Ministry's 2 m.
         PairDayTable derived = stand(2.5, 60, RadioModel.noiseless(), 1, new float[2], derivedDb);
         assertEquals(12, derived.nearTicks(slotOf(derived)));
         assertEquals(0, derived.closeTicks(slotOf(derived)), "the truth stays 2 m");

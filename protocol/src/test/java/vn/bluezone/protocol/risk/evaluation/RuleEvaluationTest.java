@@ -51,10 +51,10 @@ class RuleEvaluationTest {
                 + "c,room,3.0,1200,0,0,0,1200\n"     // far, weak: nothing fires
                 + "d,room,4.0,1200,0,0,1200,0\n";    // far but 55-63 dB: a false positive for Italian and Vietnam
         List<FieldExposure> data = read(csv);
-        // The hand-computed scores below are the Ministry preset's (58 dB, 15 min), the shipped default until
-        // 2026-12-03; the derived default (62 dB, 30 min) would fire on none of these 20-minute pairs.
-        DetectionRule vn = DetectionRule.of(RiskConfiguration.ministryF1());
-        assertFalse(DetectionRule.of(RiskConfiguration.vietnamDefault()).fires(data.get(0).histogram()));
+        // The hand-computed scores below are the default's, the Ministry preset (58 dB, 15 min); the derived preset
+        // (62 dB, 30 min) would fire on none of these 20-minute pairs.
+        DetectionRule vn = DetectionRule.of(RiskConfiguration.vietnamDefault());
+        assertFalse(DetectionRule.of(RiskConfiguration.derivedF1()).fires(data.get(0).histogram()));
         RuleEvaluation.Report r = RuleEvaluation.evaluate(data, vn,
                 List.of(DetectionRule.swiss(), DetectionRule.german(), DetectionRule.italian()));
         RuleEvaluation.RuleResult h = r.headline();

@@ -55,7 +55,7 @@ public class DeviceConfigController {
         this.risk = loadRisk(cfg.riskFile(), cfg.riskPreset());
     }
 
-    /** The operator's file if one is named, else the named preset (the derived rule unless the operator chose). */
+    /** The operator's file if one is named, else the named preset (the Ministry's rule unless the operator chose). */
     static RiskConfiguration loadRisk(String file, String preset) {
         if (file == null || file.isBlank()) {
             return RiskPreset.byName(preset).configuration();

@@ -24,23 +24,24 @@ class DeviceConfigControllerTest {
     }
 
     @Test
-    void theDerivedRuleByDefault() {
+    void theMinistryRuleByDefault() {
         KeysProperties.DeviceConfig cfg = bind(Map.of());
-        assertThat(cfg.riskPreset()).isEqualTo("vietnam-f1-derived");
+        assertThat(cfg.riskPreset()).isEqualTo("vietnam-f1-ministry");
         RiskConfiguration risk = DeviceConfigController.loadRisk(cfg.riskFile(), cfg.riskPreset());
-        assertThat(risk).isEqualTo(RiskConfiguration.vietnamDefault());
-        assertThat(risk.attenuationThresholds().near()).isEqualTo(62);
-        assertThat(risk.closeContact().minimumCumulativeMinutes()).isEqualTo(30);
-    }
-
-    @Test
-    void anAuthorityCanChooseTheMinistryRule() {
-        KeysProperties.DeviceConfig cfg = bind(Map.of("bluezone.keys.device-config.risk-preset", "vietnam-f1-ministry"));
-        RiskConfiguration risk = DeviceConfigController.loadRisk(cfg.riskFile(), cfg.riskPreset());
-        assertThat(risk).isEqualTo(RiskConfiguration.ministryF1());
+        assertThat(risk).isEqualTo(RiskConfiguration.vietnamDefault()).isEqualTo(RiskConfiguration.ministryF1());
         assertThat(risk.attenuationThresholds().near()).isEqualTo(58);
         assertThat(risk.closeContact().minimumCumulativeMinutes()).isEqualTo(15);
         assertThat(risk.closeContact().closeContactDistanceMeters()).isEqualTo(2.0);
+    }
+
+    @Test
+    void anAuthorityCanChooseTheDerivedRule() {
+        KeysProperties.DeviceConfig cfg = bind(Map.of("bluezone.keys.device-config.risk-preset", "vietnam-f1-derived"));
+        RiskConfiguration risk = DeviceConfigController.loadRisk(cfg.riskFile(), cfg.riskPreset());
+        assertThat(risk).isEqualTo(RiskConfiguration.derivedF1());
+        assertThat(risk.name()).isEqualTo("vietnam-f1-derived");
+        assertThat(risk.attenuationThresholds().near()).isEqualTo(62);
+        assertThat(risk.closeContact().minimumCumulativeMinutes()).isEqualTo(30);
     }
 
     @Test
@@ -56,6 +57,6 @@ class DeviceConfigControllerTest {
         // Start-up refuses it earlier (the property's pattern; StartupFailuresTest); this is the lookup's own check.
         assertThatThrownBy(() -> DeviceConfigController.loadRisk("", "ministry"))
                 .isInstanceOf(RiskConfigurationException.class)
-                .hasMessage("unknown risk preset \"ministry\"; known: vietnam-f1-derived, vietnam-f1-ministry");
+                .hasMessage("unknown risk preset \"ministry\"; known: vietnam-f1-ministry, vietnam-f1-derived");
     }
 }
