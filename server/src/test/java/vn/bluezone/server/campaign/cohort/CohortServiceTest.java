@@ -105,7 +105,7 @@ class CohortServiceTest {
         assertThat(s.compliance("19873")).isEmpty();
 
         String csv = s.exportCsv("477", "huyen.qd");
-        assertThat(csv).startsWith("\uFEFFid,xa,thon,nhom,ho_ten").contains("\"Nguyễn Thị Lan\"", "\"0912345678\"",
+        assertThat(csv).startsWith("\uFEFFMã hồ sơ;Xã;Thôn;Nhóm;Họ tên").contains("\"Nguyễn Thị Lan\"", "\"0912345678\"",
                 "\"Thôn Hà Lạc\"", "\"Cách ly tại nhà\"");
         assertThat(s.accessLog(lan.id())).extracting(AccessEntry::action).containsExactly("CREATE", "VERIFY",
                 "VIEW", "VIEW", "VIEW", "VIEW");
