@@ -9,10 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.db.ShippedJavaMigration;
 import vn.bluezone.server.VietnameseText;
 
 /**
@@ -21,7 +20,11 @@ import vn.bluezone.server.VietnameseText;
  * read from the same file the tests check. Spring Boot hands JavaMigration beans to Flyway.
  */
 @Component
-public class AdministrativeUnitsMigration implements JavaMigration {
+public class AdministrativeUnitsMigration extends ShippedJavaMigration {
+    public AdministrativeUnitsMigration() {
+        super("201", "load administrative units");
+    }
+
     public static final String RESOURCE = "/registry/units.tsv";
 
     /** One row of units.tsv. */
@@ -83,25 +86,5 @@ public class AdministrativeUnitsMigration implements JavaMigration {
             }
             ps.executeBatch();
         }
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("201");
-    }
-
-    @Override
-    public String getDescription() {
-        return "load administrative units";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 }

@@ -1,6 +1,5 @@
 package vn.bluezone.server.registry;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -22,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.bluezone.server.db.DatabaseProduct;
 
 /**
  * Installs waiting for the roll-ups (issue 15 §5). A registration does not update the counters of its unit and every
@@ -59,9 +58,7 @@ public class InstallQueue {
         this.tx = new TransactionTemplate(transactions);
         // InstallSnapshots relies on each statement taking a new snapshot (the one after the mark's lock is granted).
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
+        this.postgres = DatabaseProduct.isPostgres(dataSource);
         this.snapshots = new InstallSnapshots(jdbc);
     }
 

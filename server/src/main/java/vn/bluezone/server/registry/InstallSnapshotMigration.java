@@ -2,11 +2,10 @@ package vn.bluezone.server.registry;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Locale;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.db.DatabaseProduct;
+import vn.bluezone.server.db.ShippedJavaMigration;
 
 /**
  * Flyway migration 230 (issue 15 §5): on PostgreSQL a registration no longer writes an {@code install_queue} row;
@@ -21,11 +20,15 @@ import org.springframework.stereotype.Component;
  * committed, so its id is at or above the snapshot's xmax and counts as not yet applied.
  */
 @Component
-public class InstallSnapshotMigration implements JavaMigration {
+public class InstallSnapshotMigration extends ShippedJavaMigration {
+    public InstallSnapshotMigration() {
+        super("230", "install roll-ups by transaction snapshot");
+    }
+
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        if (!DatabaseProduct.isPostgres(c)) {
             return;
         }
         try (Statement s = c.createStatement()) {
@@ -38,25 +41,5 @@ public class InstallSnapshotMigration implements JavaMigration {
                     + "applied pg_snapshot NOT NULL)");
             s.execute("INSERT INTO install_rollup_mark (id, applied) VALUES (1, pg_current_snapshot())");
         }
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("230");
-    }
-
-    @Override
-    public String getDescription() {
-        return "install roll-ups by transaction snapshot";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 }

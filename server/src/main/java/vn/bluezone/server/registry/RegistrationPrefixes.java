@@ -1,7 +1,6 @@
 package vn.bluezone.server.registry;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import java.util.Collection;
@@ -32,6 +30,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.bluezone.server.web.limits.ClientHasher;
 import vn.bluezone.server.web.limits.NetworkPrefix;
+import vn.bluezone.server.db.DatabaseProduct;
 
 /**
  * Registrations per hour, unit and keyed network-prefix hash (table {@code registration_prefix_hour}, V220), for the
@@ -74,9 +73,7 @@ public class RegistrationPrefixes {
         this.hasher = hasher;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        }
+        this.postgres = DatabaseProduct.isPostgres(dataSource);
     }
 
     /** Counts a new device's registration in {@code unitCode} (village, commune or VN) from {@code clientAddress}. */

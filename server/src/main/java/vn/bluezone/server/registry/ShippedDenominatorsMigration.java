@@ -9,10 +9,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import vn.bluezone.server.db.ShippedJavaMigration;
 
 /**
  * Flyway migration 202: the denominators that ship with the product ({@code registry/denominators-shipped.csv}:
@@ -20,7 +19,11 @@ import org.springframework.stereotype.Component;
  * smartphone users). Officials add newer figures on top; history is never overwritten.
  */
 @Component
-public class ShippedDenominatorsMigration implements JavaMigration {
+public class ShippedDenominatorsMigration extends ShippedJavaMigration {
+    public ShippedDenominatorsMigration() {
+        super("202", "load shipped denominators");
+    }
+
     public static final String RESOURCE = "/registry/denominators-shipped.csv";
     public static final String SHIPPED_BY = "bluezone";
 
@@ -58,25 +61,5 @@ public class ShippedDenominatorsMigration implements JavaMigration {
             }
             ps.executeBatch();
         }
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("202");
-    }
-
-    @Override
-    public String getDescription() {
-        return "load shipped denominators";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 }

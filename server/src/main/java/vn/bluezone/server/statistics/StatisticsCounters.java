@@ -1,6 +1,5 @@
 package vn.bluezone.server.statistics;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.bluezone.server.registry.InstallCounters;
+import vn.bluezone.server.db.DatabaseProduct;
 
 /**
  * The write side of the roll-ups: every registration and every first heartbeat of a day adds to the counters of the
@@ -56,9 +56,7 @@ public class StatisticsCounters implements InstallCounters {
             throws SQLException {
         this.jdbc = jdbc;
         this.stripes = properties.counterStripes();
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
+        this.postgres = DatabaseProduct.isPostgres(dataSource);
     }
 
     /**
