@@ -4,9 +4,7 @@ import vn.bluezone.server.registry.Areas;
 import vn.bluezone.api.ErrorCode;
 import vn.bluezone.server.web.ErrorStatus;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -15,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import vn.bluezone.server.console.RefusedForm;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -85,26 +84,8 @@ public class CampaignPageModel {
         if (status != HttpStatus.BAD_REQUEST && status != HttpStatus.CONFLICT) {
             throw p;
         }
-        model.addAttribute(formName, form);
-        model.addAttribute("fieldErrors", Map.of(field, message));
-        String name = view.get();
-        model.addAttribute("error", text("campaign.form.refused"));
-        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getResponse();
-        if (response != null) {
-            response.setStatus(status.value());
-        }
-        return name;
-    }
-
-    /** A form drawn for the first time: empty, no field refused. */
-    public static void blankForm(Model model, String formName, Object empty) {
-        if (!model.containsAttribute(formName)) {
-            model.addAttribute(formName, empty);
-        }
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
+        return RefusedForm.show(model, formName, form, field, message, text("campaign.form.refused"),
+                status.value(), view);
     }
 
     /**

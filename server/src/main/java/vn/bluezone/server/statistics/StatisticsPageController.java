@@ -1,6 +1,5 @@
 package vn.bluezone.server.statistics;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import vn.bluezone.server.registry.Villages;
 import vn.bluezone.server.problem.DomainException;
 import vn.bluezone.server.console.Formats;
 import vn.bluezone.server.web.ErrorStatus;
+import vn.bluezone.server.console.RefusedForm;
 
 /**
  * The officials' statistics pages: a unit's dashboard (tiles, trend, ranking of the units below with drill-down),
@@ -137,14 +137,14 @@ public class StatisticsPageController {
         common(model, o, code, clock.today());
         model.addAttribute("villages", units.children(code));
         model.addAttribute("kinds", VillageKind.values());
-        blankForm(model, "villageForm", VillageForm.EMPTY);
+        RefusedForm.blank(model, "villageForm", VillageForm.EMPTY);
         return "statistics/villages";
     }
 
     @PostMapping("/console/statistics/{code}/villages")
     public String createVillage(@PathVariable String code, @RequestParam(defaultValue = "") String name,
                                 @RequestParam(defaultValue = "thon") String kind, Model model,
-                                RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+                                RedirectAttributes redirect, Locale locale) {
         Official o = access.requireEditor(code);
         try {
             AdministrativeUnit v = villages.create(code, kind, name, o.username());
@@ -158,8 +158,8 @@ public class StatisticsPageController {
                 case "BAD_VILLAGE_NAME", "VILLAGE_EXISTS" -> "name";
                 default -> throw e;
             };
-            model.addAttribute("villageForm", new VillageForm(kind, name));
-            return refused(model, e, field, locale, response, () -> villagesPage(code, model));
+            return refused(model, e, "villageForm", new VillageForm(kind, name), field, locale,
+                    () -> villagesPage(code, model));
         }
     }
 
@@ -177,17 +177,14 @@ public class StatisticsPageController {
      * A refused form of the statistics pages: the page again with what was typed, the refusal next to its field in
      * the reader's language ({@code stats.error.<CODE>}), the "not saved" line at the top, and the refusal's status.
      */
-    private String refused(Model model, DomainException e, String field, Locale locale,
-                           HttpServletResponse response, java.util.function.Supplier<String> view) {
+    private String refused(Model model, DomainException e, String formName, Object form, String field,
+                           Locale locale, java.util.function.Supplier<String> view) {
         if (ErrorStatus.isForbidden(e)) {
             throw e;
         }
-        model.addAttribute("fieldErrors", Map.of(field, messages.getMessage("stats.error." + e.code(), null,
-                messages.getMessage("error.problem.default", null, locale), locale)));
-        String page = view.get();
-        model.addAttribute("error", messages.getMessage("stats.form.refused", null, locale));
-        response.setStatus(ErrorStatus.of(e).value());
-        return page;
+        return RefusedForm.show(model, formName, form, field, messages.getMessage("stats.error." + e.code(), null,
+                messages.getMessage("error.problem.default", null, locale), locale),
+                messages.getMessage("stats.form.refused", null, locale), ErrorStatus.of(e).value(), view);
     }
 
     @GetMapping("/console/statistics/{code}/denominators")
@@ -197,7 +194,7 @@ public class StatisticsPageController {
         model.addAttribute("history", denominators.history(code));
         model.addAttribute("kinds", DenominatorKind.values());
         model.addAttribute("demoSources", DemoDataSet.SOURCES);
-        blankForm(model, "figureForm", FigureForm.EMPTY);
+        RefusedForm.blank(model, "figureForm", FigureForm.EMPTY);
         return "statistics/denominators";
     }
 
@@ -206,7 +203,7 @@ public class StatisticsPageController {
                                @RequestParam(defaultValue = "") String amount,
                                @RequestParam(defaultValue = "") String asOf,
                                @RequestParam(defaultValue = "") String source, Model model,
-                               RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
+                               RedirectAttributes redirect, Locale locale) {
         Official o = access.requireEditor(code);
         try {
             DenominatorKind k;
@@ -235,8 +232,8 @@ public class StatisticsPageController {
                 case "BAD_SOURCE" -> "source";
                 default -> throw e;
             };
-            model.addAttribute("figureForm", new FigureForm(kind, amount, asOf, source));
-            return refused(model, e, field, locale, response, () -> denominatorsPage(code, model));
+            return refused(model, e, "figureForm", new FigureForm(kind, amount, asOf, source), field, locale,
+                    () -> denominatorsPage(code, model));
         }
     }
 
@@ -258,15 +255,6 @@ public class StatisticsPageController {
                     p.message(), locale)).toList());
         }
         return "redirect:/console/statistics/" + code + "/denominators";
-    }
-
-    private static void blankForm(Model model, String name, Object empty) {
-        if (!model.containsAttribute(name)) {
-            model.addAttribute(name, empty);
-        }
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
     }
 
     private void common(Model model, Official o, String code, LocalDate day) {

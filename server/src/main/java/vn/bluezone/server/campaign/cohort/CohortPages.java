@@ -23,6 +23,7 @@ import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
 import vn.bluezone.server.web.Dates;
+import vn.bluezone.server.console.RefusedForm;
 
 /**
  * People who must install: compliance, the list, verification by install code, and the registration form. A
@@ -83,8 +84,8 @@ public class CohortPages {
         model.addAttribute("kinds", CohortKind.values());
         model.addAttribute("writer", COHORT_WRITERS.contains(o.role()));
         model.addAttribute("exporter", COHORT_EXPORTERS.contains(o.role()));
-        CampaignPageModel.blankForm(model, "personForm", PersonForm.empty());
-        CampaignPageModel.blankForm(model, "verifyForm", VerifyForm.NONE);
+        RefusedForm.blank(model, "personForm", PersonForm.empty());
+        RefusedForm.blank(model, "verifyForm", VerifyForm.NONE);
         return "campaign/cohorts";
     }
 

@@ -23,6 +23,7 @@ import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.console.RefusedForm;
 
 /** The one-stop desk: installs per desk and day, quick entry. */
 @Controller
@@ -55,7 +56,7 @@ public class DeskPages {
         model.addAttribute("perDay", desk.perDeskAndDay(c, today.minusDays(6), today));
         model.addAttribute("manager", MANAGERS.contains(o.role()));
         // The day left null: the template writes today in the form's dd/mm/yyyy.
-        CampaignPageModel.blankForm(model, "deskForm", new DeskForm(page.text("campaign.desk.defaultDesk"), "",
+        RefusedForm.blank(model, "deskForm", new DeskForm(page.text("campaign.desk.defaultDesk"), "",
                 "1", null));
         return "campaign/desk";
     }

@@ -28,6 +28,7 @@ import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.console.RefusedForm;
 
 /**
  * Directives and their tasks: the list, the form (refused forms come back filled, the message next to the field), a
@@ -199,8 +200,8 @@ public class DirectivePages {
         model.addAttribute("postable", directives.progress(id).tasks().stream()
                 .filter(tp -> TaskPosters.mayPostOn(o, tp.task().body())).map(tp -> tp.task().id())
                 .collect(Collectors.toSet()));
-        CampaignPageModel.blankForm(model, "taskForm", TaskForm.EMPTY);
-        CampaignPageModel.blankForm(model, "progressForm", ProgressForm.NONE);
+        RefusedForm.blank(model, "taskForm", TaskForm.EMPTY);
+        RefusedForm.blank(model, "progressForm", ProgressForm.NONE);
         return "campaign/directive";
     }
 

@@ -33,6 +33,7 @@ import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.console.RefusedForm;
 
 /**
  * Door to door, the volunteer's phone pages: households of a village (not visited first), adding a household, CSV
@@ -205,7 +206,7 @@ public class HouseholdPages {
         model.addAttribute("household", h);
         model.addAttribute("villageName", areas.name(h.villageCode()).orElse(h.villageCode()));
         model.addAttribute("previous", households.visits(id));
-        CampaignPageModel.blankForm(model, "visitForm", new VisitForm("", "", String.valueOf(h.smartphones()), "0",
+        RefusedForm.blank(model, "visitForm", new VisitForm("", "", String.valueOf(h.smartphones()), "0",
                 "0", "0", "", ""));
         return "campaign/visit-form";
     }

@@ -17,6 +17,7 @@ import vn.bluezone.server.registry.Areas;
 import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.console.RefusedForm;
 
 /**
  * The places page: installs per place, and posters. The page shows the address every poster will carry before
@@ -53,7 +54,7 @@ public class PlacePages {
         model.addAttribute("posterAddress", places.posterAddress().orElse(null));
         model.addAttribute("publicUrlSetting", PublicUrl.SETTING);
         model.addAttribute("publicUrlEnvironment", PublicUrl.ENVIRONMENT);
-        CampaignPageModel.blankForm(model, "placeForm", PlaceForm.EMPTY);
+        RefusedForm.blank(model, "placeForm", PlaceForm.EMPTY);
         return "campaign/places";
     }
 

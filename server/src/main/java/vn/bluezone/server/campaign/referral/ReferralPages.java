@@ -23,6 +23,7 @@ import vn.bluezone.server.campaign.CampaignAccess;
 import vn.bluezone.server.campaign.CampaignClock;
 import vn.bluezone.server.campaign.CampaignPageModel;
 import vn.bluezone.server.campaign.CampaignProblem;
+import vn.bluezone.server.console.RefusedForm;
 
 /** Referrals: the leaderboard against the target, per village and organisation, and registering referrers. */
 @Controller
@@ -54,7 +55,7 @@ public class ReferralPages {
         model.addAttribute("byOrganisation", referrals.byOrganisation(c));
         model.addAttribute("villages", areas.villagesOf(c));
         model.addAttribute("registrar", VISITORS.contains(o.role()));
-        CampaignPageModel.blankForm(model, "referrerForm", ReferrerForm.EMPTY);
+        RefusedForm.blank(model, "referrerForm", ReferrerForm.EMPTY);
         return "campaign/referrals";
     }
 
