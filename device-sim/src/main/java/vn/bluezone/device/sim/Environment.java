@@ -31,8 +31,10 @@ package vn.bluezone.device.sim;
  *     the room's rule. A large hall full of people is the nearest measured stand-in for a wet market; the held-out
  *     test aud_3 (-0.3 ± 5.3) agrees and rejects 26.6; checked by the simulator's {@code MitllUaAuditoriumFitTest}.</li>
  * <li>{@link #OPEN_SPACE}: the Corona-Warn-App's calibration of GAEN attenuation against distance (55 dB ≈ 1.5 m,
- *     63 dB ≈ 3 m: 50.3 dB + 26.6 dB per decade), with the spreads of the bus fit. We hold no published
- *     per-exposure measurements outdoors (a bus queue is fitted, not used: simulator/README.md, "Radio model").</li>
+ *     63 dB ≈ 3 m: 50.3 dB + 26.6 dB per decade), with the spreads of the bus fit; the simulator's meetings (two people,
+ *     mostly outdoors) use it. Not fitted: we hold no per-exposure measurements outdoors; the MITLL-UA small hall spans
+ *     too few distances to set a slope, and the bus-stop queue, which holds from one test to the other, is a single
+ *     file with a body between every pair (simulator/docs/radio.md, "Meetings and open space").</li>
  * </ul>
  */
 public enum Environment {

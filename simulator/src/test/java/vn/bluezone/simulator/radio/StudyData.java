@@ -26,6 +26,9 @@ final class StudyData {
     static final String MITLL_UA_AUDITORIUM = "/vn/bluezone/simulator/radio/mitll-ua-auditorium-2021.csv";
     static final String MITLL_UA_AUDITORIUM_VALIDATION =
             "/vn/bluezone/simulator/radio/mitll-ua-auditorium-validation-2021.csv";
+    static final String MITLL_UA_SMALL_HALL = "/vn/bluezone/simulator/radio/mitll-ua-small-hall-2021.csv";
+    static final String MITLL_UA_SMALL_HALL_VALIDATION =
+            "/vn/bluezone/simulator/radio/mitll-ua-small-hall-validation-2021.csv";
 
     static final String MITLL_UA_MIT_SHUTTLE = "/vn/bluezone/simulator/radio/mitll-ua-mit-shuttle-2021.csv";
 
