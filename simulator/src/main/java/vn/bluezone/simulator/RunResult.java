@@ -55,6 +55,16 @@ public final class RunResult {
     public long warnedPeopleTruth;
     public long warnedPeopleWarned;
 
+    /**
+     * First F1 warnings by timeliness ({@link WarningTimeliness}): in time, late, and false (to a person not
+     * infected then); they add up to {@link #warnedF1}. And the infected people's share of infectiousness still
+     * ahead at their warning, summed (what quarantine could still stop, in people's worth of infectiousness).
+     */
+    public int warnedF1InTime;
+    public int warnedF1Late;
+    public int warnedF1False;
+    public double warnedF1InfectiousnessAhead;
+
     public double[] hoursToWarning = new double[0];
     public double earlyR;
     /** Infections through a place's shared air (the rest are at close range). */
@@ -88,6 +98,11 @@ public final class RunResult {
     /** Infections caused during the run (excluding the seeded ones). */
     public int transmissions() {
         return infections - seedInfections;
+    }
+
+    /** Infected people warned in time per false warning: the F1 rule's criterion (NaN without false warnings). */
+    public double inTimePerFalseWarning() {
+        return warnedF1False == 0 ? Double.NaN : warnedF1InTime / (double) warnedF1False;
     }
 
     public double uptake() {

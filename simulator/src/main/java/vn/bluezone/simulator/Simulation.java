@@ -214,6 +214,7 @@ public final class Simulation {
                 result.warnedPeopleTruth++;
             }
             if (tracing.warnedF1At[i] != Epidemic.NEVER) {
+                countTimeliness(epi.infectedAt[i], tracing.warnedF1At[i]);
                 result.warnedPeopleWarned++;
                 if (publication.shouldBeWarned[i]) {
                     result.warnedPeopleTp++;
@@ -237,6 +238,15 @@ public final class Simulation {
         result.sample = sample;
         result.appUser = app;
         return result;
+    }
+
+    private void countTimeliness(int infectedAt, int warnedAt) {
+        switch (WarningTimeliness.classify(infectedAt, warnedAt, cfg.disease)) {
+            case IN_TIME -> result.warnedF1InTime++;
+            case LATE -> result.warnedF1Late++;
+            case FALSE -> result.warnedF1False++;
+        }
+        result.warnedF1InfectiousnessAhead += WarningTimeliness.shareAhead(infectedAt, warnedAt, cfg.disease);
     }
 
     private void seedInfections() {

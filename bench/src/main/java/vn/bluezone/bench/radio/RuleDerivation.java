@@ -22,7 +22,8 @@ import vn.bluezone.simulator.disease.DiseaseParameters;
  * independent encounters, the rule chosen on 4 and scored on the 5th; the spread over folds is reported. Its choice
  * on the coarse grid, 62 dB / 30 min in every fold, is the shipped preset {@code vietnam-f1-derived}
  * ({@code RiskPreset.DERIVED}; {@code RuleDerivationTest} checks that the two agree). It is not the default: the
- * paired epidemic runs (simulator/README.md) show no gain from it over the Ministry rule. The {@code fine} grid (every dB 50–70, minutes 5–60 in
+ * paired epidemic runs (simulator/README.md) show no gain from it over the Ministry rule; the choice against the
+ * epidemic model itself is {@link EpidemicRuleDerivation}. The {@code fine} grid (every dB 50–70, minutes 5–60 in
  * steps of 5) is a sensitivity check: the optimum lies on the constraint, so a finer grid finds a rule nearer it.
  * Usage: {@code RuleDerivation [encountersPerFold=20000] [seed=1] [coarse|fine]}.
  */

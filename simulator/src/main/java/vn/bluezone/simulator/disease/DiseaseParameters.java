@@ -54,6 +54,14 @@ public record DiseaseParameters(
     }
 
     /**
+     * Share of the generation-time curve still ahead {@code days} after infection (1 at infection, ½ at the median
+     * generation time): the Weibull survival function, which the curve's density integrates to.
+     */
+    public double infectiousnessAhead(double days) {
+        return days <= 0 ? 1 : Math.exp(-Math.pow(days / weibullScale, weibullShape));
+    }
+
+    /**
      * Where the simulation stops the infectiousness curve: its 99.99th percentile (about 12.4 days), so 0.01 % of
      * it is dropped and an infected person stops being infectious at some point.
      */

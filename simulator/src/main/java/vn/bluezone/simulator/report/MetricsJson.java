@@ -78,6 +78,13 @@ public final class MetricsJson {
         }
         warnings.put("people", prf(w.warnedPeopleTp, w.warnedPeopleWarned - w.warnedPeopleTp,
                 w.warnedPeopleTruth - w.warnedPeopleTp));
+        // First F1 warnings by timeliness (WarningTimeliness): the F1 rule's criterion is inTime per false one.
+        Map<String, Object> timeliness = Json.object();
+        timeliness.put("inTime", w.warnedF1InTime);
+        timeliness.put("late", w.warnedF1Late);
+        timeliness.put("false", w.warnedF1False);
+        timeliness.put("infectiousnessAhead", w.warnedF1InfectiousnessAhead);
+        warnings.put("f1Timeliness", timeliness);
         detection.put("warnings", warnings);
         root.put("detection", detection);
 
