@@ -86,7 +86,8 @@ public class JsonErrorController implements ErrorController {
             return "/console";
         }
         String path = uri.toString().substring(req.getContextPath().length());
-        String query = req.getQueryString();
+        Object forwarded = req.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String query = forwarded != null ? forwarded.toString() : req.getQueryString();
         try {
             return org.springframework.web.util.UriComponentsBuilder.fromPath(path).query(query)
                     .replaceQueryParam("lang").build(true).toUriString();
