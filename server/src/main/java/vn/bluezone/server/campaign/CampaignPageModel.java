@@ -65,6 +65,19 @@ public class CampaignPageModel {
     }
 
     /**
+     * The form field a refusal is shown next to: the one the service named ({@link DomainException#field()}, the
+     * JSON property and form input share their names), else the top of the form. Never read from the message.
+     */
+    public static String fieldOf(DomainException p) {
+        return p.field() != null ? p.field() : RefusedForm.WHOLE_FORM;
+    }
+
+    /** {@link #refused(Model, CampaignProblem, String, Object, String, Supplier)} next to the field it names. */
+    public String refused(Model model, CampaignProblem p, String formName, Object form, Supplier<String> view) {
+        return refused(model, p, formName, form, fieldOf(p), view);
+    }
+
+    /**
      * A refused form shown again (issue 13, problem 4): the page as {@code view} draws it, with what was typed
      * ({@code form} under {@code formName}), the refusal next to {@code field} (in {@code fieldErrors}), the general
      * "not saved" line at the top, with the refusal's status (400 or 409). Anything else that is not about what

@@ -12,6 +12,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * top ({@code error}). Which refusals are shown this way, and in which words, is the feature's choice.
  */
 public final class RefusedForm {
+    /** The {@code fieldErrors} key of a refusal that names no field: shown at the top of the form. */
+    public static final String WHOLE_FORM = "form";
+
     private RefusedForm() {
     }
 

@@ -33,6 +33,7 @@ public class JsonErrorController implements ErrorController {
         }
         model.addAttribute("status", status.value());
         model.addAttribute("reason", status.getReasonPhrase());
+        model.addAttribute("here", languageTarget(req));
         // A refused console request names what was wrong (issue 13): the fields in the reader's language, or the
         // problem itself when it is not about one field.
         if (req.getAttribute(GlobalExceptionHandler.REFUSAL) instanceof ApiError refusal && status.is4xxClientError()) {
@@ -72,6 +73,27 @@ public class JsonErrorController implements ErrorController {
             case TOO_MANY_REQUESTS -> ErrorCode.RATE_LIMITED;
             default -> ErrorCode.BAD_REQUEST;
         };
+    }
+
+    /**
+     * Where the page's language links lead: the page asked for (its query kept, its {@code lang} replaced) when it
+     * was a GET, which then answers in the other language; after a refused POST, the console's home page, as a
+     * language link must not send the form again.
+     */
+    static String languageTarget(HttpServletRequest req) {
+        Object uri = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!"GET".equals(req.getMethod()) || uri == null) {
+            return "/console";
+        }
+        String path = uri.toString().substring(req.getContextPath().length());
+        Object forwarded = req.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+        String query = forwarded != null ? forwarded.toString() : req.getQueryString();
+        try {
+            return org.springframework.web.util.UriComponentsBuilder.fromPath(path).query(query)
+                    .replaceQueryParam("lang").build(true).toUriString();
+        } catch (IllegalArgumentException e) {
+            return path; // a query that is not well encoded: the page without it
+        }
     }
 
     private static boolean isApiOriginal(HttpServletRequest req) {

@@ -70,6 +70,38 @@ class ConsolePagesTest extends RegistryTestSupport {
         mvc.perform(get("/vendor/chartjs/chart.umd.min.js")).andExpect(status().isOk());
     }
 
+    /**
+     * The 403 and 404 pages carry the console's language switch: back to the page asked for (its query kept) in
+     * the other language, and the page itself in the reader's language. MockMvc does not dispatch to {@code /error}
+     * itself, so the request carries the attributes the servlet container sets.
+     */
+    @Test
+    void errorPagesOfferTheLanguageSwitch() throws Exception {
+        for (int code : new int[] {403, 404}) {
+            String vi = errorPage(get("/error?day=2026-12-01&lang=vi"), code, "/console/statistics/99");
+            assertTrue(vi.contains("id=\"lang-en\" href=\"/console/statistics/99?day=2026-12-01&amp;lang=en\""), vi);
+            assertTrue(vi.contains("id=\"lang-vi\" href=\"/console/statistics/99?day=2026-12-01&amp;lang=vi\""), vi);
+            assertTrue(vi.contains(code == 403 ? "Bạn không có quyền xem trang này" : "Không có trang này."), vi);
+            String en = errorPage(get("/error?lang=en"), code, "/console/campaign/places");
+            assertTrue(en.contains("id=\"lang-vi\" href=\"/console/campaign/places?lang=vi\""), en);
+            assertTrue(en.contains(code == 403 ? "You are not allowed to see this page" : "There is no such page."),
+                    en);
+            assertTrue(en.contains("<html lang=\"en\""), en);
+        }
+        // After a refused form (a POST) the links lead to the console's home, never to the form's address.
+        String afterPost = errorPage(post("/error").with(csrf()), 403, "/console/campaign/places");
+        assertTrue(afterPost.contains("id=\"lang-en\" href=\"/console?lang=en\""), afterPost);
+    }
+
+    String errorPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder req, int code,
+            String uri) throws Exception {
+        return mvc.perform(req.accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, code)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, uri)
+                        .with(user(as("pages.national"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void developerToolsAreInTheirOwnMenuNotInThePageHeader() throws Exception {
         for (String path : new String[] {"/console", "/console/statistics/VN", "/console/campaign"}) {

@@ -452,9 +452,12 @@ abstract class KeyServerFlowTests {
             String expected = c.containsKey("testDate") && c.get("reportType").equals("CONFIRMED_TEST") ? "DATE_TOO_OLD"
                     : c.containsKey("symptomDate") ? "DATE_IN_FUTURE" : c.get("reportType").equals("SELF_REPORT")
                     ? "INVALID_REPORT_TYPE" : "DATE_REQUIRED";
+            // The refused property, as the request names it: the date that is wrong, the type, else the first date.
+            String field = expected.equals("INVALID_REPORT_TYPE") ? "reportType"
+                    : c.containsKey("testDate") ? "testDate" : "symptomDate";
             mvc.perform(post("/api/v1/admin/codes").header("X-Api-Key", officerKey).contentType(MediaType.APPLICATION_JSON)
                     .content(JSON.writeValueAsString(c))).andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.error").value(expected));
+                    .andExpect(jsonPath("$.error").value(expected)).andExpect(jsonPath("$.fields[0].field").value(field));
         }
         mvc.perform(post("/api/v1/admin/codes").header("X-Api-Key", officerKey).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reportType\":\"CONFIRMED_TEST\",\"testDate\":\"yesterday\"}"))
@@ -516,6 +519,13 @@ abstract class KeyServerFlowTests {
         verify(m.group(1)).andExpect(jsonPath("$.error").value("CODE_EXPIRED"));
         mvc.perform(post("/console/codes").session(session).param("reportType", "CONFIRMED_TEST"))
                 .andExpect(status().isForbidden()); // no CSRF token
+        // A test date too far back is refused next to the test date (the refusal names it), not the symptom date.
+        String old = mvc.perform(post("/console/codes").session(session).with(csrf)
+                        .param("reportType", "CONFIRMED_TEST").param("testDate", today().minusDays(29).toString()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(old).containsPattern("id=\"error-testDate\"[^>]*>[^<]+<").doesNotContain("id=\"error-symptomDate\"")
+                .doesNotContain("id=\"field-form\"");
         mvc.perform(get("/console/codes").session(session)).andExpect(status().isOk());
     }
 

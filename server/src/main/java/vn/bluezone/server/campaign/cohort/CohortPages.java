@@ -52,24 +52,6 @@ public class CohortPages {
         }
     }
 
-    /** The form field a refusal belongs to (the service names fields in its English messages). */
-    static String fieldOf(CampaignProblem p) {
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "BAD_PHONE" -> "phone";
-            case "BAD_ID_NUMBER" -> "idNumber";
-            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
-            case "BAD_COHORT" -> "cohort";
-            case "BAD_DATE" -> m.contains("start") ? "startDate" : "endDate";
-            case "BAD_DATES", "ALREADY_EXPIRED" -> "endDate";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("full name") ? "fullName"
-                    : m.startsWith("address") ? "address" : m.startsWith("ID number") ? "idNumber"
-                    : m.startsWith("start") ? "startDate" : m.startsWith("village") ? "villageCode"
-                    : m.startsWith("phone") ? "phone" : "form";
-            default -> "form";
-        };
-    }
-
     @GetMapping("/console/campaign/cohorts")
     public String cohortPage(@RequestParam(required = false) String commune, Model model) {
         Official o = access.require(COHORT_READERS);
@@ -100,9 +82,9 @@ public class CohortPages {
         PersonForm form = new PersonForm(fullName, phone, idNumber, villageCode, address, cohort, startDate, endDate);
         try {
             LocalDate start = Dates.optional(startDate, () -> new CampaignProblem(ErrorCode.BAD_DATE,
-                    "start date '" + startDate + "' is not a day"));
+                    "start date '" + startDate + "' is not a day", "startDate"));
             LocalDate end = Dates.optional(endDate, () -> new CampaignProblem(ErrorCode.BAD_DATE,
-                    "end date '" + endDate + "' is not a day"));
+                    "end date '" + endDate + "' is not a day", "endDate"));
             cohorts.register(commune, new NewPerson(fullName, phone, idNumber, villageCode, address, cohort, start,
                     end), o.username());
             flash.addFlashAttribute("info", page.text("campaign.cohorts.recorded"));
@@ -112,7 +94,7 @@ public class CohortPages {
                 throw p;
             }
             model.addAttribute("personForm", form);
-            model.addAttribute("fieldErrors", Map.of(fieldOf(p), page.problem(p)));
+            model.addAttribute("fieldErrors", Map.of(CampaignPageModel.fieldOf(p), page.problem(p)));
             String view = cohortPage(commune, model);
             model.addAttribute("error", page.text("campaign.form.refused"));
             response.setStatus(HttpStatus.BAD_REQUEST.value());

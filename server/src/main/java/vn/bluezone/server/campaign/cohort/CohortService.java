@@ -50,18 +50,19 @@ public class CohortService {
     @Transactional
     public CohortPerson register(String communeCode, NewPerson p, String actor) {
         areas.requireName(communeCode);
-        String name = Fields.required(p.fullName(), "full name", 200);
+        String name = Fields.required(p.fullName(), "fullName", 200);
         String phone = phone(p.phone());
-        String idNumber = Fields.optional(p.idNumber(), "ID number", 20);
+        String idNumber = Fields.optional(p.idNumber(), "idNumber", 20);
         if (idNumber != null && !ID_NUMBER.matcher(idNumber).matches()) {
-            throw new CampaignProblem(ErrorCode.BAD_ID_NUMBER, "the ID number has 9 (CMND) or 12 (CCCD) digits");
+            throw new CampaignProblem(ErrorCode.BAD_ID_NUMBER, "the ID number has 9 (CMND) or 12 (CCCD) digits",
+                    "idNumber");
         }
-        String village = Fields.optional(p.villageCode(), "village", 16);
+        String village = Fields.optional(p.villageCode(), "villageCode", 16);
         if (village != null) {
             areas.requireName(village);
             if (!areas.contains(communeCode, village) || village.equals(communeCode)) {
                 throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village
-                        + " is not in commune " + communeCode);
+                        + " is not in commune " + communeCode, "villageCode");
             }
         }
         String address = Fields.required(p.address(), "address", 500);
@@ -70,17 +71,20 @@ public class CohortService {
             cohort = CohortKind.parse(p.cohort());
         } catch (IllegalArgumentException e) {
             throw new CampaignProblem(ErrorCode.BAD_COHORT, e.getMessage() + "; one of "
-                    + java.util.Arrays.toString(CohortKind.values()));
+                    + java.util.Arrays.toString(CohortKind.values()), "cohort");
         }
-        if (p.startDate() == null || p.endDate() == null) {
-            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "start and end dates are required");
+        if (p.startDate() == null) {
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "startDate is required", "startDate");
+        }
+        if (p.endDate() == null) {
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "endDate is required", "endDate");
         }
         if (p.endDate().isBefore(p.startDate())) {
-            throw new CampaignProblem(ErrorCode.BAD_DATES, "the end date is before the start date");
+            throw new CampaignProblem(ErrorCode.BAD_DATES, "the end date is before the start date", "endDate");
         }
         if (p.endDate().isBefore(retentionCutoff())) {
             throw new CampaignProblem(ErrorCode.ALREADY_EXPIRED, "this period ended more than "
-                    + properties.cohortRetentionDays() + " days ago; such records are not kept");
+                    + properties.cohortRetentionDays() + " days ago; such records are not kept", "endDate");
         }
         Instant now = clock.now();
         long id = store.add(communeCode, village, cohort, name, phone, idNumber, address, p.startDate(), p.endDate(),
@@ -122,14 +126,16 @@ public class CohortService {
         CohortPerson p = find(id);
         String code = installCode == null ? "" : installCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
-            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "type or scan the install code shown in the app");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "type or scan the install code shown in the app",
+                    "installCode");
         }
         DeviceStatus device = devices.byInstallCode(code).orElseThrow(() -> new CampaignProblem(
-                ErrorCode.INSTALL_CODE_UNKNOWN, "no install shows the code '" + installCode + "'; check it in the app"));
+                ErrorCode.INSTALL_CODE_UNKNOWN, "no install shows the code '" + installCode + "'; check it in the app",
+                "installCode"));
         store.activeWithDevice(device.deviceId(), clock.today()).filter(other -> other.id() != p.id())
                 .ifPresent(other -> {
                     throw new CampaignProblem(ErrorCode.DEVICE_ALREADY_LINKED, "this install is already verified for "
-                            + "another person; each person needs the app on their own phone");
+                            + "another person; each person needs the app on their own phone", "installCode");
                 });
         Instant now = clock.now();
         store.verify(p.id(), device.deviceId(), actor, now);
@@ -244,7 +250,7 @@ public class CohortService {
         }
         if (!PHONE.matcher(p).matches()) {
             throw new CampaignProblem(ErrorCode.BAD_PHONE, "the phone number must be a Vietnamese number, e.g. "
-                    + "0912345678 or +84912345678");
+                    + "0912345678 or +84912345678", "phone");
         }
         return p;
     }

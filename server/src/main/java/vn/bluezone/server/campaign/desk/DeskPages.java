@@ -65,17 +65,6 @@ public class DeskPages {
     public record DeskForm(String desk, String procedure, String installs, String day) {
     }
 
-    /** The form field a refusal belongs to. */
-    static String fieldOf(CampaignProblem p) {
-        return switch (p.code()) {
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> "desk";
-            case "BAD_PROCEDURE" -> "procedure";
-            case "BAD_DATE", "BAD_DAY" -> "day";
-            case "BAD_COUNT" -> "installs";
-            default -> "form";
-        };
-    }
-
     @PostMapping("/console/campaign/desk")
     public String addDesk(@RequestParam String commune, @RequestParam(required = false) String desk,
             @RequestParam(required = false) String procedure, @RequestParam(required = false) String installs,
@@ -90,13 +79,13 @@ public class DeskPages {
             flash.addFlashAttribute("info", page.text("campaign.desk.recorded"));
             return "redirect:/console/campaign/desk?commune=" + commune;
         } catch (CampaignProblem p) {
-            String field = fieldOf(p);
             String message = switch (p.code()) {
                 case "BAD_COUNT" -> page.text("campaign.desk.badInstalls", DeskService.MAX_PER_ENTRY);
                 case "BAD_DAY" -> page.text("campaign.desk.badDay", DeskService.MAX_DAYS_BACK);
                 default -> page.problem(p);
             };
-            return page.refused(model, p, "deskForm", new DeskForm(desk, procedure, installs, day), field, message,
+            return page.refused(model, p, "deskForm", new DeskForm(desk, procedure, installs, day),
+                    CampaignPageModel.fieldOf(p), message,
                     () -> deskPage(commune, model));
         }
     }

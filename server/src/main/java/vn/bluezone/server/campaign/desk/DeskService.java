@@ -41,15 +41,16 @@ public class DeskService {
             p = ProcedureType.parse(procedure);
         } catch (IllegalArgumentException e) {
             throw new CampaignProblem(ErrorCode.BAD_PROCEDURE, e.getMessage() + "; one of "
-                    + java.util.Arrays.toString(ProcedureType.values()));
+                    + java.util.Arrays.toString(ProcedureType.values()), "procedure");
         }
         LocalDate when = day == null ? clock.today() : day;
         if (when.isAfter(clock.today()) || when.isBefore(clock.today().minusDays(MAX_DAYS_BACK))) {
             throw new CampaignProblem(ErrorCode.BAD_DAY, "the day must be within the last " + MAX_DAYS_BACK
-                    + " days, not in the future");
+                    + " days, not in the future", "day");
         }
         if (installs == null || installs < 1 || installs > MAX_PER_ENTRY) {
-            throw new CampaignProblem(ErrorCode.BAD_COUNT, "installs must be between 1 and " + MAX_PER_ENTRY);
+            throw new CampaignProblem(ErrorCode.BAD_COUNT, "installs must be between 1 and " + MAX_PER_ENTRY,
+                    "installs");
         }
         long id = insert(jdbc.sql("INSERT INTO campaign_desk_entry (commune_code, desk, procedure_type, entry_day, "
                 + "installs, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -101,11 +103,12 @@ public class DirectivePages {
             return directivePage(null, model);
         }
         Official o = u == null ? access.require(MANAGERS) : access.require(MANAGERS, u);
+        List<NewTask> tasks = new ArrayList<>();
+        List<Integer> taskRows = new ArrayList<>(); // the form row of each task sent (empty rows are skipped)
         try {
             if (u == null) {
                 throw new CampaignProblem(ErrorCode.UNKNOWN_UNIT, "choose the issuing unit", UNIT);
             }
-            List<NewTask> tasks = new ArrayList<>();
             int rows = Math.max(form.taskTitle().size(), form.taskDeadline().size());
             for (int i = 0; i < rows; i++) {
                 String title = at(form.taskTitle(), i);
@@ -120,6 +123,7 @@ public class DirectivePages {
                 }
                 tasks.add(new NewTask(at(form.taskBody(), i), at(form.taskAssignee(), i), title,
                         date(deadline, "taskDeadline[" + i + "]")));
+                taskRows.add(i);
             }
             Directive d = directives.create(u, number, date(issuedOn, "issuedOn"), issuingBody, subject, text, tasks,
                     o.username());
@@ -130,12 +134,34 @@ public class DirectivePages {
                 throw p;
             }
             model.addAttribute("form", form);
-            model.addAttribute("fieldErrors", Map.of(fieldOf(p), page.problem(p)));
+            model.addAttribute("fieldErrors", Map.of(directiveFieldOf(p, taskRows), page.problem(p)));
             String view = directivePage(null, model);
             model.addAttribute("error", page.text("campaign.form.refused"));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         }
+    }
+
+    private static final Pattern TASK_FIELD = Pattern.compile("tasks\\[(\\d+)]\\.(\\w+)");
+
+    /**
+     * The directive form's field for a refusal: the service names a task's field by its place in the JSON body
+     * ({@code tasks[1].deadline}); the form has a title and a deadline input per row ({@code taskDeadline[2]}), the
+     * other task refusals go under the tasks.
+     */
+    static String directiveFieldOf(CampaignProblem p, List<Integer> taskRows) {
+        String field = CampaignPageModel.fieldOf(p);
+        Matcher m = TASK_FIELD.matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        int task = Integer.parseInt(m.group(1));
+        String row = task < taskRows.size() ? "[" + taskRows.get(task) + "]" : null;
+        return switch (m.group(2)) {
+            case "title" -> row == null ? "tasks" : "taskTitle" + row;
+            case "deadline" -> row == null ? "tasks" : "taskDeadline" + row;
+            default -> "tasks";
+        };
     }
 
     private static List<String> orEmpty(List<String> l) {
@@ -152,30 +178,6 @@ public class DirectivePages {
         }
         return vn.bluezone.server.web.Dates.optional(s, () -> new CampaignProblem(ErrorCode.BAD_DATE,
                 "'" + s + "' is not a day (dd/mm/yyyy)", field));
-    }
-
-    /**
-     * Where a refusal of the directive form is shown: the field it names, else the field its code or message
-     * points to (the service's checks name fields in words), else the form as a whole.
-     */
-    static String fieldOf(CampaignProblem p) {
-        if (p.field() != null) {
-            return p.field();
-        }
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "UNKNOWN_UNIT" -> UNIT;
-            case "BAD_DATE", "ISSUED_IN_FUTURE" -> "issuedOn";
-            case "DIRECTIVE_NUMBER_TAKEN" -> "number";
-            case "DEADLINE_BEFORE_ISSUE", "BAD_BODY" -> "tasks";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("number") ? "number"
-                    : m.startsWith("issue date") ? "issuedOn"
-                    : m.startsWith("issuing body") ? "issuingBody" : m.startsWith("subject") ? "subject"
-                    : m.startsWith("text") ? "text"
-                    : m.startsWith("task") || m.startsWith("assignee") || m.startsWith("deadline") ? "tasks"
-                    : "form";
-            default -> "form";
-        };
     }
 
     /** What the task form held, to show it again when refused. */
@@ -205,21 +207,6 @@ public class DirectivePages {
         return "campaign/directive";
     }
 
-    /** The task form's field a refusal belongs to (the service names fields in its English messages). */
-    static String taskFieldOf(CampaignProblem p) {
-        if (p.field() != null) {
-            return p.field();
-        }
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "BAD_BODY" -> "body";
-            case "BAD_DATE", "DEADLINE_BEFORE_ISSUE" -> "deadline";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("task") ? "title"
-                    : m.startsWith("assignee") ? "assignee" : m.startsWith("deadline") ? "deadline" : "form";
-            default -> "form";
-        };
-    }
-
     @PostMapping("/console/campaign/directives/{id}/tasks")
     public String addTask(@PathVariable long id, @RequestParam(required = false) String body,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String title,
@@ -232,7 +219,7 @@ public class DirectivePages {
             flash.addFlashAttribute("info", page.text("campaign.directives.taskAdded"));
             return "redirect:/console/campaign/directives/" + id;
         } catch (CampaignProblem p) {
-            return page.refused(model, p, "taskForm", new TaskForm(body, assignee, title, deadline), taskFieldOf(p),
+            return page.refused(model, p, "taskForm", new TaskForm(body, assignee, title, deadline),
                     () -> directiveDetail(id, model));
         }
     }
@@ -253,8 +240,7 @@ public class DirectivePages {
             flash.addFlashAttribute("info", page.text("campaign.directives.progressPosted"));
             return "redirect:/console/campaign/directives/" + t.directiveId();
         } catch (CampaignProblem p) {
-            String field = "BAD_PROGRESS".equals(p.code()) ? "progress" : "note";
-            return page.refused(model, p, "progressForm", new ProgressForm(id, progress, note), field,
+            return page.refused(model, p, "progressForm", new ProgressForm(id, progress, note),
                     () -> directiveDetail(t.directiveId(), model));
         }
     }

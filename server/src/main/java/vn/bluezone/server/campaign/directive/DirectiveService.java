@@ -33,22 +33,29 @@ public class DirectiveService {
         areas.requireName(unitCode);
         String num = Fields.required(number, "number", 64);
         if (issuedOn == null) {
-            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "issue date is required");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "issuedOn is required", "issuedOn");
         }
         if (issuedOn.isAfter(clock.today())) {
-            throw new CampaignProblem(ErrorCode.ISSUED_IN_FUTURE, "the issue date " + issuedOn + " is in the future");
+            throw new CampaignProblem(ErrorCode.ISSUED_IN_FUTURE, "the issue date " + issuedOn + " is in the future",
+                    "issuedOn");
         }
-        String issuer = Fields.required(issuingBody, "issuing body", 200);
+        String issuer = Fields.required(issuingBody, "issuingBody", 200);
         String subj = Fields.required(subject, "subject", 500);
         String body = Fields.optional(text, "text", 20000);
         if (store.numberTaken(unitCode, num)) {
             throw new CampaignProblem(ErrorCode.DIRECTIVE_NUMBER_TAKEN, "directive " + num + " is already recorded "
-                    + "for this unit");
+                    + "for this unit", "number");
         }
         long id = store.addDirective(unitCode, num, issuedOn, issuer, subj, body == null ? "" : body, actor,
                 clock.now());
-        for (NewTask t : tasks == null ? List.<NewTask>of() : tasks) {
-            addTask(id, t);
+        List<NewTask> list = tasks == null ? List.of() : tasks;
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                addTask(id, list.get(i));
+            } catch (CampaignProblem p) {
+                throw p.field() == null ? p : new CampaignProblem(p.errorCode(), p.getMessage(),
+                        "tasks[" + i + "]." + p.field());
+            }
         }
         return directive(id);
     }
@@ -79,16 +86,17 @@ public class DirectiveService {
             body = TaskBody.parse(t.body());
         } catch (IllegalArgumentException e) {
             throw new CampaignProblem(ErrorCode.BAD_BODY, e.getMessage() + "; one of "
-                    + java.util.Arrays.toString(TaskBody.values()));
+                    + java.util.Arrays.toString(TaskBody.values()), "body");
         }
-        String title = Fields.required(t.title(), "task", 1000);
+        String title = Fields.required(t.title(), "title", 1000);
         String assignee = Fields.optional(t.assignee(), "assignee", 200);
         if (t.deadline() == null) {
-            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "deadline is required for task '" + title + "'");
+            throw new CampaignProblem(ErrorCode.FIELD_REQUIRED, "deadline is required for task '" + title + "'",
+                    "deadline");
         }
         if (t.deadline().isBefore(d.issuedOn())) {
             throw new CampaignProblem(ErrorCode.DEADLINE_BEFORE_ISSUE, "deadline " + t.deadline()
-                    + " is before the directive's issue date " + d.issuedOn());
+                    + " is before the directive's issue date " + d.issuedOn(), "deadline");
         }
         return task(store.addTask(directiveId, body.name(), assignee, title, t.deadline(), clock.now()));
     }
@@ -98,7 +106,8 @@ public class DirectiveService {
     public TaskUpdate postUpdate(long taskId, int progress, String note, String actor) {
         Task task = task(taskId);
         if (progress < 0 || progress > 100) {
-            throw new CampaignProblem(ErrorCode.BAD_PROGRESS, "progress is a percentage from 0 to 100");
+            throw new CampaignProblem(ErrorCode.BAD_PROGRESS, "progress is a percentage from 0 to 100",
+                    "progress");
         }
         String n = Fields.required(note, "note", 2000);
         LocalDate doneOn = progress == 100 ? (task.doneOn() != null ? task.doneOn() : clock.today()) : null;

@@ -105,7 +105,7 @@ public class HouseholdPages {
             return "redirect:/console/campaign/visits?commune=" + commune + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
             return page.refused(model, p, "householdForm", new HouseholdForm(villageCode, headName, address, members,
-                    smartphones), householdFieldOf(p), () -> visits(commune, villageCode, model));
+                    smartphones), () -> visits(commune, villageCode, model));
         }
     }
 
@@ -118,34 +118,6 @@ public class HouseholdPages {
         } catch (NumberFormatException e) {
             throw new CampaignProblem(ErrorCode.BAD_COUNT, "'" + s + "' is not a whole number", field);
         }
-    }
-
-    /** The household form's field a refusal is about; text fields are named by the service's message. */
-    static String householdFieldOf(CampaignProblem p) {
-        if (p.field() != null) {
-            return p.field();
-        }
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("head") ? "headName"
-                    : m.startsWith("address") ? "address" : "form";
-            default -> "form";
-        };
-    }
-
-    /** The visit form's field a refusal is about; text fields are named by the service's message. */
-    static String visitFieldOf(CampaignProblem p) {
-        if (p.field() != null) {
-            return p.field();
-        }
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "BAD_DATE" -> "visitedOn";
-            case "FIELD_TOO_LONG" -> m.startsWith("refusal") ? "refusalReason" : m.startsWith("branch") ? "branch"
-                    : m.startsWith("note") ? "note" : "form";
-            default -> "form";
-        };
     }
 
     /** CSV from a file or pasted; with any bad row nothing is imported and every bad row is listed on the page. */
@@ -242,7 +214,7 @@ public class HouseholdPages {
                 refusalReason, note);
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(visitedOn, () -> new CampaignProblem(
-                    ErrorCode.BAD_DATE, "'" + visitedOn + "' is not a day"));
+                    ErrorCode.BAD_DATE, "'" + visitedOn + "' is not a day", "visitedOn"));
             Visit v = households.recordVisit(id, new NewVisit(day, branch, count(smartphonesPresent,
                     "smartphonesPresent"), count(alreadyInstalled, "alreadyInstalled"),
                     count(installedNow, "installedNow"), count(refused, "refused"), refusalReason, note),
@@ -250,7 +222,7 @@ public class HouseholdPages {
             flash.addFlashAttribute("info", page.text("campaign.visit.recorded", h.headName(), v.installedNow()));
             return "redirect:/console/campaign/visits?commune=" + h.communeCode() + "&village=" + h.villageCode();
         } catch (CampaignProblem p) {
-            return page.refused(model, p, "visitForm", form, visitFieldOf(p), () -> visitForm(id, model));
+            return page.refused(model, p, "visitForm", form, () -> visitForm(id, model));
         }
     }
 
@@ -275,7 +247,7 @@ public class HouseholdPages {
         Household h = households.household(id);
         try {
             LocalDate day = vn.bluezone.server.web.Dates.optional(q.visitedOn(), () -> new CampaignProblem(
-                    ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day"));
+                    ErrorCode.BAD_DATE, "'" + q.visitedOn() + "' is not a day", "visitedOn"));
             NewVisit visit = Boolean.TRUE.equals(q.nobodyHome()) ? NewVisit.nobodyHome(day, q.branch(), q.note())
                     : new NewVisit(day, q.branch(), q.smartphonesPresent(), q.alreadyInstalled(), q.installedNow(),
                     q.refused(), q.refusalReason(), q.note());

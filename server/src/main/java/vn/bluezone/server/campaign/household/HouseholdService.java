@@ -53,9 +53,10 @@ public class HouseholdService {
             Integer smartphones, String actor) {
         areas.requireName(communeCode);
         if (villageCode == null || !areas.villagesOf(communeCode).containsKey(villageCode)) {
-            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode);
+            throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "choose a village of commune " + communeCode,
+                    "villageCode");
         }
-        String h = Fields.required(head, "head of household", 200);
+        String h = Fields.required(head, "headName", 200);
         String a = Fields.required(address, "address", 500);
         int m = count(members, "members", 1, "members");
         int s = count(smartphones, "smartphones", 0, "smartphones");
@@ -140,7 +141,7 @@ public class HouseholdService {
             }
             String column = "head";
             try {
-                String head = Fields.required(cell.apply(column), "head of household", 200);
+                String head = Fields.required(cell.apply(column), "headName", 200);
                 column = "address";
                 String address = Fields.required(cell.apply(column), "address", 500);
                 column = "members";
@@ -242,7 +243,7 @@ public class HouseholdService {
                     + ") + installed now (" + now + ") + refused (" + refused + ") is more than the " + present
                     + " smartphone(s) present", "smartphonesPresent");
         }
-        String reason = Fields.optional(v.refusalReason(), "refusal reason", 500);
+        String reason = Fields.optional(v.refusalReason(), "refusalReason", 500);
         if (refused > 0 && reason == null) {
             throw new CampaignProblem(ErrorCode.REASON_REQUIRED, "give the reason for the refusal", "refusalReason");
         }

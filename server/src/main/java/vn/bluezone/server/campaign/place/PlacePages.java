@@ -63,18 +63,6 @@ public class PlacePages {
         static final PlaceForm EMPTY = new PlaceForm("", "", "", "");
     }
 
-    /** The form field a refusal belongs to (the service names fields in its English messages). */
-    static String fieldOf(CampaignProblem p) {
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
-            case "BAD_PLACE_KIND" -> "kind";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("name") ? "name"
-                    : m.startsWith("contact") ? "contact" : m.startsWith("village") ? "villageCode" : "form";
-            default -> "form";
-        };
-    }
-
     @PostMapping("/console/campaign/places")
     public String addPlace(@RequestParam String commune, @RequestParam(required = false) String villageCode,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String name,
@@ -85,7 +73,7 @@ public class PlacePages {
             flash.addFlashAttribute("info", page.text("campaign.places.added"));
             return "redirect:/console/campaign/places?commune=" + p.communeCode();
         } catch (CampaignProblem p) {
-            return page.refused(model, p, "placeForm", new PlaceForm(name, kind, villageCode, contact), fieldOf(p),
+            return page.refused(model, p, "placeForm", new PlaceForm(name, kind, villageCode, contact),
                     () -> placePage(commune, model));
         }
     }

@@ -61,17 +61,17 @@ public class PlaceService {
     public Place create(String communeCode, String villageCode, String kind, String name, String contact,
             String actor) {
         areas.requireName(communeCode);
-        String village = Fields.optional(villageCode, "village", 16);
+        String village = Fields.optional(villageCode, "villageCode", 16);
         if (village != null && !areas.villagesOf(communeCode).containsKey(village)) {
             throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
-                    + communeCode);
+                    + communeCode, "villageCode");
         }
         PlaceKind k;
         try {
             k = PlaceKind.parse(kind);
         } catch (IllegalArgumentException e) {
             throw new CampaignProblem(ErrorCode.BAD_PLACE_KIND, e.getMessage() + "; one of "
-                    + java.util.Arrays.toString(PlaceKind.values()));
+                    + java.util.Arrays.toString(PlaceKind.values()), "kind");
         }
         String n = Fields.required(name, "name", 200);
         String c = Fields.optional(contact, "contact", 200);

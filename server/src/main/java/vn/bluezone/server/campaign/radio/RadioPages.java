@@ -103,7 +103,7 @@ public class RadioPages {
             }
             String view = radioPage(commune, null, model);
             model.addAttribute("error", page.text("campaign.form.refused"));
-            model.addAttribute("fieldErrors", java.util.Map.of(fieldOf(p), page.problem(p)));
+            model.addAttribute("fieldErrors", java.util.Map.of(templateFieldOf(p), page.problem(p)));
             model.addAttribute("templateTitle", title);
             model.addAttribute("templateBody", body);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -133,23 +133,24 @@ public class RadioPages {
             model.addAttribute("slotForm", new SlotForm(templateId, subject, days, airTime, location));
             String view = radioPage(commune, null, model);
             model.addAttribute("error", page.text("campaign.form.refused"));
-            model.addAttribute("fieldErrors", java.util.Map.of(fieldOf(p), page.problem(p)));
+            model.addAttribute("fieldErrors", java.util.Map.of(slotFieldOf(p), page.problem(p)));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return view;
         }
     }
 
-    /** The field of the radio forms a refusal is shown next to (the template's or the schedule's). */
-    static String fieldOf(CampaignProblem p) {
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "TIME_REQUIRED" -> "airTime";
-            case "WEEKDAYS_REQUIRED", "BAD_WEEKDAYS" -> "weekday";
-            case "TEMPLATE_NOT_FOUND" -> "templateId";
-            case "SUBJECT_OUTSIDE_COMMUNE" -> "subject";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("title") ? "title"
-                    : m.startsWith("location") ? "location" : "body";
-            default -> "body"; // the script's placeholders and length (ScriptTemplate)
+    /** The template form's field a refusal names; anything else is about the script, shown under it. */
+    static String templateFieldOf(CampaignProblem p) {
+        return p.field() != null ? p.field() : ScriptTemplate.BODY;
+    }
+
+    /** The schedule form's field a refusal names: the JSON body's names where the form's inputs differ. */
+    static String slotFieldOf(CampaignProblem p) {
+        String field = CampaignPageModel.fieldOf(p);
+        return switch (field) {
+            case "subjectUnitCode" -> "subject";
+            case RadioService.WEEKDAYS -> "weekday";
+            default -> field;
         };
     }
 
@@ -158,7 +159,7 @@ public class RadioPages {
             return null;
         }
         return vn.bluezone.server.web.Times.parse(s).orElseThrow(() -> new CampaignProblem(
-                ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)"));
+                ErrorCode.TIME_REQUIRED, "'" + s + "' is not a time (HH:mm)", "airTime"));
     }
 
     @PostMapping("/console/campaign/radio/slots/{id}/aired")

@@ -26,6 +26,8 @@ import vn.bluezone.server.campaign.Fields;
  */
 @Service
 public class RadioService {
+    /** The schedule's days as the JSON body names them (the console's checkboxes are {@code weekday}). */
+    static final String WEEKDAYS = "weekdays";
     private final RadioStore store;
     private final Areas areas;
     private final AreaFigures figures;
@@ -93,14 +95,17 @@ public class RadioService {
         areas.requireName(subjectUnitCode);
         if (!areas.contains(communeCode, subjectUnitCode)) {
             throw new CampaignProblem(ErrorCode.SUBJECT_OUTSIDE_COMMUNE, "unit " + subjectUnitCode
-                    + " is not inside commune " + communeCode);
+                    + " is not inside commune " + communeCode, "subjectUnitCode");
         }
-        RadioTemplate template = template(templateId);
-        if (!template.shipped() && !areas.contains(template.unitCode(), communeCode)) {
-            throw templateNotFound(templateId); // another area's template is answered like a missing one
+        RadioTemplate template = store.template(templateId).orElse(null);
+        if (template == null || !template.shipped() && !areas.contains(template.unitCode(), communeCode)) {
+            // another area's template is answered like a missing one; the request's field names it
+            throw new CampaignProblem(ErrorCode.TEMPLATE_NOT_FOUND, templateNotFound(templateId).getMessage(),
+                    "templateId");
         }
         if (airTime == null) {
-            throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)");
+            throw new CampaignProblem(ErrorCode.TIME_REQUIRED, "the broadcast time is required (HH:mm)",
+                    "airTime");
         }
         String days = weekdays(weekdays);
         String where = Fields.required(location, "location", 200);
@@ -157,14 +162,15 @@ public class RadioService {
         // Databases keep microseconds; truncating keeps what is stored equal to what was given.
         Instant when = (airedAt == null ? clock.now() : airedAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (when.isAfter(clock.now().plusSeconds(300))) {
-            throw new CampaignProblem(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs");
+            throw new CampaignProblem(ErrorCode.AIRED_IN_FUTURE, "an announcement cannot be logged before it airs",
+                    "airedAt");
         }
         LocalDate day = when.atZone(clock.zone()).toLocalDate();
         String script = scriptAsRead != null && !scriptAsRead.isBlank() ? scriptAsRead.strip()
                 : ScriptTemplate.fill(template(slot.templateId()).body(), snapshot(slot.subjectUnitCode(), day));
         if (script.length() > ScriptTemplate.MAX_LENGTH) {
             throw new CampaignProblem(ErrorCode.SCRIPT_TOO_LONG, "the script is longer than "
-                    + ScriptTemplate.MAX_LENGTH + " characters");
+                    + ScriptTemplate.MAX_LENGTH + " characters", "script");
         }
         long id = store.addAiring(slot.communeCode(), slot.id(), slot.templateId(), slot.subjectUnitCode(),
                 slot.location(), when, script, actor, clock.now());
@@ -189,7 +195,7 @@ public class RadioService {
     /** "1-5", "135", "2,4,6", "1234567" → sorted ISO day digits. */
     static String weekdays(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new CampaignProblem(ErrorCode.WEEKDAYS_REQUIRED, "choose at least one weekday");
+            throw new CampaignProblem(ErrorCode.WEEKDAYS_REQUIRED, "choose at least one weekday", WEEKDAYS);
         }
         Set<Integer> days = new TreeSet<>();
         String s = spec.replaceAll("[\\s,]", "");
@@ -205,13 +211,13 @@ public class RadioService {
             }
             if (c < '1' || c > '7') {
                 throw new CampaignProblem(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday), "
-                        + "e.g. 135 or 1-5; got '" + spec + "'");
+                        + "e.g. 135 or 1-5; got '" + spec + "'", WEEKDAYS);
             }
             days.add(c - '0');
         }
         if (days.isEmpty() || days.stream().anyMatch(d -> d < 1 || d > 7)) {
             throw new CampaignProblem(ErrorCode.BAD_WEEKDAYS, "weekdays are digits 1 (Monday) to 7 (Sunday); got '"
-                    + spec + "'");
+                    + spec + "'", WEEKDAYS);
         }
         return days.stream().map(String::valueOf).collect(Collectors.joining());
     }

@@ -14,6 +14,8 @@ import vn.bluezone.server.campaign.CampaignProblem;
 public final class ScriptTemplate {
     private static final Pattern TOKEN = Pattern.compile("\\{([^{}]*)}");
     static final int MAX_LENGTH = 4000;
+    /** The template's text as the JSON body and the form name it: what {@link #validate} refuses. */
+    static final String BODY = "body";
 
     private ScriptTemplate() {
     }
@@ -21,11 +23,11 @@ public final class ScriptTemplate {
     /** Checks a body: not blank, not too long, braces balanced, every placeholder known. */
     public static void validate(String body) {
         if (body == null || body.isBlank()) {
-            throw new CampaignProblem(ErrorCode.TEMPLATE_EMPTY, "the announcement text is empty");
+            throw new CampaignProblem(ErrorCode.TEMPLATE_EMPTY, "the announcement text is empty", BODY);
         }
         if (body.length() > MAX_LENGTH) {
             throw new CampaignProblem(ErrorCode.TEMPLATE_TOO_LONG, "the announcement text is longer than "
-                    + MAX_LENGTH + " characters");
+                    + MAX_LENGTH + " characters", BODY);
         }
         List<String> unknown = new ArrayList<>();
         Matcher m = TOKEN.matcher(body);
@@ -36,11 +38,12 @@ public final class ScriptTemplate {
         }
         if (!unknown.isEmpty()) {
             throw new CampaignProblem(ErrorCode.TEMPLATE_UNKNOWN_PLACEHOLDER, "unknown placeholder(s) " + unknown
-                    + "; known: " + known());
+                    + "; known: " + known(), BODY);
         }
         String stripped = TOKEN.matcher(body).replaceAll("");
         if (stripped.indexOf('{') >= 0 || stripped.indexOf('}') >= 0) {
-            throw new CampaignProblem(ErrorCode.TEMPLATE_BRACES, "a '{' or '}' is not part of a {placeholder}");
+            throw new CampaignProblem(ErrorCode.TEMPLATE_BRACES, "a '{' or '}' is not part of a {placeholder}",
+                    BODY);
         }
     }
 

@@ -65,19 +65,6 @@ public class ReferralPages {
         static final ReferrerForm EMPTY = new ReferrerForm("", "", "", "", true);
     }
 
-    /** The form field a refusal belongs to (the service names fields in its English messages). */
-    static String fieldOf(CampaignProblem p) {
-        String m = p.getMessage() == null ? "" : p.getMessage();
-        return switch (p.code()) {
-            case "VILLAGE_NOT_IN_COMMUNE" -> "villageCode";
-            case "UNKNOWN_REFERRAL_CODE", "REFERRER_EXISTS" -> "referralCode";
-            case "FIELD_REQUIRED", "FIELD_TOO_LONG" -> m.startsWith("name") ? "displayName"
-                    : m.startsWith("organisation") ? "organisation" : m.startsWith("village") ? "villageCode"
-                    : "form";
-            default -> "form";
-        };
-    }
-
     /** Registers a referrer (an official, a party or union member) with the referral code their app shows. */
     @PostMapping("/console/campaign/referrals")
     public String addReferrer(@RequestParam String commune, @RequestParam(required = false) String displayName,
@@ -93,7 +80,7 @@ public class ReferralPages {
             return "redirect:/console/campaign/referrals?commune=" + commune;
         } catch (CampaignProblem p) {
             return page.refused(model, p, "referrerForm", new ReferrerForm(displayName, referralCode, villageCode,
-                    organisation, hasTarget), fieldOf(p), () -> referralPage(commune, model));
+                    organisation, hasTarget), () -> referralPage(commune, model));
         }
     }
 }

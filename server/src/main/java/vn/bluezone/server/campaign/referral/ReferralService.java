@@ -48,17 +48,17 @@ public class ReferralService {
     public Referrer register(String communeCode, String villageCode, String organisation, String displayName,
             String referralCode, boolean hasTarget, String account, String actor) {
         areas.requireName(communeCode);
-        String village = Fields.optional(villageCode, "village", 16);
+        String village = Fields.optional(villageCode, "villageCode", 16);
         if (village != null && !areas.villagesOf(communeCode).containsKey(village)) {
             throw new CampaignProblem(ErrorCode.VILLAGE_NOT_IN_COMMUNE, "village " + village + " is not in commune "
-                    + communeCode);
+                    + communeCode, "villageCode");
         }
         String code = referralCode == null ? "" : referralCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 16 || !devices.referralCodeExists(code)) {
             throw new CampaignProblem(ErrorCode.UNKNOWN_REFERRAL_CODE, "no install was given the referral code '"
-                    + referralCode + "'; copy it from the app's referral screen");
+                    + referralCode + "'; copy it from the app's referral screen", "referralCode");
         }
-        String name = Fields.required(displayName, "name", 200);
+        String name = Fields.required(displayName, "displayName", 200);
         String org = Fields.optional(organisation, "organisation", 200);
         try {
             jdbc.sql("INSERT INTO campaign_referrer (referral_code, commune_code, village_code, organisation, "
@@ -66,7 +66,8 @@ public class ReferralService {
                     .params(code, communeCode, village, org, name, account, hasTarget, actor, ts(clock.now()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new CampaignProblem(ErrorCode.REFERRER_EXISTS, "referral code " + code + " is already registered");
+            throw new CampaignProblem(ErrorCode.REFERRER_EXISTS, "referral code " + code + " is already registered",
+                    "referralCode");
         }
         return new Referrer(code, communeCode, village, org, name, hasTarget);
     }

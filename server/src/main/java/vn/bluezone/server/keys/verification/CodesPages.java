@@ -122,7 +122,7 @@ public class CodesPages {
                 if (ErrorStatus.isForbidden(e)) {
                     throw e;
                 }
-                fieldErrors.put(fieldOf(e.code()), problem(e));
+                fieldErrors.put(e.field() != null ? e.field() : "form", problem(e));
             }
         }
         fill(model, me, form);
@@ -130,17 +130,6 @@ public class CodesPages {
         model.addAttribute("error", text("codes.refused"));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return "console/codes";
-    }
-
-    /** Which field a service refusal belongs next to. */
-    private static String fieldOf(String code) {
-        return switch (code) {
-            case "DATE_REQUIRED", "DATE_IN_FUTURE", "DATE_TOO_OLD" -> "symptomDate";
-            case "INVALID_REGION", "OUT_OF_SCOPE" -> "region";
-            case "INVALID_CASE_REFERENCE" -> "caseReference";
-            case "INVALID_REPORT_TYPE" -> "reportType";
-            default -> "form";
-        };
     }
 
     /**

@@ -131,24 +131,16 @@ public class VerificationService {
         }
         if (req.reportType() == null || !ISSUABLE.contains(req.reportType())) {
             throw new DomainException(ErrorCode.INVALID_REPORT_TYPE,
-                    "report type must be one of CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS, RECURSIVE");
+                    "report type must be one of CONFIRMED_TEST, CONFIRMED_CLINICAL_DIAGNOSIS, RECURSIVE",
+                    "reportType");
         }
         if (req.symptomDate() == null && req.testDate() == null) {
-            throw new DomainException(ErrorCode.DATE_REQUIRED, "give the symptom onset date or the test date");
+            throw new DomainException(ErrorCode.DATE_REQUIRED, "give the symptom onset date or the test date",
+                    "symptomDate");
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        for (LocalDate d : new LocalDate[] {req.symptomDate(), req.testDate()}) {
-            if (d == null) {
-                continue;
-            }
-            if (d.isAfter(today)) {
-                throw new DomainException(ErrorCode.DATE_IN_FUTURE, "the date " + d + " is in the future");
-            }
-            if (d.isBefore(today.minusDays(cfg.maxDateAgeDays()))) {
-                throw new DomainException(ErrorCode.DATE_TOO_OLD,
-                        "the date " + d + " is more than " + cfg.maxDateAgeDays() + " days back");
-            }
-        }
+        checkDate(req.symptomDate(), "symptomDate", today);
+        checkDate(req.testDate(), "testDate", today);
         String region = regionFor(officer, req.region());
         String caseReference = caseReference(req.caseReference());
         Instant now = clock.instant();
@@ -178,6 +170,20 @@ public class VerificationService {
         }
     }
 
+    /** A date of the request, named as the request and the console form name it, within the days kept. */
+    private void checkDate(LocalDate d, String field, LocalDate today) {
+        if (d == null) {
+            return;
+        }
+        if (d.isAfter(today)) {
+            throw new DomainException(ErrorCode.DATE_IN_FUTURE, "the date " + d + " is in the future", field);
+        }
+        if (d.isBefore(today.minusDays(cfg.maxDateAgeDays()))) {
+            throw new DomainException(ErrorCode.DATE_TOO_OLD,
+                    "the date " + d + " is more than " + cfg.maxDateAgeDays() + " days back", field);
+        }
+    }
+
     static String caseReference(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
@@ -185,7 +191,8 @@ public class VerificationService {
         String r = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFC);
         if (!CASE_REFERENCE.matcher(r).matches()) {
             throw new DomainException(ErrorCode.INVALID_CASE_REFERENCE, "the case reference is the case file's number: "
-                    + "letters, digits, - / . only, at most 32 characters (never the patient's name)");
+                    + "letters, digits, - / . only, at most 32 characters (never the patient's name)",
+                    "caseReference");
         }
         return r;
     }
@@ -217,12 +224,13 @@ public class VerificationService {
         String region = requested == null || requested.isBlank() ? own : requested.trim();
         if (region == null || region.equalsIgnoreCase("VN")) {
             if (!officer.isNational()) {
-                throw new DomainException(ErrorCode.INVALID_REGION, "give the province of the case");
+                throw new DomainException(ErrorCode.INVALID_REGION, "give the province of the case", "region");
             }
             return "VN";
         }
         if (!region.matches("\\d{2}")) {
-            throw new DomainException(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN");
+            throw new DomainException(ErrorCode.INVALID_REGION, "region must be a 2-digit province code or VN",
+                    "region");
         }
         if (!region.equals(own)) {
             scope.check(officer, region);

@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.CampaignClock;
+import vn.bluezone.server.campaign.directive.Directive;
+import vn.bluezone.server.campaign.directive.DirectiveService;
 import vn.bluezone.server.campaign.cohort.CohortRetentionJob;
 import vn.bluezone.server.campaign.print.PdfChecks;
 import vn.bluezone.server.registry.Villages;
@@ -64,6 +66,7 @@ class CampaignApiTest {
     @Autowired AccountService accounts;
     @Autowired Villages villages;
     @Autowired CampaignClock clock;
+    @Autowired DirectiveService directives;
     @Autowired vn.bluezone.server.support.MutableClock time;
     @Autowired CohortRetentionJob retention;
     @Autowired vn.bluezone.server.campaign.demo.CampaignDemoData campaignDemo;
@@ -464,6 +467,39 @@ class CampaignApiTest {
         JsonNode totals = call(get("/api/v1/admin/campaign/communes/" + QN + "/desk-totals"), xa, null, 200);
         assertThat(totals.get("perDesk").get(0).get("installs").asLong()).isEqualTo(5);
         assertThat(totals.get("perDeskAndDay").get(0).get("day").asString()).isEqualTo(today.toString());
+    }
+
+    /**
+     * A refusal of one value names it in {@code fields} as the request body spells it (a task's field by its place
+     * in {@code tasks}), so a client can mark the input without reading the English message.
+     */
+    @Test
+    void refusalsNameTheRefusedPropertyInFields() throws Exception {
+        MockHttpSession xa = login("xa.qn");
+        String code = device("").get("referralCode").asString();
+        String referrers = "/api/v1/admin/campaign/communes/" + QN + "/referrers";
+        assertRefused(call(post(referrers), xa, "{\"displayName\":\" \",\"referralCode\":\"" + code + "\"}", 400),
+                "FIELD_REQUIRED", "displayName");
+        assertRefused(call(post(referrers), xa, "{\"displayName\":\"X\",\"referralCode\":\"NOPE123\"}", 400),
+                "UNKNOWN_REFERRAL_CODE", "referralCode");
+        assertRefused(call(post(referrers), xa, "{\"displayName\":\"X\",\"referralCode\":\"" + code
+                + "\",\"organisation\":\"" + "x".repeat(201) + "\"}", 400), "FIELD_TOO_LONG", "organisation");
+        LocalDate today = clock.today();
+        assertRefused(call(post("/api/v1/admin/campaign/units/" + QN + "/directives"), xa, "{\"number\":\"98/UBND\","
+                + "\"issuedOn\":\"" + today + "\",\"issuingBody\":\"UBND xã\",\"subject\":\"Cài đặt\",\"tasks\":["
+                + "{\"body\":\"POLICE\",\"title\":\"Một\",\"deadline\":\"" + today.plusDays(1) + "\"},"
+                + "{\"body\":\"POLICE\",\"title\":\"Hai\",\"deadline\":\"" + today.minusDays(1) + "\"}]}", 400),
+                "DEADLINE_BEFORE_ISSUE", "tasks[1].deadline");
+        assertThat(directives.directivesWithin(QN)).extracting(Directive::number).doesNotContain("98/UBND");
+        assertRefused(call(post("/api/v1/admin/campaign/units/" + QN + "/radio/templates"), xa,
+                "{\"title\":\"Tin\",\"body\":\"{khong_co}\"}", 400), "TEMPLATE_UNKNOWN_PLACEHOLDER", "body");
+    }
+
+    static void assertRefused(JsonNode answer, String error, String field) {
+        assertThat(answer.get("error").asString()).isEqualTo(error);
+        assertThat(answer.get("fields")).hasSize(1);
+        assertThat(answer.get("fields").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(answer.get("fields").get(0).get("problem").asString()).isEqualTo(answer.get("message").asString());
     }
 
     @Test

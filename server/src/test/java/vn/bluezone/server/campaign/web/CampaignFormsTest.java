@@ -151,7 +151,8 @@ class CampaignFormsTest {
                         List.of("Hạn trước ngày ban hành", "", "", ""),
                         List.of(today.minusDays(5).toString(), "", "", "")).session(xa).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
-        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.", "id=\"error-tasks\"");
+        // At the deadline of its row (the service names it tasks[0].deadline; RefusedFormsPagesTest for more).
+        assertThat(early).contains("Hạn của nhiệm vụ trước ngày ban hành văn bản.", "id=\"error-taskDeadline-0\"");
         mvc.perform(directiveForm(QN, "12/KH-UBND", today, List.of("", "", "", ""), List.of("", "", "", ""))
                 .session(xa).with(csrf())).andExpect(status().isBadRequest());
         assertThat(directives.directivesWithin(QN)).hasSize(before);

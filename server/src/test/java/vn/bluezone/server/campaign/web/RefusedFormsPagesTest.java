@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.bluezone.api.registry.DeviceRegistration;
 import vn.bluezone.server.accounts.AccountService;
 import vn.bluezone.server.accounts.Role;
 import vn.bluezone.server.campaign.CampaignClock;
@@ -37,6 +41,8 @@ import vn.bluezone.server.campaign.directive.DirectiveService;
 import vn.bluezone.server.campaign.directive.NewTask;
 import vn.bluezone.server.campaign.directive.Task;
 import vn.bluezone.server.campaign.household.HouseholdService;
+import vn.bluezone.server.campaign.radio.RadioService;
+import vn.bluezone.server.registry.DeviceRegistry;
 import vn.bluezone.server.registry.Villages;
 import vn.bluezone.server.support.TestDatabase;
 
@@ -67,6 +73,8 @@ class RefusedFormsPagesTest {
     @Autowired CohortService cohorts;
     @Autowired HouseholdService households;
     @Autowired JdbcClient jdbc;
+    @Autowired RadioService radio;
+    @Autowired DeviceRegistry devices;
 
     String haLac;
 
@@ -102,6 +110,16 @@ class RefusedFormsPagesTest {
         Matcher m = Pattern.compile("<(input|select)[^>]*name=\"" + name + "\"[^>]*>").matcher(form);
         assertThat(m.find()).as(name + " in " + formId).isTrue();
         return m.group();
+    }
+
+    /** Every field message the page shows, by the id of its element ({@code error-name}): only refusals draw one. */
+    static Map<String, String> fieldErrors(String html) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("id=\"(error-[^\"]+)\"[^>]*>([^<]*)<").matcher(html);
+        while (m.find()) {
+            errors.put(m.group(1), m.group(2).strip());
+        }
+        return errors;
     }
 
     static final String NOT_SAVED = "Chưa lưu: xem thông báo bên cạnh ô cần sửa; những gì đã nhập vẫn còn.";
@@ -367,5 +385,180 @@ class RefusedFormsPagesTest {
         mvc.perform(get("/console/campaign/referrals").param("communeProvince", "01").param("communeDistrict", "001")
                         .param("communeCommune", PHUC_XA).session(login("rf.quocgia")))
                 .andExpect(redirectedUrl("/console/campaign/referrals?commune=" + PHUC_XA));
+    }
+
+    static final String REQUIRED = "Còn thiếu thông tin bắt buộc.";
+    static final String TOO_LONG = "Có ô nhập quá dài.";
+
+    /** A form's valid values, one of them spoilt per case; a value list with no element leaves the field out. */
+    record Form(String path, Map<String, List<String>> values) {
+        static Form of(String path, Object... pairs) {
+            Map<String, List<String>> v = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                v.put((String) pairs[i], pairs[i + 1] instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(pairs[i + 1])));
+            }
+            return new Form(path, v);
+        }
+
+        Form with(String name, String... value) {
+            Map<String, List<String>> v = new LinkedHashMap<>(values);
+            v.put(name, List.of(value));
+            return new Form(path, v);
+        }
+
+        MockHttpServletRequestBuilder post() {
+            MockHttpServletRequestBuilder b = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .post(path);
+            values.forEach((name, v) -> {
+                if (!v.isEmpty()) {
+                    b.param(name, v.toArray(String[]::new));
+                }
+            });
+            return b;
+        }
+    }
+
+    /**
+     * Each check a campaign service or page makes on one field, through its console form: the message is in the
+     * element next to that field, and in no other (not at the top of the form, not next to another field). The
+     * field comes from the refusal itself ({@code DomainException.field()}), never from its English words, so
+     * rewording a message cannot move it; a new check without a field would land at the top and fail here.
+     */
+    @Test
+    void everyFieldCheckIsShownNextToItsField() throws Exception {
+        MockHttpSession xa = login("rf.xa");
+        LocalDate today = clock.today();
+        String day = Formats(today);
+        String code = devices.register(new DeviceRegistration("android", "1.0.0", null, QN, null, null, null))
+                .referralCode();
+        Directive d = directives.create(QN, "22/KH-UBND", today.minusDays(2), "UBND xã Quảng Ngạn",
+                "Cài đặt Bluezone", "", List.of(), "test");
+        Task t = directives.addTask(d.id(), new NewTask("POLICE", "", "Kiểm tra", today.plusDays(3)));
+        long h = households.add(QN, haLac, "Phạm Văn Dũng", "Xóm 4", 3, 1, "test").id();
+        long template = radio.addTemplate(QN, "Tin sáng", "Xin chào {don_vi}.", "test").id();
+        String x201 = "x".repeat(201);
+        String saved = "SELECT (SELECT COUNT(*) FROM campaign_place) + (SELECT COUNT(*) FROM campaign_referrer)"
+                + " + (SELECT COUNT(*) FROM campaign_directive) + (SELECT COUNT(*) FROM campaign_cohort_person)"
+                + " + (SELECT COUNT(*) FROM campaign_household) + (SELECT COUNT(*) FROM campaign_desk_entry)"
+                + " + (SELECT COUNT(*) FROM campaign_radio_template) + (SELECT COUNT(*) FROM campaign_radio_slot)"
+                + " + (SELECT COUNT(*) FROM campaign_task) + (SELECT COUNT(*) FROM campaign_task_update)"
+                + " + (SELECT COUNT(*) FROM campaign_visit)";
+        long before = jdbc.sql(saved).query(Long.class).single();
+
+        Form place = Form.of("/console/campaign/places", "commune", QN, "name", "Chợ", "kind", "MARKET",
+                "villageCode", haLac, "contact", "Bà Hoa");
+        Form person = Form.of("/console/campaign/cohorts", "commune", QN, "fullName", "Trần Văn Nam",
+                "phone", "0912345678", "idNumber", "046123456789", "villageCode", haLac, "address", "Xóm 2",
+                "cohort", "HOME_QUARANTINE", "startDate", day, "endDate", Formats(today.plusDays(14)));
+        // Two task rows, the first left empty: the service counts the second as task 0.
+        Form directive = Form.of("/console/campaign/directives", "unitCommune", QN, "number", "30/KH-UBND",
+                "issuedOn", Formats(today.minusDays(1)), "issuingBody", "UBND xã", "subject", "Cài đặt",
+                "text", "Giao nhiệm vụ.", "taskBody", List.of("POLICE", "OTHER"), "taskAssignee", List.of("", ""),
+                "taskTitle", List.of("", "Nhiệm vụ"), "taskDeadline", List.of("", Formats(today.plusDays(3))));
+        Form task = Form.of("/console/campaign/directives/" + d.id() + "/tasks", "body", "POLICE", "assignee", "",
+                "title", "Nhiệm vụ", "deadline", Formats(today.plusDays(3)));
+        Form progress = Form.of("/console/campaign/tasks/" + t.id() + "/updates", "progress", "50",
+                "note", "Đã làm");
+        Form household = Form.of("/console/campaign/households", "commune", QN, "villageCode", haLac,
+                "headName", "Lê Văn Em", "address", "Xóm 5", "members", "4", "smartphones", "2");
+        Form visit = Form.of("/console/campaign/visits/" + h, "visitedOn", day, "branch", "Chi đoàn",
+                "smartphonesPresent", "1", "alreadyInstalled", "0", "installedNow", "1", "refused", "0",
+                "refusalReason", "", "note", "");
+        Form desk = Form.of("/console/campaign/desk", "commune", QN, "desk", "Quầy 1", "procedure", "CIVIL_STATUS",
+                "installs", "3", "day", day);
+        Form referrer = Form.of("/console/campaign/referrals", "commune", QN, "displayName", "Bà Mai",
+                "referralCode", code, "villageCode", haLac, "organisation", "Hội Phụ nữ", "hasTarget", "true");
+        Form radioTemplate = Form.of("/console/campaign/radio/templates", "commune", QN, "title", "Tin",
+                "body", "Xin chào {don_vi}.");
+        Form slot = Form.of("/console/campaign/radio/slots", "commune", QN, "templateId", template,
+                "subject", haLac, "weekday", List.of(1, 3), "airTime", "06:30", "location", "Loa");
+
+        record Case(Form form, String element, String message) {
+        }
+        List<Case> cases = List.of(
+                new Case(place.with("name", " "), "error-name", REQUIRED),
+                new Case(place.with("name", x201), "error-name", TOO_LONG),
+                new Case(place.with("contact", x201), "error-contact", TOO_LONG),
+                new Case(place.with("villageCode", "x".repeat(17)), "error-villageCode", TOO_LONG),
+                new Case(place.with("villageCode", QN), "error-villageCode", null),
+                new Case(place.with("kind", "CASTLE"), "error-kind", null),
+                new Case(person.with("fullName", " "), "error-fullName", REQUIRED),
+                new Case(person.with("fullName", x201), "error-fullName", TOO_LONG),
+                new Case(person.with("phone", "12345"), "error-phone", null),
+                new Case(person.with("idNumber", "1".repeat(21)), "error-idNumber", TOO_LONG),
+                new Case(person.with("idNumber", "123"), "error-idNumber", null),
+                new Case(person.with("villageCode", QN), "error-villageCode", null),
+                new Case(person.with("address", "x".repeat(501)), "error-address", TOO_LONG),
+                new Case(person.with("cohort", "NOPE"), "error-cohort", null),
+                new Case(person.with("startDate", ""), "error-startDate", REQUIRED),
+                new Case(person.with("startDate", "31/02/2026"), "error-startDate", null),
+                new Case(person.with("endDate", ""), "error-endDate", REQUIRED),
+                new Case(person.with("endDate", Formats(today.minusDays(1))), "error-endDate", null),
+                new Case(directive.with("number", " "), "error-number", REQUIRED),
+                new Case(directive.with("number", "x".repeat(65)), "error-number", TOO_LONG),
+                new Case(directive.with("issuedOn", ""), "error-issuedOn", REQUIRED),
+                new Case(directive.with("issuedOn", Formats(today.plusDays(2))), "error-issuedOn", null),
+                new Case(directive.with("issuingBody", " "), "error-issuingBody", REQUIRED),
+                new Case(directive.with("subject", "x".repeat(501)), "error-subject", TOO_LONG),
+                new Case(directive.with("text", "x".repeat(20_001)), "error-text", TOO_LONG),
+                new Case(directive.with("taskTitle", "", "x".repeat(1001)), "error-taskTitle-1", TOO_LONG),
+                new Case(directive.with("taskDeadline", "", Formats(today.minusDays(5))), "error-taskDeadline-1",
+                        "Hạn của nhiệm vụ trước ngày ban hành văn bản."),
+                new Case(directive.with("taskAssignee", "", x201), "error-tasks", TOO_LONG),
+                new Case(directive.with("taskBody", "POLICE", "NOPE"), "error-tasks", null),
+                new Case(task.with("title", " "), "error-title", REQUIRED),
+                new Case(task.with("title", "x".repeat(1001)), "error-title", TOO_LONG),
+                new Case(task.with("assignee", x201), "error-assignee", TOO_LONG),
+                new Case(task.with("body", "NOPE"), "error-body", null),
+                new Case(task.with("deadline", ""), "error-deadline", REQUIRED),
+                new Case(progress.with("note", "x".repeat(2001)), "error-note-" + t.id(), TOO_LONG),
+                new Case(progress.with("progress", "abc"), "error-progress-" + t.id(), null),
+                new Case(household.with("headName", " "), "error-headName", REQUIRED),
+                new Case(household.with("headName", x201), "error-headName", TOO_LONG),
+                new Case(household.with("address", "x".repeat(501)), "error-address", TOO_LONG),
+                new Case(household.with("villageCode", QN), "error-villageCode", null),
+                new Case(visit.with("branch", x201), "error-branch", TOO_LONG),
+                new Case(visit.with("note", "x".repeat(1001)), "error-note", TOO_LONG),
+                new Case(visit.with("refused", "1").with("installedNow", "0")
+                        .with("refusalReason", "x".repeat(501)), "error-refusalReason", TOO_LONG),
+                new Case(visit.with("visitedOn", "31/02/2026"), "error-visitedOn", null),
+                new Case(desk.with("desk", " "), "error-desk", REQUIRED),
+                new Case(desk.with("desk", x201), "error-desk", TOO_LONG),
+                new Case(desk.with("procedure", "NOPE"), "error-procedure", null),
+                new Case(desk.with("installs", "0"), "error-installs", null),
+                new Case(referrer.with("displayName", " "), "error-displayName", REQUIRED),
+                new Case(referrer.with("displayName", x201), "error-displayName", TOO_LONG),
+                new Case(referrer.with("organisation", x201), "error-organisation", TOO_LONG),
+                new Case(referrer.with("villageCode", "x".repeat(17)), "error-villageCode", TOO_LONG),
+                new Case(referrer.with("villageCode", QN), "error-villageCode", null),
+                new Case(referrer.with("referralCode", "NOPE 123"), "error-referralCode", null),
+                new Case(radioTemplate.with("title", " "), "error-title", REQUIRED),
+                new Case(radioTemplate.with("title", x201), "error-title", TOO_LONG),
+                new Case(radioTemplate.with("body", "{khong_co}"), "error-body", null),
+                new Case(slot.with("location", " "), "error-location", REQUIRED),
+                new Case(slot.with("location", x201), "error-location", TOO_LONG),
+                new Case(slot.with("weekday"), "error-weekday", null),
+                new Case(slot.with("weekday", "9"), "error-weekday", null),
+                new Case(slot.with("airTime", ""), "error-airTime", null),
+                new Case(slot.with("airTime", "25:99"), "error-airTime", null),
+                new Case(slot.with("templateId", "987654321"), "error-templateId", null),
+                new Case(slot.with("subject", "19876"), "error-subject", null));
+        for (Case c : cases) {
+            String what = c.form().path() + " with " + c.element();
+            var answer = mvc.perform(c.form().post().session(xa).with(csrf())).andReturn().getResponse();
+            assertThat(answer.getStatus()).as(what).isIn(400, 409);
+            Map<String, String> shown = fieldErrors(answer.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(shown.keySet()).as(what + ": the only message, at its field").containsExactly(c.element());
+            if (c.message() != null) {
+                assertThat(shown.get(c.element())).as(what).isEqualTo(c.message());
+            } else {
+                assertThat(shown.get(c.element())).as(what).isNotBlank();
+            }
+        }
+        // Nothing was saved by any of them.
+        assertThat(jdbc.sql(saved).query(Long.class).single()).isEqualTo(before);
+        assertThat(directives.progress(d.id()).tasks()).hasSize(1);
+        assertThat(households.visits(h)).isEmpty();
     }
 }
