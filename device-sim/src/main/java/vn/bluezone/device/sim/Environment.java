@@ -7,12 +7,18 @@ package vn.bluezone.device.sim;
  * simulator/README.md, "Radio model".
  *
  * <ul>
- * <li>{@link #BUS}: fitted to Leith and Farrell's Dublin bus measurements (60 exposures of Pixel 2 phones,
- *     0.5-2 m): intercept 74.4 dB, slope 2.2 dB per decade (nearly flat: metal walls), exposure-to-exposure
- *     spread 5.8 dB of which {@link Pose} explains 3.9 dB, leaving 4.3 dB; within-exposure spread 3.7 dB
- *     (3.6 dB after 2 dB bucket rounding). Checked against the data by the simulator's {@code VehicleFitTest}.</li>
- * <li>{@link #TRAM}: a vehicle like the bus: the bus fit. Leith and Farrell's tram data are kept out of every fit;
- *     they are the validation set.</li>
+ * <li>{@link #BUS} and {@link #TRAM}: the vehicle model pooled over every vehicle data set we hold (the simulator's
+ *     {@code VehicleLevelPool}: Leith and Farrell's Dublin bus, 60 exposures of Pixel 2 phones at 0.5-2 m; the
+ *     MITLL-UA MBTA bus, two tests of 10-11 Android receivers at 1.4-10.9 m). The level is a random effect: each
+ *     vehicle's level at 2 m (75.9 and 58.0 dB) is a draw around the DerSimonian-Laird pooled mean 67.3 ± 8.9 dB,
+ *     with a between-vehicle SD τ of 12.4 dB, which the model draws as a per-ride offset ({@link #rideLevelSigmaDb},
+ *     {@link EncounterRadio#rideOffsetDb}); the slope is pooled the same way: 7.4 ± 3.2 dB per decade (nearly flat:
+ *     metal walls). So the mean is 65.0 dB at 1 m + 7.4 dB per decade. The spreads within a vehicle are the Dublin
+ *     bus fit's (one phone model, so no calibration error in them): exposure-to-exposure 5.8 dB of which
+ *     {@link Pose} explains 3.9 dB, leaving an encounter σ of 4.3 dB; within-exposure 3.7 dB (3.6 dB after 2 dB
+ *     bucket rounding). Checked by the simulator's {@code VehicleLevelPoolTest} and {@code VehicleFitTest}. Leith and
+ *     Farrell's Dublin tram is kept out of every fit and every choice: it is the validation set (the simulator's
+ *     {@code StudyValidationTest}).</li>
  * <li>{@link #ROOM}: slope and spreads fitted to the MITLL-UA classroom measurements (MIT Lincoln Laboratory and the
  *     University of Arizona, 2021; test als_2, 9 exposures of 7 Android phones at 1.3-7.2 m): 7.3 dB per decade
  *     (nearly flat, as in the vehicles), exposure-to-exposure spread 2.7 dB, less than the {@link Pose} mix and the
@@ -31,28 +37,34 @@ package vn.bluezone.device.sim;
  *     the room's rule. A large hall full of people is the nearest measured stand-in for a wet market; the held-out
  *     test aud_3 (-0.3 ± 5.3) agrees and rejects 26.6; checked by the simulator's {@code MitllUaAuditoriumFitTest}.</li>
  * <li>{@link #OPEN_SPACE}: the Corona-Warn-App's calibration of GAEN attenuation against distance (55 dB ≈ 1.5 m,
- *     63 dB ≈ 3 m: 50.3 dB + 26.6 dB per decade), with the spreads of the bus fit. We hold no published
+ *     63 dB ≈ 3 m: 50.3 dB + 26.6 dB per decade), with the spreads of the Dublin bus fit. We hold no published
  *     per-exposure measurements outdoors (a bus queue is fitted, not used: simulator/README.md, "Radio model").</li>
  * </ul>
+ *
+ * <p>Only vehicles have a {@link #rideLevelSigmaDb}: rooms, homes and markets anchor their level at the phone's
+ * threshold (58.3 dB at 2 m) and leave the phone pair's part of it to {@link CalibrationError}.
  */
 public enum Environment {
-    OPEN_SPACE(50.3, 26.6, 4.3, 3.6),
-    ROOM(56.1, 7.3, 0.0, 1.8),
-    HOME(53.8, 15.1, 2.4, 1.3),
-    MARKET(56.1, 7.2, 0.0, 1.6),
-    BUS(74.4, 2.2, 4.3, 3.6),
-    TRAM(74.4, 2.2, 4.3, 3.6);
+    OPEN_SPACE(50.3, 26.6, 4.3, 3.6, 0),
+    ROOM(56.1, 7.3, 0.0, 1.8, 0),
+    HOME(53.8, 15.1, 2.4, 1.3, 0),
+    MARKET(56.1, 7.2, 0.0, 1.6, 0),
+    BUS(65.0, 7.4, 4.3, 3.6, 12.4),
+    TRAM(65.0, 7.4, 4.3, 3.6, 12.4);
 
     private final double referenceDb;
     private final double slopeDbPerDecade;
     private final double encounterSigmaDb;
     private final double scanSigmaDb;
+    private final double rideLevelSigmaDb;
 
-    Environment(double referenceDb, double slopeDbPerDecade, double encounterSigmaDb, double scanSigmaDb) {
+    Environment(double referenceDb, double slopeDbPerDecade, double encounterSigmaDb, double scanSigmaDb,
+                double rideLevelSigmaDb) {
         this.referenceDb = referenceDb;
         this.slopeDbPerDecade = slopeDbPerDecade;
         this.encounterSigmaDb = encounterSigmaDb;
         this.scanSigmaDb = scanSigmaDb;
+        this.rideLevelSigmaDb = rideLevelSigmaDb;
     }
 
     public double referenceDb() {
@@ -71,7 +83,15 @@ public enum Environment {
         return scanSigmaDb;
     }
 
-    /** Mean attenuation at {@code metres} (clamped to 10 cm), for the mix of poses. */
+    /**
+     * SD of a ride's level around {@link #meanAttenuationDb}: the between-vehicle spread of the level, drawn once per
+     * ride and shared by every encounter in it (0 where the level is anchored, not a random effect).
+     */
+    public double rideLevelSigmaDb() {
+        return rideLevelSigmaDb;
+    }
+
+    /** Mean attenuation at {@code metres} (clamped to 10 cm), for the mix of poses (vehicles: the pooled vehicle). */
     public double meanAttenuationDb(double metres) {
         return referenceDb + slopeDbPerDecade * Math.log10(Math.max(0.1, metres));
     }
