@@ -18,6 +18,7 @@ final class StudyData {
     static final String MITLL_UA_CLASSROOM_VALIDATION =
             "/vn/bluezone/simulator/radio/mitll-ua-classroom-validation-2021.csv";
     static final String MITLL_UA_MBTA_BUS = "/vn/bluezone/simulator/radio/mitll-ua-mbta-bus-2021.csv";
+    static final String MITLL_UA_MBTA_TRAIN = "/vn/bluezone/simulator/radio/mitll-ua-mbta-train-2021.csv";
     static final String MITLL_UA_SMALL_PARTY = "/vn/bluezone/simulator/radio/mitll-ua-small-party-2021.csv";
     static final String MITLL_UA_SMALL_PARTY_VALIDATION =
             "/vn/bluezone/simulator/radio/mitll-ua-small-party-validation-2021.csv";
