@@ -27,6 +27,8 @@ final class StudyData {
     static final String MITLL_UA_AUDITORIUM_VALIDATION =
             "/vn/bluezone/simulator/radio/mitll-ua-auditorium-validation-2021.csv";
 
+    static final String MITLL_UA_MIT_SHUTTLE = "/vn/bluezone/simulator/radio/mitll-ua-mit-shuttle-2021.csv";
+
     private StudyData() {
     }
 
