@@ -49,8 +49,8 @@ public enum Environment {
     ROOM(56.1, 7.3, 0.0, 1.8, 0),
     HOME(53.8, 15.1, 2.4, 1.3, 0),
     MARKET(56.1, 7.2, 0.0, 1.6, 0),
-    BUS(65.0, 7.4, 4.3, 3.6, 12.4),
-    TRAM(65.0, 7.4, 4.3, 3.6, 12.4);
+    BUS(57.1, 10.9, 4.3, 3.6, 15.5),
+    TRAM(57.1, 10.9, 4.3, 3.6, 15.5);
 
     private final double referenceDb;
     private final double slopeDbPerDecade;

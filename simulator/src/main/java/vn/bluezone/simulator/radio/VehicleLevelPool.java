@@ -47,7 +47,9 @@ public final class VehicleLevelPool {
      */
     public static final List<Vehicle> VEHICLES = List.of(
             Vehicle.of("Dublin bus", "leith-farrell-dublin-bus-2020.csv"),
-            Vehicle.of("MBTA bus", "mitll-ua-mbta-bus-2021.csv"));
+            Vehicle.of("MBTA bus", "mitll-ua-mbta-bus-2021.csv"),
+            Vehicle.of("MBTA train", "mitll-ua-mbta-train-2021.csv"),
+            Vehicle.of("MIT shuttle", "mitll-ua-mit-shuttle-2021.csv"));
 
     private VehicleLevelPool() {
     }

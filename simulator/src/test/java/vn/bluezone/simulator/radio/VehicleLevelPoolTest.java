@@ -32,33 +32,41 @@ class VehicleLevelPoolTest {
     void theVehiclesPoolAsReported() {
         VehicleLevelPool.Pool p = VehicleLevelPool.pool();
         print("vehicle as the unit (the model)", p);
+        assertEquals(4, p.vehicles().size());
         VehicleLevelPool.VehicleEstimate dublin = p.vehicle("Dublin bus");
-        VehicleLevelPool.VehicleEstimate mbta = p.vehicle("MBTA bus");
         assertEquals(1, dublin.tests());
         assertEquals(60, dublin.exposures());
         assertEquals(2.2, dublin.slopeDbPerDecade(), 0.05);
         assertEquals(5.5, dublin.slopeStandardErrorDb(), 0.05);
-        assertEquals(75.9, dublin.levelDb(), 0.05);
-        assertEquals(0.7, dublin.levelStandardErrorDb(), 0.05);
-        assertEquals(2, mbta.tests());
-        assertEquals(21, mbta.exposures());
-        assertEquals(9.4, mbta.slopeDbPerDecade(), 0.05);
-        assertEquals(2.7, mbta.slopeStandardErrorDb(), 0.05);
-        assertEquals(54.5, mbta.testLevelsDb().get(0), 0.05, "mbta_bus_2, Pixel 3a sender");
-        assertEquals(61.4, mbta.testLevelsDb().get(1), 0.05, "mbta_bus_3, Galaxy A50 sender");
-        assertEquals(58.0, mbta.levelDb(), 0.05);
-        assertEquals(3.5, mbta.levelStandardErrorDb(), 0.05, "SD of the two senders' levels / √2");
-        assertEquals(7.4, p.slope().mean(), 0.05);
-        assertEquals(3.2, p.slope().standardError(), 0.05);
-        assertEquals(2.6, p.slope().tau(), 0.05);
-        assertEquals(67.3, p.level().mean(), 0.05);
-        assertEquals(8.9, p.level().standardError(), 0.05);
-        assertEquals(12.4, p.level().tau(), 0.05);
-        assertEquals(25.6, p.level().q(), 0.05);
-        assertEquals(15.3, p.level().predictiveSd(), 0.05);
-        assertEquals(65.0, p.referenceDbAt1m(), 0.05);
-        // The Dublin bus's own level, its shrunken random-effect estimate: 8.6 dB above the pooled vehicle.
-        assertEquals(8.6, p.ownOffsetDb("Dublin bus"), 0.05);
+        assertEquals(76.4, dublin.levelDb(), 0.05);
+        assertEquals(0.8, dublin.levelStandardErrorDb(), 0.05);
+        check(p.vehicle("MBTA bus"), 2, 21, 9.4, 2.7, 56.7, 3.5, 53.2, 60.3);
+        check(p.vehicle("MBTA train"), 2, 23, 17.2, 3.5, 53.3, 1.3, 52.0, 54.6);
+        check(p.vehicle("MIT shuttle"), 2, 40, 11.5, 3.0, 54.0, 5.8, 48.2, 59.8);
+        assertEquals(10.9, p.slope().mean(), 0.05);
+        assertEquals(2.5, p.slope().standardError(), 0.05);
+        assertEquals(3.4, p.slope().tau(), 0.05);
+        assertEquals(60.4, p.level().mean(), 0.05);
+        assertEquals(7.9, p.level().standardError(), 0.05);
+        assertEquals(15.5, p.level().tau(), 0.05);
+        assertEquals(254.1, p.level().q(), 0.05);
+        assertEquals(17.4, p.level().predictiveSd(), 0.05);
+        assertEquals(57.1, p.referenceDbAt1m(), 0.05);
+        // The Dublin bus's own level, its shrunken random-effect estimate: 16.0 dB above the pooled vehicle.
+        assertEquals(16.0, p.ownOffsetDb("Dublin bus"), 0.05);
+    }
+
+    /** A vehicle with two tests (senders): its slope, level at 2 m with SE (from the two tests), and the tests' levels. */
+    private static void check(VehicleLevelPool.VehicleEstimate v, int tests, int exposures, double slope,
+                              double slopeSe, double level, double levelSe, double test1, double test2) {
+        assertEquals(tests, v.tests(), v.name());
+        assertEquals(exposures, v.exposures(), v.name());
+        assertEquals(slope, v.slopeDbPerDecade(), 0.05, v.name());
+        assertEquals(slopeSe, v.slopeStandardErrorDb(), 0.05, v.name());
+        assertEquals(level, v.levelDb(), 0.05, v.name());
+        assertEquals(levelSe, v.levelStandardErrorDb(), 0.05, v.name() + ": SD of the two senders' levels / √2");
+        assertEquals(test1, v.testLevelsDb().get(0), 0.05, v.name());
+        assertEquals(test2, v.testLevelsDb().get(1), 0.05, v.name());
     }
 
     @Test
@@ -76,17 +84,17 @@ class VehicleLevelPoolTest {
     void theOtherUnitEachTestAVehicle() {
         VehicleLevelPool.Pool p = VehicleLevelPool.pool(VehicleLevelPool.perTest(VehicleLevelPool.VEHICLES));
         print("test as the unit (not used)", p);
-        assertEquals(3, p.vehicles().size());
-        assertEquals(8.0, p.slope().mean(), 0.05);
-        assertEquals(2.4, p.slope().standardError(), 0.05);
-        assertEquals(0.0, p.slope().tau(), 0.05);
-        assertEquals(76.0, p.vehicle("Dublin bus").levelDb(), 0.05);
-        assertEquals(54.3, p.vehicle("MBTA bus mbta_bus_2").levelDb(), 0.05);
-        assertEquals(61.2, p.vehicle("MBTA bus mbta_bus_3").levelDb(), 0.05);
-        assertEquals(63.8, p.level().mean(), 0.05);
-        assertEquals(7.4, p.level().standardError(), 0.05);
-        assertEquals(12.8, p.level().tau(), 0.05);
-        assertEquals(14.8, p.level().predictiveSd(), 0.05);
+        assertEquals(7, p.vehicles().size());
+        assertEquals(11.1, p.slope().mean(), 0.05);
+        assertEquals(1.9, p.slope().standardError(), 0.05);
+        assertEquals(2.5, p.slope().tau(), 0.05);
+        assertEquals(76.4, p.vehicle("Dublin bus").levelDb(), 0.05);
+        assertEquals(53.1, p.vehicle("MBTA bus mbta_bus_2").levelDb(), 0.05);
+        assertEquals(60.2, p.vehicle("MBTA bus mbta_bus_3").levelDb(), 0.05);
+        assertEquals(57.8, p.level().mean(), 0.05);
+        assertEquals(4.4, p.level().standardError(), 0.05);
+        assertEquals(11.6, p.level().tau(), 0.05);
+        assertEquals(12.4, p.level().predictiveSd(), 0.05);
     }
 
     @Test

@@ -13,7 +13,7 @@ import vn.bluezone.protocol.risk.evaluation.RuleEvaluation;
 /**
  * How the Italian rule's rates on the tram depend on the vehicle level (a sensitivity check, not a fit: the model
  * takes the pooled vehicle level, {@link VehicleLevelPool}). The tram replay of {@link StudyValidationTest} is
- * repeated with every attenuation moved by +8 to −8 dB around the pooled level (the between-vehicle SD is 12.4 dB).
+ * repeated with every attenuation moved by +8 to −8 dB around the pooled level (the between-vehicle SD is 15.5 dB).
  * The rule stays within the study's interval for J at every level (the vehicles' slope is nearly flat, so
  * attenuation carries little distance information), while its TPR and FPR move together with the level. Nothing
  * here is used by the model: choosing an offset would be tuning on the validation set.
