@@ -9,11 +9,12 @@ package vn.bluezone.device.sim;
  * <ul>
  * <li>{@link #BUS} and {@link #TRAM}: the vehicle model pooled over every vehicle data set we hold (the simulator's
  *     {@code VehicleLevelPool}: Leith and Farrell's Dublin bus, 60 exposures of Pixel 2 phones at 0.5-2 m; the
- *     MITLL-UA MBTA bus, two tests of 10-11 Android receivers at 1.4-10.9 m). The level is a random effect: each
- *     vehicle's level at 2 m (75.9 and 58.0 dB) is a draw around the DerSimonian-Laird pooled mean 67.3 ± 8.9 dB,
- *     with a between-vehicle SD τ of 12.4 dB, which the model draws as a per-ride offset ({@link #rideLevelSigmaDb},
- *     {@link EncounterRadio#rideOffsetDb}); the slope is pooled the same way: 7.4 ± 3.2 dB per decade (nearly flat:
- *     metal walls). So the mean is 65.0 dB at 1 m + 7.4 dB per decade. The spreads within a vehicle are the Dublin
+ *     MITLL-UA MBTA bus, MBTA train and MIT shuttle, two tests (sending phones) each of 10-12 Android receivers at
+ *     1.1-15.7 m). The level is a random effect: each vehicle's level at 2 m (76.4, 56.7, 53.3 and 54.0 dB) is a draw
+ *     around the DerSimonian-Laird pooled mean 60.4 ± 7.9 dB, with a between-vehicle SD τ of 15.5 dB, which the
+ *     model draws as a per-ride offset ({@link #rideLevelSigmaDb}, {@link EncounterRadio#rideOffsetDb}); the slope is
+ *     pooled the same way: 10.9 ± 2.5 dB per decade (flatter than the open-space 26.6). So the mean is 57.1 dB at
+ *     1 m + 10.9 dB per decade. The spreads within a vehicle are the Dublin
  *     bus fit's (one phone model, so no calibration error in them): exposure-to-exposure 5.8 dB of which
  *     {@link Pose} explains 3.9 dB, leaving an encounter σ of 4.3 dB; within-exposure 3.7 dB (3.6 dB after 2 dB
  *     bucket rounding). Checked by the simulator's {@code VehicleLevelPoolTest} and {@code VehicleFitTest}. Leith and
