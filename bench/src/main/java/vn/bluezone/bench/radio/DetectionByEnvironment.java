@@ -20,7 +20,8 @@ import vn.bluezone.protocol.risk.evaluation.RuleEvaluation;
  * preset, 58 dB / 15 min), the derived preset (62 dB / 30 min) and the Swiss, German and Italian 2020 rules on the same
  * simulated encounters; TPR and FPR with Wilson intervals. "Before" is the
  * previous contacts-mode radio (CWA mean everywhere, N(0, 8 dB) drawn afresh per scan, calibration N(0, 3 dB) per
- * phone); "after" is {@link EncounterRadio} in the environment with calibration N(0, 3.2 dB) per phone. Also: the
+ * phone); "after" is {@link EncounterRadio} in the environment with calibration N(0, 3.2 dB) per phone, and in a
+ * vehicle each contact its own ride (its own level offset, {@link EncounterRadio#rideOffsetDb}). Also: the
  * share of 8-hour contacts at 5 m that either Vietnam rule warns. Usage: {@code DetectionByEnvironment [pairs=2000]
  * [minutes=30] [seed=1]}.
  */
@@ -80,7 +81,7 @@ public final class DetectionByEnvironment {
                     continue;
                 }
                 double a = after
-                        ? radio.attenuationDb(env, d, 2L * i, 2L * i + 1, i, startSlot + k, startSlot + k)
+                        ? radio.attenuationDb(env, d, 2L * i, 2L * i + 1, i, i, startSlot + k, startSlot + k)
                         : 50.3 + 26.6 * Math.log10(Math.max(0.1, d)) + 8 * gauss(rnd);
                 att.add(a + cal);
             }

@@ -167,7 +167,8 @@ public final class RuleDerivation {
                 if (rnd.nextDouble() < 0.10) {
                     continue;
                 }
-                double a = radio.attenuationDb(env, d, 2L * e, 2L * e + 1, e, start + k, start + k) + cal;
+                // Each encounter its own ride: in a vehicle, the ride's level offset (0 elsewhere).
+                double a = radio.attenuationDb(env, d, 2L * e, 2L * e + 1, e, e, start + k, start + k) + cal;
                 for (int i = 0; i < thresholds.length; i++) {
                     if (a <= thresholds[i]) {
                         atOrBelow[i]++;

@@ -11,7 +11,9 @@ package vn.bluezone.device.sim;
  * 20 min), the
  * encounter shadow ~ N(0, env.encounterσ) is drawn once per pair and encounter and re-drawn only when either
  * phone's pose changes, and the fading ~ N(0, env.scanσ) is drawn per scan. A long contact therefore does not
- * average its loss away: a phone in a bag stays in the bag. Per-model calibration error is the caller's (it is
+ * average its loss away: a phone in a bag stays in the bag. In a vehicle, every encounter of one ride also shares
+ * the ride's level offset ~ N(0, env.rideLevelσ) ({@link #rideOffsetDb}; the caller keeps the ride id), so that
+ * simulated vehicles differ in level as measured ones do. Per-model calibration error is the caller's (it is
  * a property of phones, not of encounters). Every draw is a counter-based hash of (seed, ids, slot), so results
  * do not depend on the order of calls.
  */
@@ -23,6 +25,7 @@ public final class EncounterRadio {
     private static final long POSE_VALUE = 0x56616C75L;
     private static final long SHADOW = 0x53686164L;
     private static final long FADE = 0x46616465L;
+    private static final long RIDE = 0x52696465L;
     /** Geometric dwell on the 5-minute grid with the documented mean: P(change in a slot) = 5 / 20. */
     private static final double CHANGE_PER_SLOT = SLOT_MINUTES / Pose.MEAN_DWELL_MINUTES;
 
@@ -137,9 +140,28 @@ public final class EncounterRadio {
         return fastScale * env.scanSigmaDb() * gaussian(key);
     }
 
-    /** Attenuation of one scan, dB, without calibration error. */
+    /**
+     * The level offset of ride {@code ride} (any id the caller keeps for one vehicle on one trip, shared by all the
+     * encounters in it), dB: N(0, env.rideLevelσ), 0 where the environment has no ride spread. Per ride, not per
+     * vehicle: each vehicle data set measured one trip (its phones, seating, crowding and carriage), and these cannot
+     * be told from the vehicle; the simulator keeps no vehicle identities across trips.
+     */
+    public double rideOffsetDb(Environment env, long ride) {
+        if (slowScale == 0 || env.rideLevelSigmaDb() == 0) {
+            return 0;
+        }
+        return slowScale * env.rideLevelSigmaDb() * gaussian(hash(seed ^ RIDE, ride, 0, 0));
+    }
+
+    /** Attenuation of one scan, dB, without calibration error and without the ride's offset. */
     public double attenuationDb(Environment env, double metres, long a, long b, long encounter, long slot, long scan) {
         return env.meanAttenuationDb(metres) + slowDb(env, a, b, encounter, slot) + fadingDb(env, a, b, scan);
+    }
+
+    /** Attenuation of one scan in ride {@code ride}, dB, without calibration error: with the ride's level offset. */
+    public double attenuationDb(Environment env, double metres, long a, long b, long ride, long encounter, long slot,
+                                long scan) {
+        return attenuationDb(env, metres, a, b, encounter, slot, scan) + rideOffsetDb(env, ride);
     }
 
     static long hash(long seed, long a, long b, long c) {

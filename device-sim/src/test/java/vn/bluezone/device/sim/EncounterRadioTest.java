@@ -68,10 +68,36 @@ class EncounterRadioTest {
 
     @Test
     void vehiclesAreNearlyFlatWithDistanceRoomsAreNot() {
-        assertEquals(2.2, Environment.BUS.meanAttenuationDb(10) - Environment.BUS.meanAttenuationDb(1), 1e-9);
+        // The vehicles' pooled slope (simulator VehicleLevelPoolTest), the room's MITLL-UA fit.
+        assertEquals(10.9, Environment.BUS.meanAttenuationDb(10) - Environment.BUS.meanAttenuationDb(1), 1e-9);
+        assertEquals(7.3, Environment.ROOM.meanAttenuationDb(10) - Environment.ROOM.meanAttenuationDb(1), 1e-9);
         assertEquals(58.3, Environment.ROOM.meanAttenuationDb(2), 0.05);
         assertEquals(0, radio.scaled(0).attenuationDb(Environment.ROOM, 2, 1, 2, 0, 5, 5)
                 - Environment.ROOM.meanAttenuationDb(2), 1e-12, "noiseless");
+    }
+
+    @Test
+    void aRideSharesOneLevelOffsetAndRidesSpreadByTheBetweenVehicleSd() {
+        double sum = 0;
+        double sum2 = 0;
+        int n = 40_000;
+        for (int ride = 0; ride < n; ride++) {
+            double o = radio.rideOffsetDb(Environment.TRAM, ride);
+            sum += o;
+            sum2 += o * o;
+            // Every encounter of the ride: the same offset on top of its own terms.
+            assertEquals(o, radio.attenuationDb(Environment.TRAM, 1.5, 7, 8, ride, 3, 1000, 5)
+                    - radio.attenuationDb(Environment.TRAM, 1.5, 7, 8, 3, 1000, 5), 1e-9);
+        }
+        double mean = sum / n;
+        assertEquals(0, mean, 0.2);
+        assertEquals(Environment.TRAM.rideLevelSigmaDb(), Math.sqrt(sum2 / n - mean * mean), 0.2);
+        assertEquals(15.5, Environment.BUS.rideLevelSigmaDb(), 1e-9);
+        for (Environment still : new Environment[] {Environment.ROOM, Environment.HOME, Environment.MARKET,
+                Environment.OPEN_SPACE}) {
+            assertEquals(0, radio.rideOffsetDb(still, 42), "level anchored, no ride spread: " + still);
+        }
+        assertEquals(0, radio.scaled(0).rideOffsetDb(Environment.BUS, 42), "noiseless");
     }
 
     @Test

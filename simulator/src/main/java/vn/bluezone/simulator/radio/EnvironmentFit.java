@@ -1,5 +1,6 @@
 package vn.bluezone.simulator.radio;
 
+import java.util.ArrayList;
 import java.util.List;
 import vn.bluezone.device.sim.Pose;
 import vn.bluezone.protocol.risk.evaluation.AttenuationHistogram;
@@ -27,16 +28,13 @@ public final class EnvironmentFit {
         return fit(data, 0);
     }
 
-    /**
-     * @param calibrationVarianceDb2 the variance per pair that phone-model calibration errors add to the
-     *                               exposure-to-exposure spread (0 for one model; 2 σ² per phone otherwise)
-     */
-    public static Fit fit(List<FieldExposure> data, double calibrationVarianceDb2) {
-        int n = 0;
-        double[] x = new double[data.size()];
-        double[] y = new double[data.size()];
-        double within = 0;
-        double rounding = 0;
+    /** One exposure as the fit sees it: log10 of its distance (m) and its time-weighted mean attenuation (dB). */
+    public record ExposureMean(double log10Distance, double meanDb, double withinSdDb, double roundingVarianceDb2) {
+    }
+
+    /** Per exposure with time, its time-weighted mean attenuation (bucket midpoints) and spread; silent ones left out. */
+    public static List<ExposureMean> means(List<FieldExposure> data) {
+        List<ExposureMean> out = new ArrayList<>();
         for (FieldExposure e : data) {
             AttenuationHistogram h = e.histogram();
             double total = h.totalSeconds();
@@ -56,14 +54,31 @@ public final class EnvironmentFit {
                 var += h.seconds()[i] * dev * dev;
                 width2 += h.seconds()[i] * w * w;
             }
-            within += Math.sqrt(var / total);
-            rounding += width2 / total / 12;
-            x[n] = Math.log10(e.distanceM());
-            y[n] = mean;
-            n++;
+            out.add(new ExposureMean(Math.log10(e.distanceM()), mean, Math.sqrt(var / total), width2 / total / 12));
         }
+        return out;
+    }
+
+    /**
+     * @param calibrationVarianceDb2 the variance per pair that phone-model calibration errors add to the
+     *                               exposure-to-exposure spread (0 for one model; 2 σ² per phone otherwise)
+     */
+    public static Fit fit(List<FieldExposure> data, double calibrationVarianceDb2) {
+        List<ExposureMean> points = means(data);
+        int n = points.size();
         if (n < 3) {
             throw new IllegalArgumentException("need at least 3 exposures with time, got " + n);
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double within = 0;
+        double rounding = 0;
+        for (int i = 0; i < n; i++) {
+            ExposureMean p = points.get(i);
+            x[i] = p.log10Distance();
+            y[i] = p.meanDb();
+            within += p.withinSdDb();
+            rounding += p.roundingVarianceDb2();
         }
         double mx = 0;
         double my = 0;

@@ -14,7 +14,10 @@ import vn.bluezone.protocol.risk.evaluation.RuleEvaluation;
  * shared radio model in a given environment, {@code replications} times with fresh draws, scanning every
  * {@code scanSeconds}; then the same rules as in the study. All phones are one model (the Dublin studies used Pixel
  * 2 handsets only), so no calibration error is added. Gives the expected TPR and FPR of each rule over the
- * replications (pooled counts).
+ * replications (pooled counts). A study is one ride: in a vehicle its exposures share one level, the environment's
+ * pooled mean moved by a given offset ({@link #replicate(List, Environment, double, int, int, long)}: 0 for the
+ * pooled vehicle, a vehicle's own random-effect estimate for an in-sample check), or drawn per vehicle for the
+ * prediction for an unseen vehicle ({@link #overVehicles}).
  */
 public final class StudyReplay {
     private StudyReplay() {
@@ -39,7 +42,8 @@ public final class StudyReplay {
 
     /**
      * As {@link #replicate(List, Environment, int, int, long)} with every attenuation moved by {@code levelOffsetDb}:
-     * a sensitivity check of how a rule's rates depend on the environment's level (never a fit).
+     * the study's vehicle level relative to the environment's mean (its random-effect offset), or a sensitivity check
+     * of how a rule's rates depend on the level (never a fit).
      */
     public static List<List<FieldExposure>> replicate(List<FieldExposure> study, Environment env, double levelOffsetDb,
                                                       int replications, int scanSeconds, long seed) {
@@ -66,6 +70,51 @@ public final class StudyReplay {
             out.add(copy);
         }
         return out;
+    }
+
+    /** One drawn vehicle: its level offset and a rule's expected rates in it. */
+    public record Draw(double levelOffsetDb, Expected expected) {
+    }
+
+    /** The rule's rates over vehicles drawn with level offsets ~ N(0, sd²). */
+    public record Prediction(double levelSdDb, List<Draw> draws) {
+        /** The {@code p} quantile (0-1, linear between order statistics) of the drawn vehicles' TPR. */
+        public double tprQuantile(double p) {
+            return quantile(draws.stream().mapToDouble(d -> d.expected().tpr()).toArray(), p);
+        }
+
+        public double fprQuantile(double p) {
+            return quantile(draws.stream().mapToDouble(d -> d.expected().fpr()).toArray(), p);
+        }
+
+        private static double quantile(double[] x, double p) {
+            double[] s = x.clone();
+            java.util.Arrays.sort(s);
+            double h = (s.length - 1) * p;
+            int lo = (int) Math.floor(h);
+            int hi = Math.min(s.length - 1, lo + 1);
+            return s[lo] + (h - lo) * (s[hi] - s[lo]);
+        }
+    }
+
+    /**
+     * The prediction for an unseen vehicle: {@code draws} vehicles, each with a level offset drawn from N(0, sd²) and
+     * the study replayed in it {@code replications} times; per vehicle the rule's expected rates.
+     */
+    public static Prediction overVehicles(List<FieldExposure> study, Environment env, double levelSdDb, int draws,
+                                          int replications, int scanSeconds, long seed, DetectionRule rule,
+                                          double cutM) {
+        java.util.SplittableRandom vehicles = new java.util.SplittableRandom(seed);
+        List<Draw> out = new ArrayList<>();
+        for (int v = 0; v < draws; v++) {
+            double u1 = 1.0 - vehicles.nextDouble();
+            double u2 = vehicles.nextDouble();
+            double offset = levelSdDb * Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+            List<List<FieldExposure>> sims = replicate(study, env, offset, replications, scanSeconds,
+                    seed * 7919 + v);
+            out.add(new Draw(offset, expected(sims, rule, cutM)));
+        }
+        return new Prediction(levelSdDb, List.copyOf(out));
     }
 
     public static Expected expected(List<List<FieldExposure>> replications, DetectionRule rule, double cutM) {

@@ -233,6 +233,7 @@ public final class MetricsJson {
             env.put("slopeDbPerDecade", e.slopeDbPerDecade());
             env.put("encounterSigmaDb", e.encounterSigmaDb());
             env.put("scanSigmaDb", e.scanSigmaDb());
+            env.put("rideLevelSigmaDb", e.rideLevelSigmaDb());
             environments.put(e.name().toLowerCase(java.util.Locale.ROOT), env);
         }
         m.put("radioEnvironments", environments);

@@ -1,7 +1,6 @@
 package vn.bluezone.simulator.radio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -16,7 +15,8 @@ import vn.bluezone.protocol.risk.evaluation.Wilson;
 /**
  * The rule rates as the Dublin papers print them (not as our transcription of their data gives them, which
  * {@link StudyValidationTest} uses): the transcription must reproduce each printed figure, and the simulator in the
- * study's setting must fall inside the printed figure's 95 % Wilson interval. Sources (abstracts):
+ * study's setting (the pooled vehicle; the bus in-sample at its own random-effect level) is compared with the printed
+ * figure's 95 % Wilson interval. Sources (abstracts):
  * <ul>
  *   <li>bus (the vehicles' fit set, so in-sample): D. J. Leith, S. Farrell, PLoS ONE 16(4) e0250826 (2021), first
  *   as TCD SCSS tech. report, 15 June 2020: the Swiss rule would have triggered no exposure notification although all
@@ -38,7 +38,8 @@ class PublishedRuleRatesTest {
         assertEquals(0, m.tpr().successes(), "printed: no notification");
         Wilson printed = Wilson.of(0, 60);
         StudyReplay.Expected s = StudyReplay.expected(
-                StudyReplay.replicate(bus, Environment.BUS, REPLICATIONS, SCAN_SECONDS, 11), DetectionRule.swiss(), 2.0);
+                StudyReplay.replicate(bus, Environment.BUS, VehicleLevelPool.pool().ownOffsetDb("Dublin bus"),
+                        REPLICATIONS, SCAN_SECONDS, 11), DetectionRule.swiss(), 2.0);
         assertTrue(printed.contains(s.tpr()), "simulated Swiss TPR " + s.tpr() + " outside 0/60's " + printed);
     }
 
@@ -90,13 +91,13 @@ class PublishedRuleRatesTest {
         // The printed 50 % / 50 % is inside our transcription's intervals (16/34, 18/38: the 73 dB threshold falls
         // inside the 72-74 dB bucket, counted half), so the transcription agrees with the paper.
         assertTrue(m.tpr().contains(0.50) && m.fpr().contains(0.50), "transcription " + m);
-        // The simulator does not reach the printed level (docs/radio.md, "The Italian rule on trams"): its rates
-        // fall below the printed rates' intervals, on the same 34 and 38 pairs. A finding, kept true here.
+        // At the pooled vehicle level (docs/radio.md, "The vehicle level pooled over vehicles") the simulated FPR lies
+        // inside the printed rate's interval, the TPR (0.668) just above it (0.34-0.66). A finding, kept true here.
         Wilson printedTpr = Wilson.of(17, 34);
         Wilson printedFpr = Wilson.of(19, 38);
         StudyReplay.Expected s = StudyReplay.expected(sims, italian, 2.0);
-        assertFalse(printedTpr.contains(s.tpr()), "simulated Italian TPR " + s.tpr());
-        assertFalse(printedFpr.contains(s.fpr()), "simulated Italian FPR " + s.fpr());
-        assertTrue(s.tpr() < printedTpr.low() && s.fpr() < printedFpr.low(), "below, not above: " + s);
+        assertTrue(printedFpr.contains(s.fpr()), "simulated Italian FPR " + s.fpr() + " outside " + printedFpr);
+        assertTrue(s.tpr() > printedTpr.high() && s.tpr() < printedTpr.high() + 0.02,
+                "simulated Italian TPR " + s.tpr() + " not just above " + printedTpr);
     }
 }

@@ -11,15 +11,15 @@ import vn.bluezone.protocol.risk.evaluation.FieldExposure;
 import vn.bluezone.protocol.risk.evaluation.RuleEvaluation;
 
 /**
- * Why the Italian rule's rates on the tram do not match (a finding, not a fit: the model keeps the bus level). The
- * tram replay of {@link StudyValidationTest} is repeated with every attenuation moved down by 0 to 12 dB. The rule
- * stays no better than chance at every level (the vehicle's slope is nearly flat, so attenuation carries almost
- * no distance information), while its TPR and FPR move together with the level; some level offset in the range
- * of the 10 dB the two Dublin vehicles differ by puts both rates inside the study's intervals. Nothing here is
- * used by the model: choosing that offset would be tuning on the validation set.
+ * How the Italian rule's rates on the tram depend on the vehicle level (a sensitivity check, not a fit: the model
+ * takes the pooled vehicle level, {@link VehicleLevelPool}). The tram replay of {@link StudyValidationTest} is
+ * repeated with every attenuation moved by +8 to −8 dB around the pooled level (the between-vehicle SD is 15.5 dB).
+ * The rule stays within the study's interval for J at every level (the vehicles' slope is nearly flat, so
+ * attenuation carries little distance information), while its TPR and FPR move together with the level. Nothing
+ * here is used by the model: choosing an offset would be tuning on the validation set.
  */
 class VehicleLevelSensitivityTest {
-    private static final double[] OFFSETS_DB = {0, -2, -4, -6, -8, -10, -12};
+    private static final double[] OFFSETS_DB = {8, 6, 4, 2, 0, -2, -4, -6, -8};
 
     @Test
     void theItalianRuleIsNoBetterThanChanceAtEveryLevelAndItsRatesFollowTheLevel() {
@@ -44,6 +44,6 @@ class VehicleLevelSensitivityTest {
             assertTrue(s.tpr() >= previousTpr, "a lower level warns more: " + s.tpr() + " at " + offset + " dB");
             previousTpr = s.tpr();
         }
-        assertTrue(someLevelMatches, "some level offset in 0..-12 dB reproduces both measured rates");
+        assertTrue(someLevelMatches, "some level offset in +8..-8 dB reproduces both measured rates");
     }
 }
