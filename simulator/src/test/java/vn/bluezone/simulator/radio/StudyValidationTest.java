@@ -96,6 +96,10 @@ class StudyValidationTest {
                             + " FPR %.3f-%.3f (median %.3f); measured %.2f / %.2f; vehicles inside both measured"
                             + " intervals %d%n", rule.name(), VEHICLE_DRAWS, sd, tLo, tHi, p.tprQuantile(0.5), fLo, fHi,
                     p.fprQuantile(0.5), m.tpr().estimate(), m.fpr().estimate(), inside);
+            double meanTpr = p.draws().stream().mapToDouble(d -> d.expected().tpr()).average().orElseThrow();
+            double meanFpr = p.draws().stream().mapToDouble(d -> d.expected().fpr()).average().orElseThrow();
+            System.out.printf(Locale.ROOT, "tram %s, mean over the drawn vehicles: TPR %.3f, FPR %.3f%n", rule.name(),
+                    meanTpr, meanFpr);
             assertTrue(tLo <= m.tpr().estimate() && m.tpr().estimate() <= tHi, rule.name() + " measured TPR");
             assertTrue(fLo <= m.fpr().estimate() && m.fpr().estimate() <= fHi, rule.name() + " measured FPR");
             if (rule.name().equals("italian")) {
