@@ -91,7 +91,10 @@ public class RegistrationPrefixes {
         return pending.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    @Scheduled(fixedDelayString = "${bluezone.registry.prefixes.flush-delay-ms:1000}")
+    // The first flush waits one delay too: at start-up nothing is pending, and a flush at an unpredictable moment
+    // right after start would take counts from under a caller that flushes itself (tests, shutdown).
+    @Scheduled(initialDelayString = "${bluezone.registry.prefixes.flush-delay-ms:1000}",
+            fixedDelayString = "${bluezone.registry.prefixes.flush-delay-ms:1000}")
     void scheduledFlush() {
         flush();
     }
