@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import vn.bluezone.device.sim.CalibrationError;
 import vn.bluezone.device.sim.EncounterRadio;
 import vn.bluezone.device.sim.Environment;
+import vn.bluezone.device.sim.StandardNormal;
 import vn.bluezone.protocol.risk.RiskConfiguration;
 import vn.bluezone.protocol.risk.evaluation.AttenuationHistogram;
 import vn.bluezone.protocol.risk.evaluation.DetectionRule;
@@ -73,7 +74,7 @@ public final class DetectionByEnvironment {
             boolean close = i < pairs;
             double d = close ? 0.5 + 1.5 * rnd.nextDouble() : seconds > 3600 ? far : 2.0 + 3.0 * rnd.nextDouble();
             double calSigma = after ? CalibrationError.PER_PHONE_SIGMA_DB : 3.0;
-            double cal = calSigma * (gauss(rnd) + gauss(rnd));
+            double cal = calSigma * (StandardNormal.draw(rnd) + StandardNormal.draw(rnd));
             long startSlot = 1000 + rnd.nextInt(10_000);
             List<Double> att = new ArrayList<>();
             for (int k = 0; k < scans; k++) {
@@ -82,7 +83,7 @@ public final class DetectionByEnvironment {
                 }
                 double a = after
                         ? radio.attenuationDb(env, d, 2L * i, 2L * i + 1, i, i, startSlot + k, startSlot + k)
-                        : 50.3 + 26.6 * Math.log10(Math.max(0.1, d)) + 8 * gauss(rnd);
+                        : 50.3 + 26.6 * Math.log10(Math.max(0.1, d)) + 8 * StandardNormal.draw(rnd);
                 att.add(a + cal);
             }
             double[] lo = att.stream().mapToDouble(Double::doubleValue).toArray();
@@ -93,11 +94,6 @@ public final class DetectionByEnvironment {
         return out;
     }
 
-    private static double gauss(SplittableRandom r) {
-        double u1 = 1.0 - r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
 
     private static String rate(vn.bluezone.protocol.risk.evaluation.Wilson w) {
         return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", w.estimate(), w.low(), w.high());

@@ -133,7 +133,7 @@ public final class SimulatedRadio {
                 Instant at = Instant.ofEpochMilli(t);
                 double d = sender.positionAt(at).distanceTo(positionAt(at));
                 double rssi = tx - model.pathLossDb(d) + shadowing(sender.index, index, t)
-                        + gaussian(packets) * model.fastFadingSigmaDb() + bias;
+                        + StandardNormal.draw(packets) * model.fastFadingSigmaDb() + bias;
                 boolean lost = packets.nextDouble() < model.packetLossProbability();
                 if (!lost && rssi >= model.sensitivityDbm()) {
                     listener.onPacket(new ReceivedPacket(adv.address(), Advertisement.SERVICE_UUID, data,
@@ -158,13 +158,6 @@ public final class SimulatedRadio {
         double scale = model.shadowingSigmaDb() / RadioModel.FITTED_SIGMA_DB;
         return -scale * (encounters.slowDb(Environment.ROOM, a, b, 0, slot)
                 + encounters.fadingDb(Environment.ROOM, a, b, slot));
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
-        double u1 = 1.0 - r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     private static long mix(long seed, long a, long b, long c) {

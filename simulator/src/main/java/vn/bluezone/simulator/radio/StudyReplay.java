@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.bluezone.device.sim.EncounterRadio;
 import vn.bluezone.device.sim.Environment;
+import vn.bluezone.device.sim.StandardNormal;
 import vn.bluezone.protocol.risk.evaluation.AttenuationHistogram;
 import vn.bluezone.protocol.risk.evaluation.DetectionRule;
 import vn.bluezone.protocol.risk.evaluation.FieldExposure;
@@ -107,9 +108,7 @@ public final class StudyReplay {
         java.util.SplittableRandom vehicles = new java.util.SplittableRandom(seed);
         List<Draw> out = new ArrayList<>();
         for (int v = 0; v < draws; v++) {
-            double u1 = 1.0 - vehicles.nextDouble();
-            double u2 = vehicles.nextDouble();
-            double offset = levelSdDb * Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+            double offset = levelSdDb * StandardNormal.draw(vehicles);
             List<List<FieldExposure>> sims = replicate(study, env, offset, replications, scanSeconds,
                     seed * 7919 + v);
             out.add(new Draw(offset, expected(sims, rule, cutM)));
